@@ -1,0 +1,129 @@
+//! The command line: global options, the subcommands and their arguments, help in the user's
+//! language.
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
+
+use crate::logging::Level;
+use crate::profile::DEFAULT_PROFILE;
+
+/// `estafette [--data-dir DIR] [--profile NAME] [COMMAND]`
+#[derive(Debug, Parser)]
+#[command(name = "estafette", version)]
+pub struct Cli {
+    /// Put the profile's data and cache under this folder instead of the platform's.
+    #[arg(long, global = true, env = "ESTAFETTE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Which account (profile) to use; each has its own data, cache and keychain entries.
+    #[arg(long, global = true, default_value = DEFAULT_PROFILE, value_name = "NAME")]
+    pub profile: String,
+    /// How much to log on stderr (the log file keeps at least `info`).
+    #[arg(long, global = true, value_enum, value_name = "LEVEL")]
+    pub log_level: Option<Level>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log in with a password and keep the session in the system keychain.
+    Login(LoginArgs),
+    /// Show who this profile is logged in as.
+    Whoami {
+        #[arg(long)]
+        json: bool,
+    },
+    /// End the session on the server and remove its secrets from this machine.
+    Logout {
+        /// Also delete the profile's data and cache folders.
+        #[arg(long)]
+        wipe: bool,
+    },
+    /// Check the keychain, the store, the homeserver and the session.
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LoginArgs {
+    /// The homeserver's address; without it, the Matrix ID's server is asked.
+    #[arg(long, value_name = "URL")]
+    pub homeserver: Option<String>,
+    /// A full Matrix ID (@name:server) or, with --homeserver, a user name.
+    #[arg(long, value_name = "USER")]
+    pub user: String,
+    /// Read the password from standard input.
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+/// The clap command with every help text replaced by the user's language.
+fn localized() -> clap::Command {
+    let mut command = Cli::command().about(crate::fl!("cli-about"));
+    command = localize_args(command, "");
+    let names: Vec<String> =
+        command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |sub| {
+            let about = text(&format!("cli-{name}"));
+            localize_args(sub.about(about), &name)
+        });
+    }
+    command
+}
+
+fn localize_args(mut command: clap::Command, scope: &str) -> clap::Command {
+    let ids: Vec<String> = command
+        .get_arguments()
+        .filter(|arg| !arg.is_global_set() || scope.is_empty())
+        .map(|arg| arg.get_id().to_string())
+        .filter(|id| !matches!(id.as_str(), "help" | "version"))
+        .collect();
+    for id in ids {
+        let key = if scope.is_empty() || id == "json" {
+            format!("cli-arg-{id}")
+        } else {
+            format!("cli-{scope}-{id}")
+        };
+        command = command.mut_arg(&id, |arg| arg.help(text(&key)));
+    }
+    command
+}
+
+/// Looks a help text up by id; `tests/i18n.rs` checks every id exists in every language.
+fn text(id: &str) -> String {
+    crate::i18n::LOADER.get(id)
+}
+
+/// Every Fluent id the command line looks up at run time.
+pub fn help_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    let command = Cli::command();
+    ids.extend(command.get_arguments().map(|arg| format!("cli-arg-{}", arg.get_id())));
+    for sub in command.get_subcommands() {
+        let name = sub.get_name();
+        ids.push(format!("cli-{name}"));
+        for arg in sub.get_arguments().filter(|arg| !arg.is_global_set()) {
+            let id = arg.get_id().as_str();
+            ids.push(if id == "json" { "cli-arg-json".into() } else { format!("cli-{name}-{id}") });
+        }
+    }
+    ids.retain(|id| !id.ends_with("-help") && !id.ends_with("-version"));
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Parses the process arguments against the localized command.
+pub fn parse() -> Result<Cli, clap::Error> {
+    let matches = localized().try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// What the binary prints without a command (the desktop app replaces this later).
+pub fn usage() -> String {
+    localized().render_help().to_string()
+}

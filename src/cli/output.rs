@@ -1,0 +1,25 @@
+//! How the command line speaks: results on stdout (plain or JSON), one line per failure on stderr.
+
+use std::fmt::Display;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+/// Prints `error` as the one line a person reads, and returns the failure exit code.
+pub fn fail(error: &dyn Display) -> ExitCode {
+    // The log file keeps it for support; the terminal already shows the line below.
+    tracing::info!(%error, "command failed");
+    eprintln!("estafette: {error}");
+    ExitCode::FAILURE
+}
+
+/// Prints `value` as one line of JSON.
+pub fn json(value: &impl Serialize) -> ExitCode {
+    match serde_json::to_string(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}

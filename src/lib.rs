@@ -1,0 +1,13 @@
+//! Estafette: a desktop Matrix client where end-to-end encryption is the rule.
+//!
+//! Layers (see DESIGN.md): `model` (plain types), `policy` (the rules), `secret` (the keychain),
+//! `matrix` (the only code naming the SDK), and the front ends `cli` and, later, `ui`.
+
+pub mod cli;
+pub mod i18n;
+pub mod logging;
+pub mod matrix;
+pub mod model;
+pub mod policy;
+pub mod profile;
+pub mod secret;

@@ -1,0 +1,117 @@
+//! Logs to stderr at the chosen level and to a daily-rotated file in the profile's data folder.
+//! Secrets never reach a log line: the types that hold them print `[redacted]`, and the SDK's
+//! crates are capped below `trace`, the level at which HTTP libraries dump what they carry.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_appender::rolling::{self, Rotation};
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::util::SubscriberInitExt as _;
+use tracing_subscriber::{EnvFilter, Layer as _};
+
+/// How much to log, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Level {
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warn => "warn",
+            Self::Info => "info",
+            Self::Debug => "debug",
+            Self::Trace => "trace",
+        }
+    }
+}
+
+/// Crates whose `trace` output may carry request or response bodies.
+const CAPPED: &[&str] = &[
+    "matrix_sdk",
+    "matrix_sdk_base",
+    "matrix_sdk_crypto",
+    "matrix_sdk_ui",
+    "matrix_sdk_sqlite",
+    "matrix_sdk_common",
+    "reqwest",
+    "hyper",
+    "hyper_util",
+    "h2",
+    "rustls",
+    "zbus",
+];
+
+/// What the terminal shows when no level is asked for: Estafette's own warnings, not the
+/// libraries' (a failed command already prints its one clear line).
+fn quiet() -> EnvFilter {
+    EnvFilter::new("off,estafette=warn")
+}
+
+/// The filter for one output: `level` for everything, `debug` at most for the capped crates.
+fn filter(level: Level) -> EnvFilter {
+    let mut directives = level.name().to_owned();
+    let capped = level.min(Level::Debug).name();
+    for name in CAPPED {
+        directives.push_str(&format!(",{name}={capped}"));
+    }
+    EnvFilter::new(directives)
+}
+
+/// Starts logging. The file keeps at least `info`, so support can read what happened even when
+/// the terminal shows only warnings. Keep the guard alive until exit: it flushes the file.
+pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>) -> Option<WorkerGuard> {
+    let stderr = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false)
+        .with_filter(stderr_level.map_or_else(quiet, filter));
+    let (file, guard) = match log_dir.and_then(|dir| file_writer(dir).ok()) {
+        Some((writer, guard)) => {
+            let layer = tracing_subscriber::fmt::layer()
+                .with_writer(writer)
+                .with_ansi(false)
+                .with_filter(filter(stderr_level.unwrap_or(Level::Info).max(Level::Info)));
+            (Some(layer), Some(guard))
+        }
+        None => (None, None),
+    };
+    // A second initialisation (tests calling in twice) keeps the first subscriber.
+    let _ = tracing_subscriber::registry().with(stderr).with(file).try_init();
+    guard
+}
+
+fn file_writer(
+    dir: &Path,
+) -> Result<(tracing_appender::non_blocking::NonBlocking, WorkerGuard), Box<dyn std::error::Error>>
+{
+    crate::profile::create_private_dir(dir)?;
+    let appender = rolling::Builder::new()
+        .rotation(Rotation::DAILY)
+        .filename_prefix("estafette")
+        .filename_suffix("log")
+        .max_log_files(7)
+        .build(dir)?;
+    Ok(tracing_appender::non_blocking(appender))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sdk_crates_never_log_at_trace() {
+        let shown = filter(Level::Trace).to_string();
+        assert!(shown.contains("matrix_sdk=debug"), "{shown}");
+        assert!(shown.contains("reqwest=debug"), "{shown}");
+        let quiet = filter(Level::Warn).to_string();
+        assert!(quiet.contains("matrix_sdk=warn"), "{quiet}");
+    }
+}

@@ -1,0 +1,13 @@
+//! The only code that names the Matrix SDK: builds the client over the encrypted stores, logs in,
+//! restores, logs out, and turns what the SDK says into `model` types and clear errors.
+
+mod auth;
+mod client;
+mod doctor;
+mod error;
+mod session;
+
+pub use auth::{LoginRequest, ServerLogout, login, logout};
+pub use doctor::doctor;
+pub use error::MatrixError;
+pub use session::Session;

@@ -1,0 +1,255 @@
+//! Logging in and out: a password login that writes nothing until the server and the keychain
+//! have both answered, the soft-logout return on the same device, and logouts that leave
+//! nothing behind.
+
+use matrix_sdk::Client;
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::UserId;
+use matrix_sdk::ruma::api::client::session::get_login_types::v3::LoginType;
+use url::Url;
+
+use super::session::{Ended, from_sdk};
+use super::{MatrixError, Session, client};
+use crate::model::{AccountRecord, AccountState};
+use crate::profile::Profile;
+use crate::secret::{AccountSecrets, Password, StoreKey};
+
+/// What a person gives to log in.
+#[derive(Debug)]
+pub struct LoginRequest {
+    /// An explicit homeserver; without it the Matrix ID's server is asked through `.well-known`.
+    pub homeserver: Option<String>,
+    /// A full Matrix ID, or a bare user name when a homeserver is given.
+    pub user: String,
+    pub password: Password,
+    /// How this device is named in the account's session list.
+    pub device_name: String,
+}
+
+/// Where a login lands: a fresh device, or the device a soft logout left behind.
+struct Target {
+    record: Option<AccountRecord>,
+    secrets: AccountSecrets,
+    key: StoreKey,
+}
+
+/// Logs in with a password and keeps the session in the keychain. Nothing is written for a
+/// server that is wrong, refused or down, or when no keychain can hold the secrets.
+pub async fn login(profile: &Profile, request: LoginRequest) -> Result<Session, MatrixError> {
+    let user_id = client::parse_user(&request.user)?;
+    let (homeserver, probe) =
+        client::discover(request.homeserver.as_deref(), user_id.as_deref(), &request.user).await?;
+    ensure_password_login(&probe, &homeserver).await?;
+    crate::secret::probe().await?;
+    let target = prepare(profile, user_id.as_deref(), &request.user).await?;
+    let client = client::build(profile, &homeserver, &target.key).await?;
+    match send_login(&client, &request, target.record.as_ref()).await {
+        Ok(()) => finish(client, profile, &homeserver, target).await,
+        Err(error) => {
+            drop(client);
+            if target.record.is_none() {
+                forget(profile, &target.secrets).await?;
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Refuses servers that do not take passwords before anything is written.
+async fn ensure_password_login(probe: &Client, homeserver: &Url) -> Result<(), MatrixError> {
+    let types = probe
+        .matrix_auth()
+        .get_login_types()
+        .await
+        .map_err(|error| MatrixError::from_http(homeserver, &error))?;
+    if types.flows.iter().any(|flow| matches!(flow, LoginType::Password(_))) {
+        Ok(())
+    } else {
+        Err(MatrixError::NoPasswordLogin(homeserver.to_string()))
+    }
+}
+
+/// Picks the device to log into and puts its store key in the keychain before any store exists.
+async fn prepare(
+    profile: &Profile,
+    user_id: Option<&UserId>,
+    shown_user: &str,
+) -> Result<Target, MatrixError> {
+    match profile.read_account()? {
+        Some(record) if record.state == AccountState::Active => {
+            Err(MatrixError::AlreadyLoggedIn(record.user_id, profile.name.clone()))
+        }
+        Some(record) if !same_user(&record, user_id, shown_user) => {
+            Err(MatrixError::OtherAccount(record.user_id, profile.name.clone()))
+        }
+        Some(record) => {
+            let secrets = AccountSecrets::new(&record.keychain_id, &record.user_id);
+            let key = secrets
+                .store_key()
+                .await?
+                .ok_or_else(|| MatrixError::StoreKeyMissing(record.user_id.clone()))?;
+            Ok(Target { record: Some(record), secrets, key })
+        }
+        None => {
+            // Stores left by an earlier device are unreadable without its key: start clean.
+            profile.remove_stores()?;
+            let secrets = AccountSecrets::new(&AccountSecrets::new_id(), shown_user);
+            let key = StoreKey::generate();
+            secrets.save_store_key(&key).await?;
+            Ok(Target { record: None, secrets, key })
+        }
+    }
+}
+
+/// A soft-logged-out account is resumed only by the same person; a bare user name matches its
+/// local part.
+fn same_user(record: &AccountRecord, user_id: Option<&UserId>, shown_user: &str) -> bool {
+    match user_id {
+        Some(user_id) => user_id.as_str() == record.user_id,
+        None => {
+            record.user_id.strip_prefix('@').and_then(|id| id.split(':').next())
+                == Some(shown_user.trim())
+        }
+    }
+}
+
+async fn send_login(
+    client: &Client,
+    request: &LoginRequest,
+    resumed: Option<&AccountRecord>,
+) -> Result<(), MatrixError> {
+    let auth = client.matrix_auth();
+    let mut builder = auth
+        .login_username(request.user.trim(), request.password.expose())
+        .initial_device_display_name(&request.device_name)
+        .request_refresh_token();
+    if let Some(record) = resumed {
+        // The same device ID brings back the same crypto identity from the store.
+        builder = builder.device_id(&record.device_id);
+    }
+    match builder.send().await {
+        Ok(_) => Ok(()),
+        Err(matrix_sdk::Error::Http(error)) => {
+            Err(MatrixError::from_http(&client.homeserver(), &error))
+        }
+        Err(error) => Err(MatrixError::Server(super::error::root_cause(&error))),
+    }
+}
+
+/// Saves the session, records the account and runs a first sync so this device's keys are on
+/// the server before anyone needs to encrypt for it.
+async fn finish(
+    client: Client,
+    profile: &Profile,
+    homeserver: &Url,
+    target: Target,
+) -> Result<Session, MatrixError> {
+    let stored = from_sdk(&client).ok_or_else(|| MatrixError::Server("no session".into()))?;
+    if let Some(record) = &target.record
+        && record.user_id != stored.user_id
+    {
+        return Err(MatrixError::OtherAccount(record.user_id.clone(), profile.name.clone()));
+    }
+    let secrets = AccountSecrets::new(target.secrets.id(), &stored.user_id);
+    secrets.save_session(&stored).await?;
+    let record = AccountRecord {
+        user_id: stored.user_id.clone(),
+        device_id: stored.device_id.clone(),
+        homeserver: homeserver.to_string(),
+        keychain_id: secrets.id().to_owned(),
+        state: AccountState::Active,
+    };
+    profile.write_account(&record)?;
+    let mut session = Session::start(client, profile.clone(), record, secrets, None).await?;
+    let settings = SyncSettings::default().timeout(std::time::Duration::ZERO);
+    if let Err(error) = session.client.sync_once(settings).await {
+        tracing::warn!(cause = %super::error::root_cause(&error), "first sync after login failed");
+        if let matrix_sdk::Error::Http(error) = &error {
+            return Err(session.failed(error).await);
+        }
+    }
+    session.flush().await?;
+    Ok(session)
+}
+
+/// What a logout managed to do on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerLogout {
+    /// The server ended the session.
+    Ended,
+    /// The server had already ended it (soft logout, or signed out elsewhere).
+    AlreadyEnded,
+}
+
+/// Ends the session on the server, then removes its tokens, stores and keys here. With `wipe`,
+/// the profile's folders go too, and a server that cannot be reached does not stop it.
+pub async fn logout(profile: &Profile, wipe: bool) -> Result<ServerLogout, MatrixError> {
+    let Some(record) = profile.read_account()? else {
+        return if wipe {
+            profile.remove_all()?;
+            Ok(ServerLogout::AlreadyEnded)
+        } else {
+            Err(MatrixError::NotLoggedIn(profile.name.clone()))
+        };
+    };
+    let secrets = AccountSecrets::new(&record.keychain_id, &record.user_id);
+    let outcome = match end_on_server(profile, &record).await {
+        Ok(outcome) => outcome,
+        Err(error) if !wipe => return Err(error),
+        Err(error) => {
+            tracing::warn!(%error, "wiping without ending the session on the server");
+            ServerLogout::AlreadyEnded
+        }
+    };
+    forget(profile, &secrets).await?;
+    if wipe {
+        profile.remove_all()?;
+    }
+    Ok(outcome)
+}
+
+async fn end_on_server(
+    profile: &Profile,
+    record: &AccountRecord,
+) -> Result<ServerLogout, MatrixError> {
+    if record.state == AccountState::SoftLoggedOut {
+        return Ok(ServerLogout::AlreadyEnded);
+    }
+    let mut session = match Session::restore(profile).await {
+        Ok(session) => session,
+        Err(MatrixError::SessionMissing(_)) => return Ok(ServerLogout::AlreadyEnded),
+        Err(error) => return Err(error),
+    };
+    match session.client.matrix_auth().logout().await {
+        Ok(_) => Ok(ServerLogout::Ended),
+        Err(error) => match session.failed(&error).await {
+            MatrixError::SoftLoggedOut(_) | MatrixError::LoggedOutByServer(_) => {
+                Ok(ServerLogout::AlreadyEnded)
+            }
+            other => Err(other),
+        },
+    }
+}
+
+/// Deletes what belongs to one device: its tokens and store key in the keychain, its stores
+/// and the account record. Logs stay, for support.
+async fn forget(profile: &Profile, secrets: &AccountSecrets) -> Result<(), MatrixError> {
+    secrets.delete_all().await?;
+    profile.remove_stores()?;
+    profile.remove_account()?;
+    Ok(())
+}
+
+/// Records that the server ended `session`: a soft end keeps the device's stores and key for
+/// the password to bring back; a hard end forgets the device.
+pub(crate) async fn record_end(session: &mut Session, ended: Ended) -> Result<(), MatrixError> {
+    match ended {
+        Ended::Soft => {
+            session.secrets.delete_session().await?;
+            session.record.state = AccountState::SoftLoggedOut;
+            session.profile.write_account(&session.record)?;
+            Ok(())
+        }
+        Ended::Hard => forget(&session.profile, &session.secrets).await,
+    }
+}

@@ -1,0 +1,124 @@
+//! Finds the homeserver and builds the SDK client over the profile's encrypted stores.
+
+use std::time::Duration;
+
+use matrix_sdk::config::RequestConfig;
+use matrix_sdk::ruma::{OwnedUserId, UserId};
+use matrix_sdk::{Client, ClientBuildError, SqliteStoreConfig};
+
+use url::Url;
+
+use super::MatrixError;
+use super::error::root_cause;
+use crate::policy::transport;
+use crate::profile::Profile;
+use crate::secret::StoreKey;
+
+/// Requests give up after a few quick retries: a person is waiting on the answer.
+fn request_config() -> RequestConfig {
+    RequestConfig::new()
+        .timeout(Duration::from_secs(30))
+        .retry_limit(3)
+        .max_retry_time(Duration::from_secs(30))
+}
+
+/// Who is logging in: a full Matrix ID, or a bare user name on an explicit homeserver.
+pub(crate) fn parse_user(user: &str) -> Result<Option<OwnedUserId>, MatrixError> {
+    let user = user.trim();
+    if !user.starts_with('@') {
+        return if user.is_empty() || user.contains(':') {
+            Err(MatrixError::BadUserId(user.to_owned(), crate::fl!("error-user-id-form")))
+        } else {
+            Ok(None)
+        };
+    }
+    UserId::parse(user)
+        .map(Some)
+        .map_err(|error| MatrixError::BadUserId(user.to_owned(), error.to_string()))
+}
+
+/// The homeserver to talk to: the one given (checked), or the one the Matrix ID's server names
+/// in its `.well-known`, checked again because that file could point anywhere. Returns a client
+/// without a store that has reached the server, so nothing is written for a server that is
+/// wrong, refused or down.
+pub(crate) async fn discover(
+    homeserver: Option<&str>,
+    user: Option<&UserId>,
+    shown_user: &str,
+) -> Result<(Url, Client), MatrixError> {
+    let builder = Client::builder().request_config(RequestConfig::short_retry());
+    let (builder, shown) = match (homeserver, user) {
+        (Some(url), _) => {
+            let url = transport::check_homeserver(url)?;
+            (builder.homeserver_url(url.as_str()), url.to_string())
+        }
+        (None, Some(user)) => {
+            let server = user.server_name().as_str();
+            let scheme = if transport::server_name_is_loopback(server) { "http" } else { "https" };
+            (builder.server_name_or_homeserver_url(format!("{scheme}://{server}")), server.into())
+        }
+        (None, None) => return Err(MatrixError::NeedHomeserver(shown_user.to_owned())),
+    };
+    let client = builder.build().await.map_err(|error| build_error(&shown, error))?;
+    let url = client.homeserver();
+    transport::check_url(&url)?;
+    Ok((url, client))
+}
+
+fn build_error(shown: &str, error: ClientBuildError) -> MatrixError {
+    match error {
+        ClientBuildError::SqliteStore(error) => MatrixError::StoreLocked(root_cause(&error)),
+        other => MatrixError::Discovery(shown.to_owned(), root_cause(&other)),
+    }
+}
+
+/// The client over the profile's stores: state and crypto in the data folder, event cache and
+/// media in the cache folder, all four opened with the keychain's store key.
+pub(crate) async fn build(
+    profile: &Profile,
+    homeserver: &Url,
+    key: &StoreKey,
+) -> Result<Client, MatrixError> {
+    transport::check_url(homeserver)?;
+    profile.create_dirs()?;
+    let config = SqliteStoreConfig::new(profile.store_dir()).key(Some(key.as_bytes()));
+    let client = Client::builder()
+        .homeserver_url(homeserver.as_str())
+        .sqlite_store_with_config_and_cache_path(config, Some(profile.store_cache_dir()))
+        .request_config(request_config())
+        // A login response may name another homeserver; we keep the one the policy checked.
+        .respect_login_well_known(false)
+        .handle_refresh_tokens()
+        .build()
+        .await
+        .map_err(|error| build_error(homeserver.as_str(), error))?;
+    crate::profile::tighten_tree(&profile.data_dir)?;
+    crate::profile::tighten_tree(&profile.cache_dir)?;
+    Ok(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn users_are_full_ids_or_bare_names() {
+        assert!(parse_user("@alice:example.org").unwrap().is_some());
+        assert!(parse_user("alice").unwrap().is_none());
+        assert!(matches!(parse_user("@alice"), Err(MatrixError::BadUserId(..))));
+        assert!(matches!(parse_user("alice:example.org"), Err(MatrixError::BadUserId(..))));
+        assert!(matches!(parse_user(""), Err(MatrixError::BadUserId(..))));
+    }
+
+    #[tokio::test]
+    async fn bare_name_without_server_is_refused() {
+        let result = discover(None, None, "alice").await;
+        assert!(matches!(result, Err(MatrixError::NeedHomeserver(_))));
+    }
+
+    #[tokio::test]
+    async fn plain_http_to_a_remote_host_is_refused_before_any_request() {
+        let result = discover(Some("http://matrix.example.org"), None, "alice").await;
+        assert!(matches!(result, Err(MatrixError::Transport(_))));
+    }
+}

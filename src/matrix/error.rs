@@ -1,0 +1,74 @@
+//! Every way the core can fail, each with one sentence a person can act on.
+
+use crate::fl;
+use crate::policy::transport::TransportError;
+use crate::profile::ProfileError;
+use crate::secret::KeychainError;
+
+/// A failure of the Matrix core, already in words for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum MatrixError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+    #[error("{}", fl!("error-user-id", input = .0.as_str(), cause = .1.as_str()))]
+    BadUserId(String, String),
+    #[error("{}", fl!("error-need-homeserver", user = .0.as_str()))]
+    NeedHomeserver(String),
+    #[error("{}", fl!("error-discovery", server = .0.as_str(), cause = .1.as_str()))]
+    Discovery(String, String),
+    #[error("{}", fl!("error-unreachable", url = .0.as_str(), cause = .1.as_str()))]
+    Unreachable(String, String),
+    #[error("{}", fl!("error-no-password-login", url = .0.as_str()))]
+    NoPasswordLogin(String),
+    #[error("{}", fl!("error-wrong-password"))]
+    WrongPassword,
+    #[error("{}", fl!("error-not-logged-in", profile = .0.as_str()))]
+    NotLoggedIn(String),
+    #[error("{}", fl!("error-soft-logged-out", user = .0.as_str()))]
+    SoftLoggedOut(String),
+    #[error("{}", fl!("error-logged-out-by-server", user = .0.as_str()))]
+    LoggedOutByServer(String),
+    #[error("{}", fl!("error-already-logged-in", user = .0.as_str(), profile = .1.as_str()))]
+    AlreadyLoggedIn(String, String),
+    #[error("{}", fl!("error-other-account", existing = .0.as_str(), profile = .1.as_str()))]
+    OtherAccount(String, String),
+    #[error("{}", fl!("error-store-key-missing", user = .0.as_str()))]
+    StoreKeyMissing(String),
+    #[error("{}", fl!("error-session-missing", user = .0.as_str()))]
+    SessionMissing(String),
+    #[error("{}", fl!("error-store-locked", cause = .0.as_str()))]
+    StoreLocked(String),
+    #[error("{}", fl!("error-server", cause = .0.as_str()))]
+    Server(String),
+}
+
+impl MatrixError {
+    /// The server's answer to a request, or the network's failure to carry it.
+    pub(crate) fn from_http(url: &url::Url, error: &matrix_sdk::HttpError) -> Self {
+        use matrix_sdk::ruma::api::error::ErrorKind;
+        match error.client_api_error_kind() {
+            Some(ErrorKind::Forbidden) => Self::WrongPassword,
+            Some(_) => Self::Server(server_words(error)),
+            None if error.as_ruma_api_error().is_some() => Self::Server(server_words(error)),
+            None => Self::Unreachable(url.to_string(), root_cause(error)),
+        }
+    }
+}
+
+/// The server's own message (status, code and text), which never holds a secret of ours.
+fn server_words(error: &matrix_sdk::HttpError) -> String {
+    error.to_string()
+}
+
+/// The innermost cause: "connection refused" says more than "error sending request".
+pub(crate) fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}

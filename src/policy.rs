@@ -1,0 +1,3 @@
+//! The rules in force. Pure: every security decision asks here and the front ends show the answer.
+
+pub mod transport;

@@ -1,0 +1,258 @@
+//! Where one account's files live: its data and cache folders, private to the user (0700, files 0600).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::fl;
+use crate::model::AccountRecord;
+
+/// The name used when `--profile` is not given.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// One profile: an account's data and cache folders.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub data_dir: PathBuf,
+    pub cache_dir: PathBuf,
+}
+
+/// Why a profile's folders could not be found or used.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("{}", fl!("error-profile-name", name = .0.as_str()))]
+    BadName(String),
+    #[error("{}", fl!("error-no-home"))]
+    NoHome,
+    #[error("{}", fl!("error-io", path = .0.display().to_string(), cause = .1.to_string()))]
+    Io(PathBuf, io::Error),
+    #[error("{}", fl!("error-account-file", path = .0.display().to_string(), cause = .1.as_str()))]
+    BadAccountFile(PathBuf, String),
+}
+
+impl Profile {
+    /// Finds the folders of profile `name`: under `base/<name>/` when a base folder is given,
+    /// else in the platform's data and cache folders (XDG on Linux).
+    pub fn locate(base: Option<&Path>, name: &str) -> Result<Self, ProfileError> {
+        if !valid_name(name) {
+            return Err(ProfileError::BadName(name.to_owned()));
+        }
+        let (data_dir, cache_dir) = match base {
+            Some(base) => {
+                let root = absolute(&base.join(name))?;
+                (root.join("data"), root.join("cache"))
+            }
+            None => {
+                let dirs = directories::ProjectDirs::from("org", "Estafette", "estafette")
+                    .ok_or(ProfileError::NoHome)?;
+                (
+                    dirs.data_dir().join("profiles").join(name),
+                    dirs.cache_dir().join("profiles").join(name),
+                )
+            }
+        };
+        Ok(Self { name: name.to_owned(), data_dir, cache_dir })
+    }
+
+    /// Creates both folders (and mends their mode) so that only the user can enter them.
+    pub fn create_dirs(&self) -> Result<(), ProfileError> {
+        for dir in [&self.data_dir, &self.cache_dir, &self.store_dir(), &self.log_dir()] {
+            create_private_dir(dir)?;
+        }
+        Ok(())
+    }
+
+    /// The SDK's state and crypto databases.
+    pub fn store_dir(&self) -> PathBuf {
+        self.data_dir.join("store")
+    }
+
+    /// The SDK's event cache and media databases.
+    pub fn store_cache_dir(&self) -> PathBuf {
+        self.cache_dir.join("store")
+    }
+
+    pub fn log_dir(&self) -> PathBuf {
+        self.data_dir.join("logs")
+    }
+
+    fn account_file(&self) -> PathBuf {
+        self.data_dir.join("account.toml")
+    }
+
+    /// The account recorded in this profile, if any.
+    pub fn read_account(&self) -> Result<Option<AccountRecord>, ProfileError> {
+        let path = self.account_file();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(ProfileError::Io(path, error)),
+        };
+        toml::from_str(&text)
+            .map(Some)
+            .map_err(|error| ProfileError::BadAccountFile(path, error.to_string()))
+    }
+
+    /// Records the account, replacing the file in one step so a crash never leaves half of it.
+    pub fn write_account(&self, record: &AccountRecord) -> Result<(), ProfileError> {
+        self.create_dirs()?;
+        let text = toml::to_string(record).map_err(|error| {
+            ProfileError::BadAccountFile(self.account_file(), error.to_string())
+        })?;
+        write_private_file(&self.account_file(), text.as_bytes())
+    }
+
+    /// Forgets the account record (the account is signed out).
+    pub fn remove_account(&self) -> Result<(), ProfileError> {
+        match fs::remove_file(self.account_file()) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                Err(ProfileError::Io(self.account_file(), error))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Deletes the SDK stores, which belong to one device and are useless once it is signed out.
+    pub fn remove_stores(&self) -> Result<(), ProfileError> {
+        remove_dir(&self.store_dir())?;
+        remove_dir(&self.store_cache_dir())
+    }
+
+    /// Deletes both folders and everything in them.
+    pub fn remove_all(&self) -> Result<(), ProfileError> {
+        remove_dir(&self.data_dir)?;
+        remove_dir(&self.cache_dir)?;
+        // With `--data-dir`, the profile's own parent folder is ours too: leave nothing behind.
+        if let Some(parent) = self.data_dir.parent()
+            && parent.file_name().is_some_and(|n| n == self.name.as_str())
+        {
+            let _ = fs::remove_dir(parent);
+        }
+        Ok(())
+    }
+}
+
+fn valid_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn absolute(path: &Path) -> Result<PathBuf, ProfileError> {
+    std::path::absolute(path).map_err(|error| ProfileError::Io(path.to_owned(), error))
+}
+
+fn remove_dir(dir: &Path) -> Result<(), ProfileError> {
+    match fs::remove_dir_all(dir) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            Err(ProfileError::Io(dir.to_owned(), error))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Creates `dir` (and missing parents) with mode 0700, and tightens it if it already existed.
+pub fn create_private_dir(dir: &Path) -> Result<(), ProfileError> {
+    let io_err = |error| ProfileError::Io(dir.to_owned(), error);
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(io_err)?;
+    set_mode(dir, 0o700).map_err(io_err)
+}
+
+/// Writes `bytes` to `path` as a 0600 file, through a temporary file renamed into place.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), ProfileError> {
+    let io_err = |error| ProfileError::Io(path.to_owned(), error);
+    let tmp = path.with_extension("tmp");
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&tmp).map_err(io_err)?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err)?;
+    fs::rename(&tmp, path).map_err(io_err)
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
+    // Per-user ACLs on the profile folder already keep other users out on Windows.
+    Ok(())
+}
+
+/// Makes every file under `dir` 0600 and every folder 0700: the SDK creates its databases with
+/// the process umask, which is usually more open than that.
+pub fn tighten_tree(dir: &Path) -> Result<(), ProfileError> {
+    let io_err = |error| ProfileError::Io(dir.to_owned(), error);
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(io_err(error)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(io_err)?;
+        let path = entry.path();
+        if entry.file_type().map_err(io_err)?.is_dir() {
+            set_mode(&path, 0o700).map_err(io_err)?;
+            tighten_tree(&path)?;
+        } else {
+            set_mode(&path, 0o600).map_err(io_err)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_names_are_plain_words() {
+        assert!(valid_name("work"));
+        assert!(valid_name("alice_2-test"));
+        assert!(!valid_name(""));
+        assert!(!valid_name("../etc"));
+        assert!(!valid_name("a b"));
+        assert!(!valid_name(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn folders_are_private_and_per_profile() {
+        let base = tempfile::tempdir().unwrap();
+        let work = Profile::locate(Some(base.path()), "work").unwrap();
+        let home = Profile::locate(Some(base.path()), "home").unwrap();
+        assert_ne!(work.data_dir, home.data_dir);
+        work.create_dirs().unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&work.data_dir).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o700);
+        }
+    }
+
+    #[test]
+    fn account_round_trips_through_a_private_file() {
+        let base = tempfile::tempdir().unwrap();
+        let profile = Profile::locate(Some(base.path()), "p").unwrap();
+        assert!(profile.read_account().unwrap().is_none());
+        let record = AccountRecord::sample();
+        profile.write_account(&record).unwrap();
+        assert_eq!(profile.read_account().unwrap(), Some(record));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(profile.account_file()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        profile.remove_all().unwrap();
+        assert!(!base.path().join("p").exists());
+    }
+}

@@ -1,0 +1,363 @@
+//! Accounts against a real Synapse and a real Secret Service: login, restore in a new process,
+//! profiles, logout and wipe, and the secrets that must never leave the keychain.
+
+mod common;
+
+use common::{Keyring, Synapse, User, files_containing, files_under};
+
+fn setup() -> (&'static Synapse, &'static Keyring) {
+    (Synapse::shared(), Keyring::shared())
+}
+
+/// The keychain id recorded in a profile's account file.
+fn keychain_id(user: &User, profile: &str) -> String {
+    let text = std::fs::read_to_string(user.profile_dir(profile).join("data/account.toml"))
+        .expect("account file");
+    let line = text.lines().find(|l| l.starts_with("keychain_id")).expect("keychain_id line");
+    line.split('"').nth(1).expect("quoted id").to_owned()
+}
+
+/// The session JSON the keychain holds for a profile.
+fn keychain_session(keyring: &Keyring, user: &User, profile: &str) -> serde_json::Value {
+    let id = keychain_id(user, profile);
+    let text = keyring.lookup(&format!("{id}/session")).expect("session in the keychain");
+    serde_json::from_str(&text).expect("session JSON")
+}
+
+#[test]
+fn login_then_restore_in_a_new_process_without_password() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("restore");
+    let user = User::new(Some(keyring));
+    let (user_id, device_id) = user.login(synapse, &account, &[]);
+    assert_eq!(user_id, account.user_id);
+    assert!(!device_id.is_empty());
+
+    // A fresh process, no password: the keychain alone brings the session back.
+    let whoami = user.run(&["whoami"], "");
+    whoami.ok();
+    assert_eq!(whoami.stdout.trim(), format!("{user_id} {device_id}"));
+
+    let json = user.run(&["whoami", "--json"], "");
+    let value: serde_json::Value = serde_json::from_str(json.ok().stdout.trim()).expect("json");
+    assert_eq!(value["user_id"], user_id.as_str());
+    assert_eq!(value["device_id"], device_id.as_str());
+    assert_eq!(value["homeserver"], format!("{}/", synapse.url));
+    assert!(value["device_key"].as_str().is_some_and(|key| key.len() > 20), "{value}");
+}
+
+#[test]
+fn login_by_matrix_id_finds_the_server_through_well_known() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("wellknown");
+    let user = User::new(Some(keyring));
+    let run =
+        user.run(&["login", "--user", &account.user_id, "--password-stdin"], &account.password);
+    run.ok();
+    assert!(run.stdout.starts_with(&account.user_id), "{}", run.stdout);
+    let json = user.run(&["whoami", "--json"], "");
+    assert!(json.ok().stdout.contains(&format!("\"homeserver\":\"{}/\"", synapse.url)));
+}
+
+#[test]
+fn profiles_keep_accounts_side_by_side() {
+    let (synapse, keyring) = setup();
+    let (alice, bob) = (synapse.register("alice"), synapse.register("bob"));
+    let user = User::new(Some(keyring));
+    user.login(synapse, &alice, &["--profile", "work"]);
+    user.login(synapse, &bob, &["--profile", "home"]);
+    assert!(user.run(&["--profile", "work", "whoami"], "").ok().stdout.starts_with(&alice.user_id));
+    assert!(user.run(&["--profile", "home", "whoami"], "").ok().stdout.starts_with(&bob.user_id));
+    assert_ne!(keychain_id(&user, "work"), keychain_id(&user, "home"));
+
+    // A profile in use refuses a second login rather than silently replacing its account.
+    let again = user.run(
+        &[
+            "--profile",
+            "work",
+            "login",
+            "--homeserver",
+            &synapse.url,
+            "--user",
+            &bob.user_id,
+            "--password-stdin",
+        ],
+        &bob.password,
+    );
+    assert!(again.failed().stderr.contains("already logged in as"), "{}", again.stderr);
+}
+
+#[test]
+fn wrong_password_is_one_clear_error_and_leaves_nothing() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("wrongpw");
+    let user = User::new(Some(keyring));
+    let run = user.run(
+        &["login", "--homeserver", &synapse.url, "--user", &account.user_id, "--password-stdin"],
+        "not the password",
+    );
+    run.failed();
+    assert_eq!(run.stderr.trim(), "estafette: Wrong user name or password.");
+    assert!(!user.profile_dir("default").join("data/account.toml").exists());
+    assert!(!user.profile_dir("default").join("data/store").exists());
+    assert!(files_containing(user.data.path(), b"not the password").is_empty());
+}
+
+#[test]
+fn plain_http_to_a_remote_host_is_refused_and_nothing_is_written() {
+    let (_, keyring) = setup();
+    let user = User::new(Some(keyring));
+    let run = user.run(
+        &[
+            "login",
+            "--homeserver",
+            "http://matrix.example.org",
+            "--user",
+            "alice",
+            "--password-stdin",
+        ],
+        "secret",
+    );
+    run.failed();
+    assert!(run.stderr.contains("plain http is not encrypted"), "{}", run.stderr);
+    assert_eq!(run.stderr.trim().lines().count(), 1, "one clear line: {}", run.stderr);
+    assert!(!user.profile_dir("default").join("data/store").exists());
+
+    let garbage =
+        user.run(&["login", "--homeserver", "https://", "--user", "a", "--password-stdin"], "x");
+    assert!(
+        garbage.failed().stderr.contains("is not a valid server address"),
+        "{}",
+        garbage.stderr
+    );
+    let bad_id = user.run(&["login", "--user", "@nocolon", "--password-stdin"], "x");
+    assert!(bad_id.failed().stderr.contains("is not a valid Matrix ID"), "{}", bad_id.stderr);
+}
+
+#[test]
+fn store_cannot_be_opened_without_its_key() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("storekey");
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    let id = keychain_id(&user, "default");
+    let key = keyring.lookup(&format!("{id}/store-key")).expect("store key in the keychain");
+
+    // Another key: the stores refuse to open.
+    keyring.store(&format!("{id}/store-key"), "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    let wrong = user.run(&["whoami"], "");
+    assert!(wrong.failed().stderr.contains("cannot be opened with the key"), "{}", wrong.stderr);
+
+    // No key: nothing is opened at all, and the user is told how to recover.
+    keyring.clear(&format!("{id}/store-key"));
+    let missing = user.run(&["whoami"], "");
+    assert!(missing.failed().stderr.contains("no longer holds the key"), "{}", missing.stderr);
+
+    // The right key again: everything is back.
+    keyring.store(&format!("{id}/store-key"), &key);
+    user.run(&["whoami"], "").ok();
+}
+
+#[test]
+fn secrets_never_reach_a_file_or_a_log() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("nosecret");
+    let user = User::new(Some(keyring));
+    let login = user.run(
+        &[
+            "--log-level",
+            "trace",
+            "login",
+            "--homeserver",
+            &synapse.url,
+            "--user",
+            &account.user_id,
+            "--password-stdin",
+        ],
+        &account.password,
+    );
+    login.ok();
+    let whoami = user.run(&["--log-level", "trace", "whoami"], "");
+    whoami.ok();
+    let doctor = user.run(&["--log-level", "trace", "doctor"], "");
+    doctor.ok();
+
+    let session = keychain_session(keyring, &user, "default");
+    let id = keychain_id(&user, "default");
+    let key_b64 = keyring.lookup(&format!("{id}/store-key")).expect("store key");
+    let key = base64_decode(&key_b64);
+    let access = session["access_token"].as_str().expect("access token").to_owned();
+    let refresh = session["refresh_token"].as_str().expect("refresh token").to_owned();
+
+    let logs = files_under(&user.profile_dir("default").join("data/logs"));
+    let log_text: String = logs.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    // The log is verbose enough that a leak would show: the SDK's requests are in it.
+    assert!(log_text.contains("DEBUG matrix_sdk"), "the log holds the SDK's debug lines");
+    assert!(log_text.contains("/_matrix/client/v3/login"), "the log holds the login request");
+    let secrets: [(&str, &[u8]); 5] = [
+        ("access token", access.as_bytes()),
+        ("refresh token", refresh.as_bytes()),
+        ("store key (base64)", key_b64.as_bytes()),
+        ("store key (raw)", &key),
+        ("password", account.password.as_bytes()),
+    ];
+    for (what, bytes) in secrets {
+        let found = files_containing(user.data.path(), bytes);
+        assert!(found.is_empty(), "the {what} is on disk in {found:?}");
+        for run in [&login, &whoami, &doctor] {
+            let text = format!("{}{}", run.stdout, run.stderr);
+            assert!(
+                !text.as_bytes().windows(bytes.len()).any(|w| w == bytes),
+                "the {what} was printed"
+            );
+        }
+    }
+}
+
+#[test]
+fn data_folders_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (synapse, keyring) = setup();
+    let account = synapse.register("private");
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    let root = user.profile_dir("default");
+    for path in files_under(&root) {
+        let mode = std::fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode & 0o077, 0, "{} is open to others ({mode:o})", path.display());
+    }
+    for dir in ["data", "cache", "data/store", "cache/store", "data/logs"] {
+        let mode = std::fs::metadata(root.join(dir)).expect(dir).permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{dir}");
+    }
+}
+
+#[test]
+fn logout_ends_the_session_on_the_server_and_forgets_it_here() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("logout");
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    let session = keychain_session(keyring, &user, "default");
+    let token = session["access_token"].as_str().expect("token").to_owned();
+    let id = keychain_id(&user, "default");
+    assert_eq!(synapse.call("GET", "/_matrix/client/v3/account/whoami", Some(&token), "").0, 200);
+
+    let run = user.run(&["logout"], "");
+    assert!(run.ok().stdout.contains("Logged out"), "{}", run.stdout);
+    let (status, body) = synapse.call("GET", "/_matrix/client/v3/account/whoami", Some(&token), "");
+    assert_eq!(status, 401, "the old token still works: {body}");
+    assert!(body.contains("M_UNKNOWN_TOKEN"), "{body}");
+    assert_eq!(keyring.lookup(&format!("{id}/session")), None);
+    assert_eq!(keyring.lookup(&format!("{id}/store-key")), None);
+    let whoami = user.run(&["whoami"], "");
+    assert!(whoami.failed().stderr.contains("No account is logged in"), "{}", whoami.stderr);
+}
+
+#[test]
+fn a_session_signed_out_elsewhere_is_forgotten_here() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("hardout");
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    let id = keychain_id(&user, "default");
+    let token = keychain_session(keyring, &user, "default")["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    // Someone (another device, an admin) ends this session on the server.
+    assert_eq!(synapse.call("POST", "/_matrix/client/v3/logout", Some(&token), "{}").0, 200);
+
+    let run = user.run(&["whoami"], "");
+    assert!(run.failed().stderr.contains("server has ended the session"), "{}", run.stderr);
+    assert_eq!(keyring.lookup(&format!("{id}/session")), None);
+    assert_eq!(keyring.lookup(&format!("{id}/store-key")), None);
+    assert!(!user.profile_dir("default").join("data/store").exists());
+    // And a new login works on the same profile.
+    user.login(synapse, &account, &[]);
+}
+
+#[test]
+fn wipe_leaves_no_file_and_no_keychain_entry() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("wipe");
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    user.run(&["whoami"], "").ok();
+    let id = keychain_id(&user, "default");
+    assert!(keyring.lookup(&format!("{id}/session")).is_some());
+
+    user.run(&["logout", "--wipe"], "").ok();
+    let left = files_under(user.data.path());
+    assert!(left.is_empty(), "files left behind: {left:?}");
+    assert!(!user.profile_dir("default").exists());
+    assert_eq!(keyring.lookup(&format!("{id}/session")), None);
+    assert_eq!(keyring.lookup(&format!("{id}/store-key")), None);
+}
+
+#[test]
+fn no_keychain_is_a_clear_error_and_nothing_is_written_in_plaintext() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("nokeychain");
+
+    // Login without any keychain: refused before anything is stored.
+    let bare = User::new(None);
+    let run = bare.run(
+        &["login", "--homeserver", &synapse.url, "--user", &account.user_id, "--password-stdin"],
+        &account.password,
+    );
+    run.failed();
+    assert!(run.stderr.contains("No system keychain is reachable"), "{}", run.stderr);
+    assert!(run.stderr.contains("gnome-keyring-daemon --unlock"), "names the fix: {}", run.stderr);
+    assert!(!bare.profile_dir("default").join("data/account.toml").exists());
+    assert!(!bare.profile_dir("default").join("data/store").exists());
+
+    // A logged-in profile whose keychain went away: the same clear error, and the doctor says so.
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    let token = keychain_session(keyring, &user, "default")["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    let gone =
+        User { data: user.data, env: Keyring::absent_env(std::path::Path::new("/nonexistent")) };
+    let whoami = gone.run(&["whoami"], "");
+    assert!(
+        whoami.failed().stderr.contains("No system keychain is reachable"),
+        "{}",
+        whoami.stderr
+    );
+    let doctor = gone.run(&["doctor"], "");
+    doctor.failed();
+    let keychain_line =
+        doctor.stdout.lines().find(|l| l.contains("keychain")).expect("keychain line");
+    assert!(keychain_line.starts_with("FAILED"), "{}", doctor.stdout);
+    assert!(files_containing(gone.data.path(), token.as_bytes()).is_empty());
+}
+
+#[test]
+fn doctor_reports_every_check() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("doctor");
+    let user = User::new(Some(keyring));
+
+    let before = user.run(&["doctor"], "");
+    before.failed();
+    assert!(before.stdout.contains("No account is logged in"), "{}", before.stdout);
+
+    user.login(synapse, &account, &[]);
+    let run = user.run(&["doctor"], "");
+    run.ok();
+    for check in ["keychain", "account", "homeserver", "store", "session"] {
+        let line = run.stdout.lines().find(|l| l.contains(check)).unwrap_or_default();
+        assert!(line.starts_with("ok"), "{check}: {}", run.stdout);
+    }
+    let json = user.run(&["doctor", "--json"], "");
+    let value: serde_json::Value = serde_json::from_str(json.ok().stdout.trim()).expect("json");
+    assert_eq!(value["checks"].as_array().map(Vec::len), Some(5));
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text.trim()).expect("base64 key")
+}

@@ -1,0 +1,128 @@
+//! A real Secret Service for the tests: gnome-keyring, unlocked, inside a private D-Bus session
+//! that belongs to this test binary and ends with it.
+
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+
+/// A private session bus with an unlocked `login` collection.
+pub struct Keyring {
+    bus: String,
+    runtime: tempfile::TempDir,
+    _guard: Mutex<(Child, ChildStdin)>,
+}
+
+/// Starts the bus and the keyring, prints the bus address, then waits for its stdin to close
+/// (when the test process ends) and stops both.
+const SCRIPT: &str = r#"
+set -e
+for tool in dbus-daemon gnome-keyring-daemon; do
+  command -v "$tool" >/dev/null || { echo "MISSING $tool"; exit 1; }
+done
+export XDG_RUNTIME_DIR="$1" XDG_DATA_HOME="$1/data" XDG_CONFIG_HOME="$1/config" HOME="$1/home"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$HOME"
+DBUS_SESSION_BUS_ADDRESS="unix:path=$1/bus"
+export DBUS_SESSION_BUS_ADDRESS
+dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile --syslog-only &
+bus=$!
+for i in $(seq 100); do [ -S "$1/bus" ] && break; sleep 0.05; done
+printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+echo "READY $DBUS_SESSION_BUS_ADDRESS"
+cat >/dev/null || true
+kill $bus 2>/dev/null || true
+"#;
+
+impl Keyring {
+    /// The keyring shared by this test binary.
+    pub fn shared() -> &'static Keyring {
+        static SHARED: OnceLock<Keyring> = OnceLock::new();
+        SHARED.get_or_init(Keyring::start)
+    }
+
+    fn start() -> Keyring {
+        let runtime = tempfile::tempdir().expect("runtime dir");
+        let mut child = Command::new("sh")
+            .args(["-c", SCRIPT, "keyring-guard"])
+            .arg(runtime.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the keyring script");
+        let stdin = child.stdin.take().expect("stdin");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("read the keyring script");
+        let Some(bus) = first.trim().strip_prefix("READY ") else {
+            panic!(
+                "could not start a private Secret Service ({}): install dbus and gnome-keyring \
+                 (Debian: `apt-get install dbus-daemon gnome-keyring libsecret-tools`)",
+                first.trim()
+            );
+        };
+        Keyring { bus: bus.to_owned(), runtime, _guard: Mutex::new((child, stdin)) }
+    }
+
+    /// The environment of a desktop session whose keyring this is.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let runtime = self.runtime.path().display().to_string();
+        vec![
+            ("DBUS_SESSION_BUS_ADDRESS".into(), self.bus.clone()),
+            ("XDG_RUNTIME_DIR".into(), runtime.clone()),
+            ("HOME".into(), format!("{runtime}/home")),
+        ]
+    }
+
+    /// The environment of a session with no keychain at all: a bus address nobody listens on.
+    pub fn absent_env(scratch: &Path) -> Vec<(String, String)> {
+        let scratch = scratch.display().to_string();
+        vec![
+            ("DBUS_SESSION_BUS_ADDRESS".into(), format!("unix:path={scratch}/no-bus-here")),
+            ("XDG_RUNTIME_DIR".into(), scratch.clone()),
+            ("HOME".into(), scratch),
+        ]
+    }
+
+    /// The secret of the entry `user` (e.g. `<keychain id>/session`), read with `secret-tool`
+    /// as any program of the session could.
+    pub fn lookup(&self, user: &str) -> Option<String> {
+        let output = Command::new("secret-tool")
+            .args(["lookup", "service", "org.estafette.Estafette", "username", user])
+            .envs(self.env())
+            .output()
+            .expect("run secret-tool (Debian: apt-get install libsecret-tools)");
+        let secret = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.success() && !secret.is_empty()).then_some(secret)
+    }
+
+    /// Replaces the secret of entry `user` behind the app's back.
+    pub fn store(&self, user: &str, secret: &str) {
+        let mut child = Command::new("secret-tool")
+            .args([
+                "store",
+                "--label",
+                "test",
+                "service",
+                "org.estafette.Estafette",
+                "username",
+                user,
+            ])
+            .envs(self.env())
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("run secret-tool store");
+        child.stdin.take().expect("stdin").write_all(secret.as_bytes()).expect("write secret");
+        assert!(child.wait().expect("secret-tool").success());
+    }
+
+    pub fn clear(&self, user: &str) {
+        let status = Command::new("secret-tool")
+            .args(["clear", "service", "org.estafette.Estafette", "username", user])
+            .envs(self.env())
+            .status()
+            .expect("run secret-tool clear");
+        assert!(status.success());
+    }
+}

@@ -1,0 +1,152 @@
+//! Shared fixtures for the integration tests: a real Synapse from PyPI on a free loopback port,
+//! a real Secret Service (gnome-keyring in a private D-Bus session), and the `estafette` binary
+//! run as a user would run it.
+#![allow(dead_code)]
+
+pub mod keyring;
+pub mod synapse;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub use keyring::Keyring;
+pub use synapse::Synapse;
+
+/// Where the tests keep what they build once (the Synapse venv): the cargo target folder.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+/// The outcome of one run of the binary.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn ok(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn failed(&self) -> &Self {
+        assert_ne!(self.code, 0, "expected failure\nstdout: {}", self.stdout);
+        self
+    }
+}
+
+/// One user of the app: a data folder and the environment of a desktop session.
+pub struct User {
+    pub data: tempfile::TempDir,
+    pub env: Vec<(String, String)>,
+}
+
+impl User {
+    /// A user whose session has the given keychain (or none).
+    pub fn new(keyring: Option<&Keyring>) -> Self {
+        let data = tempfile::tempdir().expect("temp data folder");
+        let env = match keyring {
+            Some(keyring) => keyring.env(),
+            None => Keyring::absent_env(data.path()),
+        };
+        Self { data, env }
+    }
+
+    /// Runs `estafette --data-dir <ours> ARGS`, feeding `stdin`.
+    pub fn run(&self, args: &[&str], stdin: &str) -> Run {
+        run_with(&self.env, self.data.path(), args, stdin)
+    }
+
+    pub fn profile_dir(&self, profile: &str) -> PathBuf {
+        self.data.path().join(profile)
+    }
+
+    /// Logs in with a password on stdin, returning (user id, device id).
+    pub fn login(&self, synapse: &Synapse, account: &Account, extra: &[&str]) -> (String, String) {
+        let mut args = vec!["login", "--homeserver", &synapse.url, "--user", &account.user_id];
+        args.extend_from_slice(extra);
+        args.push("--password-stdin");
+        let run = self.run(&args, &format!("{}\n", account.password));
+        run.ok();
+        let mut words = run.stdout.split_whitespace();
+        let user = words.next().expect("user id").to_owned();
+        let device = words.next().expect("device id").to_owned();
+        (user, device)
+    }
+}
+
+/// Runs the binary with exactly this environment (plus PATH), never the developer's own.
+pub fn run_with(env: &[(String, String)], data_dir: &Path, args: &[&str], stdin: &str) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_estafette"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("ESTAFETTE_LANG", "en")
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("start estafette");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let Output { status, stdout, stderr } = child.wait_with_output().expect("wait estafette");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// A registered account on the test Synapse.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user_id: String,
+    pub password: String,
+}
+
+/// Every file below `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return found };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// The files below `dir` whose bytes contain `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    assert!(needle.len() >= 8, "needle too short to mean anything");
+    files_under(dir)
+        .into_iter()
+        .filter(|path| {
+            std::fs::read(path)
+                .map(|bytes| bytes.windows(needle.len()).any(|window| window == needle))
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+/// A unique lowercase name for a test user.
+pub fn unique(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{prefix}{}x{n}", std::process::id())
+}
