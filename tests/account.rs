@@ -135,6 +135,32 @@ fn plain_http_to_a_remote_host_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn a_well_known_that_points_to_plain_http_is_refused() {
+    use std::io::{Read as _, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten().take(8) {
+            let mut buffer = [0u8; 2048];
+            let _ = stream.read(&mut buffer);
+            let body = r#"{"m.homeserver":{"base_url":"http://matrix.example.org"}}"#;
+            let _ = write!(
+                stream,
+                "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let user = User::new(Some(Keyring::shared()));
+    let run = user
+        .run(&["login", "--user", &format!("@alice:localhost:{port}"), "--password-stdin"], "pw");
+    run.failed();
+    assert!(run.stderr.contains("http://matrix.example.org"), "{}", run.stderr);
+    assert!(run.stderr.contains("plain http is not encrypted"), "{}", run.stderr);
+    assert!(!user.profile_dir("default").join("data/store").exists());
+}
+
+#[test]
 fn store_cannot_be_opened_without_its_key() {
     let (synapse, keyring) = setup();
     let account = synapse.register("storekey");
@@ -333,6 +359,26 @@ fn no_keychain_is_a_clear_error_and_nothing_is_written_in_plaintext() {
         doctor.stdout.lines().find(|l| l.contains("keychain")).expect("keychain line");
     assert!(keychain_line.starts_with("FAILED"), "{}", doctor.stdout);
     assert!(files_containing(gone.data.path(), token.as_bytes()).is_empty());
+}
+
+#[test]
+fn a_locked_keychain_is_a_clear_error_and_nothing_is_written() {
+    let synapse = Synapse::shared();
+    let locked = Keyring::locked();
+    let account = synapse.register("locked");
+    let user = User::new(Some(&locked));
+    let run = user.run(
+        &["login", "--homeserver", &synapse.url, "--user", &account.user_id, "--password-stdin"],
+        &account.password,
+    );
+    run.failed();
+    assert!(run.stderr.contains("keychain refused access"), "{}", run.stderr);
+    assert!(run.stderr.contains("Unlock your keyring"), "names the fix: {}", run.stderr);
+    assert!(!user.profile_dir("default").join("data/account.toml").exists());
+    assert!(!user.profile_dir("default").join("data/store").exists());
+    let doctor = user.run(&["doctor"], "");
+    let line = doctor.failed().stdout.lines().next().unwrap_or_default().to_owned();
+    assert!(line.starts_with("FAILED") && line.contains("keychain"), "{}", doctor.stdout);
 }
 
 #[test]

@@ -27,7 +27,13 @@ export DBUS_SESSION_BUS_ADDRESS
 dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile --syslog-only &
 bus=$!
 for i in $(seq 100); do [ -S "$1/bus" ] && break; sleep 0.05; done
-printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+if [ "$2" = locked ]; then
+  # No password given: the login collection stays locked, and with no display nothing can
+  # prompt for it, so every attempt to store a secret is refused.
+  gnome-keyring-daemon --components=secrets --daemonize </dev/null >/dev/null
+else
+  printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+fi
 echo "READY $DBUS_SESSION_BUS_ADDRESS"
 cat >/dev/null || true
 kill $bus 2>/dev/null || true
@@ -37,14 +43,20 @@ impl Keyring {
     /// The keyring shared by this test binary.
     pub fn shared() -> &'static Keyring {
         static SHARED: OnceLock<Keyring> = OnceLock::new();
-        SHARED.get_or_init(Keyring::start)
+        SHARED.get_or_init(|| Keyring::start("unlocked"))
     }
 
-    fn start() -> Keyring {
+    /// A keyring of its own whose collection is locked and cannot be unlocked.
+    pub fn locked() -> Keyring {
+        Keyring::start("locked")
+    }
+
+    fn start(mode: &str) -> Keyring {
         let runtime = tempfile::tempdir().expect("runtime dir");
         let mut child = Command::new("sh")
             .args(["-c", SCRIPT, "keyring-guard"])
             .arg(runtime.path())
+            .arg(mode)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
