@@ -3,6 +3,9 @@
 //! Layers (see DESIGN.md): `model` (plain types), `policy` (the rules), `secret` (the keychain),
 //! `matrix` (the only code naming the SDK), and the front ends `cli` and, later, `ui`.
 
+// The SDK's futures nest deeply; the compiler's default limit is too low for their layout.
+#![recursion_limit = "256"]
+
 pub mod cli;
 pub mod i18n;
 pub mod logging;

@@ -5,9 +5,16 @@ mod auth;
 mod client;
 mod doctor;
 mod error;
+mod handle;
+mod rooms;
+mod send;
 mod session;
+mod timeline;
 
 pub use auth::{LoginRequest, ServerLogout, login, logout};
 pub use doctor::doctor;
 pub use error::MatrixError;
+pub(crate) use error::sdk_error;
+pub use handle::{Event, Events, Handle, run, start, start_session};
+pub use send::Sent;
 pub use session::Session;

@@ -2,6 +2,12 @@
 
 mod account;
 mod doctor;
+mod message;
+mod room;
+mod sync;
 
 pub use account::{AccountRecord, AccountState, Identity};
 pub use doctor::{Check, CheckStatus, DoctorReport};
+pub use message::{Message, SendState, Trust, UndecryptableCause};
+pub use room::{Invite, Membership, NewRoom, RoomSummary};
+pub use sync::SyncStatus;

@@ -1,3 +1,12 @@
-//! The rules in force. Pure: every security decision asks here and the front ends show the answer.
+//! The rules in force. Pure: every security decision asks here and the front ends show the
+//! answer. Built-in secure defaults, the user's settings, and the organisation's system-wide
+//! policy file are merged so that the organisation wins.
 
+mod decision;
+mod file;
+mod merge;
 pub mod transport;
+
+pub use decision::{Refusal, RoomSecurity};
+pub use file::{PolicyError, Settings, parse};
+pub use merge::{HomeserverRule, Policy, Source, UnencryptedSend};

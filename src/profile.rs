@@ -73,6 +73,11 @@ impl Profile {
         self.cache_dir.join("store")
     }
 
+    /// The user's own settings for this profile (the organisation's policy wins over them).
+    pub fn settings_file(&self) -> PathBuf {
+        self.data_dir.join("settings.toml")
+    }
+
     pub fn log_dir(&self) -> PathBuf {
         self.data_dir.join("logs")
     }

@@ -2,6 +2,7 @@
 
 use std::io::Read as _;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use serde::Serialize;
 
@@ -9,10 +10,14 @@ use super::args::LoginArgs;
 use super::output::{fail, json};
 use crate::fl;
 use crate::matrix::{self, LoginRequest, MatrixError, ServerLogout, Session};
+use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::Password;
 
-pub async fn login(profile: &Profile, args: LoginArgs) -> ExitCode {
+/// How long `login` waits for its first sync.
+const FIRST_SYNC_WAIT: Duration = Duration::from_secs(30);
+
+pub async fn login(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitCode {
     if !args.password_stdin {
         return fail(&fl!("error-password-stdin"));
     }
@@ -30,14 +35,23 @@ pub async fn login(profile: &Profile, args: LoginArgs) -> ExitCode {
         password,
         device_name: fl!("device-name", host = host_name()),
     };
-    match matrix::login(profile, request).await {
-        Ok(session) => {
-            let me = session.identity();
-            println!("{} {}", me.user_id, me.device_id);
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&error),
+    let session = match matrix::login(profile, policy, request).await {
+        Ok(session) => session,
+        Err(error) => return fail(&error),
+    };
+    let me = session.identity();
+    // A first sync puts this device's keys on the server, so others can encrypt for it.
+    let first_sync = async {
+        let (handle, _events) = matrix::start_session(session, policy.clone()).await?;
+        let synced = handle.synced(FIRST_SYNC_WAIT).await;
+        handle.shutdown().await?;
+        synced
+    };
+    if let Err(error) = first_sync.await {
+        eprintln!("estafette: {}", fl!("warning-first-sync", cause = error.to_string()));
     }
+    println!("{} {}", me.user_id, me.device_id);
+    ExitCode::SUCCESS
 }
 
 /// What `whoami --json` prints.

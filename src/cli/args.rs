@@ -45,6 +45,76 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the rooms.
+    Rooms {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a room, encrypted.
+    CreateRoom(CreateRoomArgs),
+    /// Open the direct chat with someone (encrypted), creating it if needed.
+    Dm {
+        #[arg(value_name = "MXID")]
+        user: String,
+    },
+    /// Join a room by id or alias, or accept an invitation.
+    Join {
+        #[arg(value_name = "ROOM")]
+        room: String,
+    },
+    /// Leave a room, or decline an invitation.
+    Leave {
+        #[arg(value_name = "ROOM")]
+        room: String,
+    },
+    /// List pending invitations.
+    Invites {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a message (markdown).
+    Send(SendArgs),
+    /// Show the last messages of a room, decrypted, oldest first.
+    Tail(TailArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CreateRoomArgs {
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    #[arg(long = "invite", value_name = "MXID")]
+    pub invites: Vec<String>,
+    /// Create it without encryption (only where the policy allows).
+    #[arg(long)]
+    pub unencrypted: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SendArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Consent to send into this room although it is not encrypted.
+    #[arg(long)]
+    pub allow_unencrypted: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TailArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Keep printing new messages until --timeout.
+    #[arg(long)]
+    pub follow: bool,
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    pub timeout: u64,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -62,14 +132,15 @@ pub struct LoginArgs {
 
 /// The clap command with every help text replaced by the user's language.
 fn localized() -> clap::Command {
-    let mut command = Cli::command().about(crate::fl!("cli-about"));
+    let mut command =
+        Cli::command().about(crate::fl!("cli-about")).after_help(crate::fl!("cli-exit-codes"));
     command = localize_args(command, "");
     let names: Vec<String> =
         command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
     for name in names {
         command = command.mut_subcommand(&name, |sub| {
             let about = text(&format!("cli-{name}"));
-            localize_args(sub.about(about), &name)
+            localize_args(sub.about(about).after_help(text("cli-exit-codes")), &name)
         });
     }
     command

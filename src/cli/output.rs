@@ -23,3 +23,13 @@ pub fn json(value: &impl Serialize) -> ExitCode {
         Err(error) => fail(&error),
     }
 }
+
+/// Prints each value as one line of JSON.
+pub fn json_lines<T: Serialize>(values: impl IntoIterator<Item = T>) -> ExitCode {
+    for value in values {
+        if let Err(error) = serde_json::to_string(&value).map(|line| println!("{line}")) {
+            return fail(&error);
+        }
+    }
+    ExitCode::SUCCESS
+}

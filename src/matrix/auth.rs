@@ -3,7 +3,6 @@
 //! nothing behind.
 
 use matrix_sdk::Client;
-use matrix_sdk::config::SyncSettings;
 use matrix_sdk::ruma::UserId;
 use matrix_sdk::ruma::api::client::session::get_login_types::v3::LoginType;
 use url::Url;
@@ -11,6 +10,7 @@ use url::Url;
 use super::session::{Ended, from_sdk};
 use super::{MatrixError, Session, client};
 use crate::model::{AccountRecord, AccountState};
+use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::{AccountSecrets, Password, StoreKey};
 
@@ -35,10 +35,19 @@ struct Target {
 
 /// Logs in with a password and keeps the session in the keychain. Nothing is written for a
 /// server that is wrong, refused or down, or when no keychain can hold the secrets.
-pub async fn login(profile: &Profile, request: LoginRequest) -> Result<Session, MatrixError> {
+pub async fn login(
+    profile: &Profile,
+    policy: &Policy,
+    request: LoginRequest,
+) -> Result<Session, MatrixError> {
     let user_id = client::parse_user(&request.user)?;
+    // A bare user name goes to the organisation's default homeserver when none is given.
+    let default = policy.default_homeserver.value.as_deref().filter(|_| user_id.is_none());
+    let homeserver = request.homeserver.as_deref().or(default);
     let (homeserver, probe) =
-        client::discover(request.homeserver.as_deref(), user_id.as_deref(), &request.user).await?;
+        client::discover(homeserver, user_id.as_deref(), &request.user).await?;
+    let server_name = user_id.as_ref().map(|id| id.server_name().as_str());
+    policy.allows_homeserver(&homeserver, server_name)?;
     ensure_password_login(&probe, &homeserver).await?;
     crate::secret::probe().await?;
     let target = prepare(profile, user_id.as_deref(), &request.user).await?;
@@ -136,8 +145,8 @@ async fn send_login(
     }
 }
 
-/// Saves the session, records the account and runs a first sync so this device's keys are on
-/// the server before anyone needs to encrypt for it.
+/// Saves the session and records the account. The caller starts the sync (`handle::start_session`),
+/// which puts this device's keys on the server.
 async fn finish(
     client: Client,
     profile: &Profile,
@@ -160,14 +169,9 @@ async fn finish(
         state: AccountState::Active,
     };
     profile.write_account(&record)?;
-    let mut session = Session::start(client, profile.clone(), record, secrets, None).await?;
-    let settings = SyncSettings::default().timeout(std::time::Duration::ZERO);
-    if let Err(error) = session.client.sync_once(settings).await {
-        tracing::warn!(cause = %super::error::root_cause(&error), "first sync after login failed");
-        if let matrix_sdk::Error::Http(error) = &error {
-            return Err(session.failed(error).await);
-        }
-    }
+    let session = Session::start(client, profile.clone(), record, secrets, None).await?;
+    // Cross-signing is bootstrapped right after the login; wait so the account is complete.
+    session.client.encryption().wait_for_e2ee_initialization_tasks().await;
     session.flush().await?;
     Ok(session)
 }

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use matrix_sdk::config::RequestConfig;
+use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 use matrix_sdk::{Client, ClientBuildError, SqliteStoreConfig};
 
@@ -89,12 +90,24 @@ pub(crate) async fn build(
         // A login response may name another homeserver; we keep the one the policy checked.
         .respect_login_well_known(false)
         .handle_refresh_tokens()
+        .with_encryption_settings(encryption_settings())
         .build()
         .await
         .map_err(|error| build_error(homeserver.as_str(), error))?;
     crate::profile::tighten_tree(&profile.data_dir)?;
     crate::profile::tighten_tree(&profile.cache_dir)?;
     Ok(client)
+}
+
+/// Encryption on from the first login: cross-signing set up, room keys backed up, and history
+/// fetched from the backup when a message cannot be decrypted (the SDK's default, `Manual`,
+/// leaves old messages unreadable on a new device).
+fn encryption_settings() -> EncryptionSettings {
+    EncryptionSettings {
+        auto_enable_cross_signing: true,
+        backup_download_strategy: BackupDownloadStrategy::AfterDecryptionFailure,
+        auto_enable_backups: true,
+    }
 }
 
 #[cfg(test)]

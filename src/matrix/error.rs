@@ -1,6 +1,7 @@
 //! Every way the core can fail, each with one sentence a person can act on.
 
 use crate::fl;
+use crate::policy::Refusal;
 use crate::policy::transport::TransportError;
 use crate::profile::ProfileError;
 use crate::secret::KeychainError;
@@ -14,6 +15,8 @@ pub enum MatrixError {
     Keychain(#[from] KeychainError),
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error("{}", fl!("error-user-id", input = .0.as_str(), cause = .1.as_str()))]
     BadUserId(String, String),
     #[error("{}", fl!("error-need-homeserver", user = .0.as_str()))]
@@ -44,6 +47,25 @@ pub enum MatrixError {
     StoreLocked(String),
     #[error("{}", fl!("error-server", cause = .0.as_str()))]
     Server(String),
+    #[error("{}", fl!("error-network", cause = .0.as_str()))]
+    Network(String),
+    #[error("{}", fl!("error-unknown-room", room = .0.as_str()))]
+    UnknownRoom(String),
+    #[error("{}", fl!("error-encryption-unknown", room = .0.as_str()))]
+    EncryptionUnknown(String),
+    #[error("{}", fl!("error-send-failed", cause = .0.as_str()))]
+    SendFailed(String),
+}
+
+/// An SDK failure in words: the server's refusal, or the network's failure to carry the request.
+pub(crate) fn sdk_error(error: matrix_sdk::Error) -> MatrixError {
+    match &error {
+        matrix_sdk::Error::Http(http) if http.as_ruma_api_error().is_some() => {
+            MatrixError::Server(http.to_string())
+        }
+        matrix_sdk::Error::Http(http) => MatrixError::Network(root_cause(http.as_ref())),
+        other => MatrixError::Server(root_cause(other)),
+    }
 }
 
 impl MatrixError {

@@ -66,6 +66,30 @@ impl User {
         run_with(&self.env, self.data.path(), args, stdin)
     }
 
+    /// Puts an organisation policy in force for this user's runs.
+    pub fn set_policy(&mut self, text: &str) {
+        let path = self.data.path().join("organisation-policy.toml");
+        std::fs::write(&path, text).expect("write policy");
+        self.env.retain(|(key, _)| key != "ESTAFETTE_SYSTEM_POLICY");
+        self.env.push(("ESTAFETTE_SYSTEM_POLICY".into(), path.display().to_string()));
+    }
+
+    /// The keychain id recorded in a profile's account file.
+    pub fn keychain_id(&self, profile: &str) -> String {
+        let text = std::fs::read_to_string(self.profile_dir(profile).join("data/account.toml"))
+            .expect("account file");
+        let line = text.lines().find(|l| l.starts_with("keychain_id")).expect("keychain_id line");
+        line.split('"').nth(1).expect("quoted id").to_owned()
+    }
+
+    /// The access token the keychain holds for the default profile.
+    pub fn access_token(&self, keyring: &Keyring) -> String {
+        let id = self.keychain_id("default");
+        let text = keyring.lookup(&format!("{id}/session")).expect("session in the keychain");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("session JSON");
+        value["access_token"].as_str().expect("access token").to_owned()
+    }
+
     pub fn profile_dir(&self, profile: &str) -> PathBuf {
         self.data.path().join(profile)
     }
@@ -91,6 +115,8 @@ pub fn run_with(env: &[(String, String)], data_dir: &Path, args: &[&str], stdin:
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("ESTAFETTE_LANG", "en")
+        // No organisation policy unless a test sets one: the machine's own must not interfere.
+        .env("ESTAFETTE_SYSTEM_POLICY", data_dir.join("no-organisation-policy.toml"))
         .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .arg("--data-dir")
         .arg(data_dir)

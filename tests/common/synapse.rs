@@ -21,7 +21,9 @@ pub struct Synapse {
     /// The Matrix server name, `localhost:PORT`: its `.well-known` points at `url`.
     pub server_name: String,
     pub dir: PathBuf,
-    _guard: Mutex<Child>,
+    port: u16,
+    python: PathBuf,
+    guard: Mutex<Option<Child>>,
     _temp: tempfile::TempDir,
 }
 
@@ -62,7 +64,27 @@ impl Synapse {
         );
         let child = spawn_guarded(&python, &dir);
         wait_until_ready(port, &dir);
-        Synapse { url, server_name, dir, _guard: Mutex::new(child), _temp: temp }
+        Synapse { url, server_name, dir, port, python, guard: Mutex::new(Some(child)), _temp: temp }
+    }
+
+    /// Stops the server (an outage); its data stays for `resume`.
+    pub fn stop(&self) {
+        let mut guard = self.guard.lock().expect("synapse guard");
+        if let Some(mut child) = guard.take() {
+            drop(child.stdin.take());
+            let _ = child.wait();
+        }
+        // The port is free once nothing answers on it.
+        while TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Starts the server again on the same port with the same data.
+    pub fn resume(&self) {
+        let child = spawn_guarded(&self.python, &self.dir);
+        wait_until_ready(self.port, &self.dir);
+        *self.guard.lock().expect("synapse guard") = Some(child);
     }
 
     /// Registers a fresh user with a password (the dummy UIA stage, as open registration allows).
@@ -76,6 +98,22 @@ impl Synapse {
             http(&self.url, "POST", "/_matrix/client/v3/register", None, &body);
         assert_eq!(status, 200, "register {name}: {response}");
         Account { user_id: format!("@{name}:{}", self.server_name), password }
+    }
+
+    /// Registers a user and logs it in directly (no Estafette): returns its access token, for
+    /// a peer that acts through the raw API.
+    pub fn register_with_token(&self, prefix: &str) -> (Account, String) {
+        let name = unique(prefix);
+        let password = format!("pw-{name}");
+        let body = format!(
+            r#"{{"username":"{name}","password":"{password}","auth":{{"type":"m.login.dummy"}}}}"#
+        );
+        let (status, response) =
+            http(&self.url, "POST", "/_matrix/client/v3/register", None, &body);
+        assert_eq!(status, 200, "register {name}: {response}");
+        let value: serde_json::Value = serde_json::from_str(&response).expect("register JSON");
+        let token = value["access_token"].as_str().expect("access token").to_owned();
+        (Account { user_id: format!("@{name}:{}", self.server_name), password }, token)
     }
 
     /// Calls the client-server API as a raw HTTP client would; returns (status, body).
@@ -161,7 +199,11 @@ rc_admin_redaction: {{per_second: 1000, burst_count: 1000}}
 /// Starts Synapse under a shell that kills it when our end of its stdin closes, which happens
 /// however this test process ends: the OS closes the pipe for us.
 fn spawn_guarded(python: &Path, dir: &Path) -> Child {
-    let log = fs::File::create(dir.join("synapse.log")).expect("synapse log");
+    let log = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("synapse.log"))
+        .expect("synapse log");
     Command::new("sh")
         .arg("-c")
         .arg(r#""$@" </dev/null & child=$!; cat >/dev/null; kill -TERM $child; wait $child"#)

@@ -1,0 +1,102 @@
+//! `send` and `tail`.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::args::{SendArgs, TailArgs};
+use super::core::with_core;
+use crate::fl;
+use crate::matrix::Sent;
+use crate::model::{Message, Trust};
+use crate::policy::Policy;
+use crate::profile::Profile;
+
+/// Exit code of a `send` whose message waits in the persistent queue (documented in --help).
+const QUEUED: u8 = 3;
+
+/// How long `send` waits for the server before leaving the message to the queue.
+const SEND_WAIT: Duration = Duration::from_secs(20);
+
+/// How long `tail` waits for keys that may still arrive.
+const SETTLE: Duration = Duration::from_secs(5);
+
+pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let sent =
+            handle.send_text(&args.room, &args.text, args.allow_unencrypted, SEND_WAIT).await?;
+        Ok(match sent {
+            Sent::Delivered(event_id) => {
+                println!("{event_id}");
+                ExitCode::SUCCESS
+            }
+            Sent::Queued => {
+                eprintln!("estafette: {}", fl!("send-queued"));
+                ExitCode::from(QUEUED)
+            }
+        })
+    })
+    .await
+}
+
+pub async fn tail(profile: &Profile, policy: &Policy, args: TailArgs) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let settle = SETTLE.min(Duration::from_secs(args.timeout));
+        for message in handle.messages(&args.room, args.limit, settle).await? {
+            print_message(&message, args.json);
+        }
+        if args.follow {
+            let timeout = Duration::from_secs(args.timeout);
+            handle.follow(&args.room, timeout, |m| print_message(m, args.json)).await?;
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+/// One line of `tail --json`.
+#[derive(Serialize)]
+struct MessageLine<'a> {
+    event_id: Option<&'a str>,
+    sender: &'a str,
+    ts: u64,
+    body: Option<&'a str>,
+    encrypted: bool,
+    trust: &'static str,
+    /// Why it cannot be decrypted, as a machine name and in words.
+    cause: Option<&'static str>,
+    cause_text: Option<String>,
+}
+
+fn print_message(message: &Message, json: bool) {
+    let cause = match message.trust {
+        Trust::Undecryptable(cause) => Some(cause),
+        _ => None,
+    };
+    if json {
+        let line = MessageLine {
+            event_id: message.event_id.as_deref(),
+            sender: &message.sender,
+            ts: message.ts,
+            body: message.body.as_deref(),
+            encrypted: message.encrypted,
+            trust: message.trust.name(),
+            cause: cause.map(|c| c.name()),
+            cause_text: cause.map(|c| c.describe()),
+        };
+        if let Ok(text) = serde_json::to_string(&line) {
+            println!("{text}");
+        }
+        return;
+    }
+    let body = message.body.clone().unwrap_or_else(|| message.trust.describe());
+    let shield = match message.trust {
+        Trust::Verified => "✓",
+        Trust::Encrypted => "🔒",
+        Trust::SentInClear => "⚠ clear",
+        Trust::Undecryptable(_) => "✗",
+        _ => "⚠",
+    };
+    println!("[{shield}] {}: {body}", message.sender);
+}

@@ -1,0 +1,116 @@
+//! `rooms`, `create-room`, `dm`, `join`, `leave` and `invites`.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::CreateRoomArgs;
+use super::core::with_core;
+use super::output::json_lines;
+use crate::fl;
+use crate::model::NewRoom;
+use crate::policy::Policy;
+use crate::profile::Profile;
+
+/// One line of `rooms --json`.
+#[derive(Serialize)]
+struct RoomLine<'a> {
+    room_id: &'a str,
+    name: &'a str,
+    dm: bool,
+    encrypted: bool,
+    public: bool,
+    unread: u64,
+    invited: bool,
+}
+
+pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let rooms = handle.rooms().await;
+        if json {
+            let lines = rooms.iter().map(|r| RoomLine {
+                room_id: &r.room_id,
+                name: &r.name,
+                dm: r.dm,
+                encrypted: r.encrypted,
+                public: r.public,
+                unread: r.unread,
+                invited: r.membership == crate::model::Membership::Invited,
+            });
+            return Ok(json_lines(lines));
+        }
+        for room in &rooms {
+            let mut flags = Vec::new();
+            flags.push(if room.encrypted {
+                fl!("room-encrypted")
+            } else {
+                fl!("room-unencrypted")
+            });
+            if room.public {
+                flags.push(fl!("room-public"));
+            }
+            if room.dm {
+                flags.push(fl!("room-dm"));
+            }
+            if room.membership == crate::model::Membership::Invited {
+                flags.push(fl!("room-invited"));
+            }
+            println!("{}\t{}\t[{}]\t{}", room.room_id, room.name, flags.join(", "), room.unread);
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+pub async fn create(profile: &Profile, policy: &Policy, args: CreateRoomArgs) -> ExitCode {
+    let new = NewRoom {
+        name: args.name,
+        topic: args.topic,
+        invites: args.invites,
+        encrypted: !args.unencrypted,
+    };
+    with_core(profile, policy, |handle| async move {
+        println!("{}", handle.create_room(new).await?);
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+pub async fn dm(profile: &Profile, policy: &Policy, user: &str) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        println!("{}", handle.dm(user).await?);
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+pub async fn join(profile: &Profile, policy: &Policy, room: &str) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        println!("{}", handle.join(room).await?);
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+pub async fn leave(profile: &Profile, policy: &Policy, room: &str) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        handle.leave(room).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+pub async fn invites(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let invites = handle.invites().await;
+        if json {
+            return Ok(json_lines(invites.iter()));
+        }
+        for invite in &invites {
+            let from = invite.inviter.as_deref().unwrap_or("?");
+            println!("{}\t{}\t{}", invite.room_id, invite.name, fl!("invite-from", user = from));
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}

@@ -1,0 +1,188 @@
+//! The running core: one restored session, its background sync, and the `Handle` both front
+//! ends use to act on it. Events flow out on a stream; the handle is cloneable and cheap.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use matrix_sdk::Client;
+use matrix_sdk_ui::room_list_service::State as ListState;
+use matrix_sdk_ui::sync_service::{State as SyncState, SyncService};
+use tokio::sync::{Mutex, mpsc};
+
+use super::{MatrixError, Session};
+use crate::model::SyncStatus;
+use crate::policy::Policy;
+use crate::profile::Profile;
+
+/// What the core reports to a front end.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// The core is up: act on it through this handle. Always the first event.
+    Ready(Handle),
+    /// The sync's state changed.
+    Sync(SyncStatus),
+    /// The core could not start, or stopped for good.
+    Failed(Arc<MatrixError>),
+}
+
+/// The stream of events a running core produces.
+pub type Events = mpsc::UnboundedReceiver<Event>;
+
+/// A cloneable handle on the running core.
+#[derive(Clone)]
+pub struct Handle {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handle").field("user", &self.inner.user).finish()
+    }
+}
+
+pub(crate) struct Inner {
+    pub(crate) client: Client,
+    pub(crate) sync: SyncService,
+    pub(crate) policy: Policy,
+    pub(crate) session: Mutex<Session>,
+    user: String,
+}
+
+/// Restores the profile's session and starts syncing. Events (the first is `Ready`) arrive
+/// on the returned stream; a failure to start is a single `Failed` event.
+pub fn run(profile: Profile, policy: Policy) -> Events {
+    let (sender, receiver) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        match start(&profile, policy).await {
+            Ok((handle, mut events)) => {
+                let _ = sender.send(Event::Ready(handle));
+                while let Some(event) = events.recv().await {
+                    if sender.send(event).is_err() {
+                        break;
+                    }
+                }
+            }
+            Err(error) => {
+                let _ = sender.send(Event::Failed(Arc::new(error)));
+            }
+        }
+    });
+    receiver
+}
+
+/// Restores the profile's session, starts the sync and returns the handle with its events.
+pub async fn start(profile: &Profile, policy: Policy) -> Result<(Handle, Events), MatrixError> {
+    start_session(Session::restore(profile).await?, policy).await
+}
+
+/// Starts the sync over a session already at hand (right after a login).
+pub async fn start_session(
+    session: Session,
+    policy: Policy,
+) -> Result<(Handle, Events), MatrixError> {
+    let client = session.client.clone();
+    // The event cache feeds timelines and unread counts; it must listen before the sync starts.
+    client.event_cache().subscribe().map_err(|e| MatrixError::Server(e.to_string()))?;
+    let sync = SyncService::builder(client.clone())
+        .with_offline_mode()
+        .build()
+        .await
+        .map_err(|e| MatrixError::Server(e.to_string()))?;
+    // Messages left in the persistent send queue by an earlier run go out as soon as we sync.
+    client.send_queue().respawn_tasks_for_rooms_with_unsent_requests().await;
+    sync.start().await;
+    let user = session.record.user_id.clone();
+    let inner = Arc::new(Inner { client, sync, policy, session: Mutex::new(session), user });
+    let (sender, receiver) = mpsc::unbounded_channel();
+    tokio::spawn(report_sync(inner.clone(), sender));
+    Ok((Handle { inner }, receiver))
+}
+
+/// Forwards sync state changes, restarting the sync after an error with a growing delay.
+async fn report_sync(inner: Arc<Inner>, sender: mpsc::UnboundedSender<Event>) {
+    let mut states = inner.sync.state();
+    let mut delay = Duration::from_secs(1);
+    while let Some(state) = states.next().await {
+        // Nobody may be listening (a command-line run): the sync still serves the handle.
+        let _ = sender.send(Event::Sync(status(&state)));
+        match state {
+            SyncState::Error(_) => {
+                if let Err(error) = inner.session.lock().await.check_with_server().await
+                    && matches!(
+                        error,
+                        MatrixError::SoftLoggedOut(_) | MatrixError::LoggedOutByServer(_)
+                    )
+                {
+                    let _ = sender.send(Event::Failed(Arc::new(error)));
+                    return;
+                }
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(60));
+                inner.sync.start().await;
+            }
+            SyncState::Running => {
+                delay = Duration::from_secs(1);
+                // A send that failed while offline disabled the queue; the server is back.
+                inner.client.send_queue().set_enabled(true).await;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn status(state: &SyncState) -> SyncStatus {
+    match state {
+        SyncState::Idle => SyncStatus::Starting,
+        SyncState::Running => SyncStatus::Running,
+        SyncState::Offline => SyncStatus::Offline,
+        SyncState::Terminated => SyncStatus::Stopped,
+        SyncState::Error(error) => SyncStatus::Error(error.to_string()),
+    }
+}
+
+impl Handle {
+    /// Waits until the room list has been loaded from the server at least once, so that what
+    /// the caller reads next is current. Gives up after `timeout`.
+    /// Returns early with an error when the sync finds the server unreachable.
+    pub async fn synced(&self, timeout: Duration) -> Result<(), MatrixError> {
+        let mut list = self.inner.sync.room_list_service().state();
+        let mut sync = self.inner.sync.state();
+        let wait = async {
+            loop {
+                if matches!(list.get(), ListState::Running) {
+                    return Ok(());
+                }
+                if matches!(sync.get(), SyncState::Offline | SyncState::Error(_)) {
+                    return Err(self.offline());
+                }
+                tokio::select! {
+                    state = list.next() => if state.is_none() { return Ok(()) },
+                    state = sync.next() => if state.is_none() { return Ok(()) },
+                }
+            }
+        };
+        tokio::time::timeout(timeout, wait).await.unwrap_or_else(|_| Err(self.offline()))
+    }
+
+    /// Stops the sync and makes sure the keychain holds the tokens in use.
+    pub async fn shutdown(&self) -> Result<(), MatrixError> {
+        self.inner.sync.stop().await;
+        self.inner.session.lock().await.flush().await
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.inner.policy
+    }
+
+    pub fn user_id(&self) -> &str {
+        &self.inner.user
+    }
+
+    /// The error to give when the server does not answer in time.
+    pub(crate) fn offline(&self) -> MatrixError {
+        MatrixError::Unreachable(
+            self.inner.client.homeserver().to_string(),
+            crate::fl!("error-timeout"),
+        )
+    }
+}

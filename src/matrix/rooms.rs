@@ -1,0 +1,180 @@
+//! Rooms: the list, invitations, creating (always encrypted unless the policy allows
+//! otherwise), direct chats, joining and leaving.
+
+use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::{OwnedRoomOrAliasId, OwnedUserId, RoomId, RoomOrAliasId, UserId};
+use matrix_sdk::{Room, RoomState};
+
+use super::handle::Handle;
+use super::{MatrixError, sdk_error};
+use crate::model::{Invite, Membership, NewRoom, RoomSummary};
+use crate::policy::RoomSecurity;
+
+impl Handle {
+    /// Every room the account is in or invited to, as the room list shows them.
+    pub async fn rooms(&self) -> Vec<RoomSummary> {
+        let mut rooms = Vec::new();
+        for room in self.inner.client.rooms() {
+            if matches!(room.state(), RoomState::Joined | RoomState::Invited) {
+                rooms.push(summary(&room).await);
+            }
+        }
+        rooms.sort_by_key(|room| room.name.to_lowercase());
+        rooms
+    }
+
+    /// Pending invitations, with who sent them.
+    pub async fn invites(&self) -> Vec<Invite> {
+        let mut invites = Vec::new();
+        for room in self.inner.client.invited_rooms() {
+            let inviter = room.invite_details().await.ok().map(|i| i.inviter_id.to_string());
+            invites.push(Invite {
+                room_id: room.room_id().to_string(),
+                name: name(&room).await,
+                inviter,
+                dm: room.is_direct().await.unwrap_or(false),
+            });
+        }
+        invites
+    }
+
+    /// Creates a room, encrypted from its first event. A room without encryption is refused
+    /// unless the policy allows it.
+    pub async fn create_room(&self, new: NewRoom) -> Result<String, MatrixError> {
+        self.inner.policy.may_create_room(new.encrypted)?;
+        let mut request = CreateRoom::new();
+        request.name = Some(new.name);
+        request.topic = new.topic;
+        request.invite = parse_users(&new.invites)?;
+        request.preset = Some(RoomPreset::PrivateChat);
+        if new.encrypted {
+            request.initial_state = vec![encryption_event()];
+        }
+        let room = self.inner.client.create_room(request).await.map_err(sdk_error)?;
+        Ok(room.room_id().to_string())
+    }
+
+    /// The direct chat with `user`: the existing one if there is one, else a new, encrypted one.
+    pub async fn dm(&self, user: &str) -> Result<String, MatrixError> {
+        let user = parse_user(user)?;
+        if let Some(room) = self.inner.client.get_dm_room(&user) {
+            return Ok(room.room_id().to_string());
+        }
+        // `create_dm` puts the encryption event in the room's initial state.
+        let room = self.inner.client.create_dm(&user).await.map_err(sdk_error)?;
+        Ok(room.room_id().to_string())
+    }
+
+    /// Joins a room by id or alias, or accepts the pending invitation to it.
+    pub async fn join(&self, room: &str) -> Result<String, MatrixError> {
+        let target: OwnedRoomOrAliasId =
+            room.trim().try_into().map_err(|_| MatrixError::UnknownRoom(room.to_owned()))?;
+        if let Ok(id) = <&RoomId>::try_from(target.as_str())
+            && let Some(invited) = self.inner.client.get_room(id)
+            && invited.state() == RoomState::Invited
+        {
+            invited.join().await.map_err(sdk_error)?;
+            return Ok(id.to_string());
+        }
+        let joined = self.inner.client.join_room_by_id_or_alias(&target, &[]).await;
+        Ok(joined.map_err(sdk_error)?.room_id().to_string())
+    }
+
+    /// Leaves a joined room, or declines an invitation.
+    pub async fn leave(&self, room: &str) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        room.leave().await.map_err(sdk_error)
+    }
+
+    /// The room named by an id, an alias, or the exact name of one of the user's rooms.
+    pub(crate) async fn room(&self, input: &str) -> Result<Room, MatrixError> {
+        let client = &self.inner.client;
+        let input = input.trim();
+        if let Ok(id) = <&RoomId>::try_from(input)
+            && let Some(room) = client.get_room(id)
+        {
+            return Ok(room);
+        }
+        if let Ok(alias) = <&RoomOrAliasId>::try_from(input)
+            && alias.is_room_alias_id()
+            && let Ok(alias) = alias.as_str().try_into()
+            && let Ok(response) = client.resolve_room_alias(alias).await
+            && let Some(room) = client.get_room(&response.room_id)
+        {
+            return Ok(room);
+        }
+        for room in client.rooms() {
+            if name(&room).await == input {
+                return Ok(room);
+            }
+        }
+        Err(MatrixError::UnknownRoom(input.to_owned()))
+    }
+
+    /// What the policy needs to know of a room before a message goes out. The encryption state
+    /// is asked of the server when the local copy does not know it; unknown is never "clear".
+    pub(crate) async fn security(&self, room: &Room) -> Result<RoomSecurity, MatrixError> {
+        // Encryption cannot be turned off once on, so a known "encrypted" is final; anything
+        // else is asked of the server.
+        let mut state = room.encryption_state();
+        if !state.is_encrypted() {
+            state = room.latest_encryption_state().await.map_err(sdk_error)?;
+        }
+        if state.is_unknown() {
+            return Err(MatrixError::EncryptionUnknown(name(room).await));
+        }
+        Ok(RoomSecurity {
+            name: name(room).await,
+            encrypted: state.is_encrypted(),
+            public: room.is_public().unwrap_or(false),
+        })
+    }
+}
+
+async fn summary(room: &Room) -> RoomSummary {
+    let counts = room.unread_notification_counts();
+    RoomSummary {
+        room_id: room.room_id().to_string(),
+        name: name(room).await,
+        dm: room.is_direct().await.unwrap_or(false),
+        encrypted: room.encryption_state().is_encrypted(),
+        public: room.is_public().unwrap_or(false),
+        unread: counts.notification_count,
+        highlights: counts.highlight_count,
+        membership: membership(room.state()),
+    }
+}
+
+/// The room's display name as the SDK computes it (name, alias, or members).
+pub(crate) async fn name(room: &Room) -> String {
+    match room.display_name().await {
+        Ok(name) => name.to_string(),
+        Err(_) => room.room_id().to_string(),
+    }
+}
+
+fn membership(state: RoomState) -> Membership {
+    match state {
+        RoomState::Joined => Membership::Joined,
+        RoomState::Invited => Membership::Invited,
+        RoomState::Left => Membership::Left,
+        RoomState::Knocked => Membership::Knocked,
+        RoomState::Banned => Membership::Banned,
+    }
+}
+
+fn encryption_event() -> matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::AnyInitialStateEvent>
+{
+    InitialStateEvent::with_empty_state_key(RoomEncryptionEventContent::with_recommended_defaults())
+        .to_raw_any()
+}
+
+fn parse_user(user: &str) -> Result<OwnedUserId, MatrixError> {
+    UserId::parse(user.trim()).map_err(|e| MatrixError::BadUserId(user.to_owned(), e.to_string()))
+}
+
+fn parse_users(users: &[String]) -> Result<Vec<OwnedUserId>, MatrixError> {
+    users.iter().map(|user| parse_user(user)).collect()
+}

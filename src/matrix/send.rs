@@ -1,0 +1,112 @@
+//! Sending: the unencrypted-room guard decides first, then the SDK's persistent send queue
+//! carries the message, so an outage or a restart delays it but never loses it.
+
+use std::time::Duration;
+
+use matrix_sdk::RoomState;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::send_queue::RoomSendQueueUpdate;
+
+use super::MatrixError;
+use super::handle::Handle;
+
+/// What became of a message handed to the core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    /// The server accepted it under this event id.
+    Delivered(String),
+    /// It waits in the persistent queue and goes out when the server can be reached, by this
+    /// process or the next one.
+    Queued,
+}
+
+impl Handle {
+    /// Sends `text` (markdown) to `room`. A room without encryption needs `consent` for that
+    /// room, and the policy may refuse even then. Waits up to `wait` for the server's answer.
+    pub async fn send_text(
+        &self,
+        room: &str,
+        text: &str,
+        consent: bool,
+        wait: Duration,
+    ) -> Result<Sent, MatrixError> {
+        let room = self.room(room).await?;
+        if room.state() != RoomState::Joined {
+            return Err(MatrixError::UnknownRoom(room.room_id().to_string()));
+        }
+        let security = self.security(&room).await?;
+        self.inner.policy.may_send(&security, consent)?;
+        let queue = room.send_queue();
+        let (_, mut updates) =
+            queue.subscribe().await.map_err(|e| MatrixError::SendFailed(e.to_string()))?;
+        let content = RoomMessageEventContent::text_markdown(text);
+        queue
+            .send(content.into())
+            .await
+            .map_err(|e| MatrixError::SendFailed(super::error::root_cause(&e)))?;
+        // The queue announced our local echo before `send` returned: that names the transaction.
+        let mut transaction = None;
+        while let Ok(update) = updates.try_recv() {
+            if let RoomSendQueueUpdate::NewLocalEvent(echo) = update {
+                transaction = Some(echo.transaction_id);
+            }
+        }
+        let Some(transaction) = transaction else { return Ok(Sent::Queued) };
+        let outcome = async {
+            loop {
+                match updates.recv().await {
+                    Ok(RoomSendQueueUpdate::SentEvent { transaction_id, event_id })
+                        if transaction_id == transaction =>
+                    {
+                        return Ok(Sent::Delivered(event_id.to_string()));
+                    }
+                    Ok(RoomSendQueueUpdate::SendError {
+                        transaction_id,
+                        error,
+                        is_recoverable,
+                    }) if transaction_id == transaction => {
+                        return if is_recoverable {
+                            Ok(Sent::Queued)
+                        } else {
+                            Err(refused(&error))
+                        };
+                    }
+                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(_) => return Ok(Sent::Queued),
+                }
+            }
+        };
+        tokio::time::timeout(wait, outcome).await.unwrap_or(Ok(Sent::Queued))
+    }
+}
+
+impl Handle {
+    /// Waits, up to `timeout`, until no joined room has a message waiting in the queue, so a
+    /// short-lived process does not stop while one it could deliver is still on its way.
+    /// Returns whether the queue is empty.
+    pub async fn flush_queue(&self, timeout: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + timeout;
+        for room in self.inner.client.joined_rooms() {
+            let queue = room.send_queue();
+            let Ok((mut pending, mut updates)) = queue.subscribe().await else { continue };
+            // A disabled queue hit a network error: nothing will move until the next sync.
+            while !pending.is_empty() && queue.is_enabled() {
+                match tokio::time::timeout_at(deadline, updates.recv()).await {
+                    Ok(Ok(_)) | Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(_))) => {
+                        match queue.subscribe().await {
+                            Ok((echoes, _)) => pending = echoes,
+                            Err(_) => break,
+                        }
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        true
+    }
+}
+
+/// A refusal the queue will not retry, in words.
+fn refused(error: &matrix_sdk::Error) -> MatrixError {
+    MatrixError::SendFailed(super::error::root_cause(error))
+}

@@ -1,0 +1,224 @@
+//! Reading a room: its messages as `model::Message`, with the trust of each and, when one
+//! cannot be decrypted, the reason in words.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::StreamExt as _;
+use matrix_sdk::Room;
+use matrix_sdk::deserialized_responses::VerificationState;
+use matrix_sdk::ruma::events::room::message::MessageType;
+use matrix_sdk_crypto::types::events::UtdCause;
+use matrix_sdk_ui::Timeline;
+use matrix_sdk_ui::timeline::{
+    EventSendState, EventTimelineItem, MsgLikeKind, RoomExt as _, TimelineDetails,
+    TimelineEventShieldState, TimelineEventShieldStateCode as Code, TimelineItem,
+};
+
+use super::MatrixError;
+use super::handle::Handle;
+use crate::model::{Message, SendState, Trust, UndecryptableCause};
+
+impl Handle {
+    /// The last `limit` messages of a room, oldest first. Waits up to `settle` for messages
+    /// whose keys may still arrive, so what is shown is what can be read now.
+    pub async fn messages(
+        &self,
+        room: &str,
+        limit: usize,
+        settle: Duration,
+    ) -> Result<Vec<Message>, MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = timeline(&room).await?;
+        fill(&timeline, limit).await?;
+        let encrypted = room.encryption_state().is_encrypted();
+        let (items, mut updates) = timeline.subscribe().await;
+        let mut messages = convert(&items, encrypted);
+        let deadline = tokio::time::Instant::now() + settle;
+        while messages.iter().any(awaiting_key) {
+            match tokio::time::timeout_at(deadline, updates.next()).await {
+                Ok(Some(_)) => messages = convert(&timeline.items().await, encrypted),
+                _ => break,
+            }
+        }
+        let skip = messages.len().saturating_sub(limit);
+        Ok(messages.split_off(skip))
+    }
+
+    /// Calls `on_message` for each new message of a room until `timeout` has passed.
+    pub async fn follow(
+        &self,
+        room: &str,
+        timeout: Duration,
+        mut on_message: impl FnMut(&Message),
+    ) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = timeline(&room).await?;
+        let encrypted = room.encryption_state().is_encrypted();
+        let (items, mut updates) = timeline.subscribe().await;
+        let mut seen: Vec<String> = convert(&items, encrypted).iter().filter_map(key).collect();
+        let deadline = tokio::time::Instant::now() + timeout;
+        while let Ok(Some(_)) = tokio::time::timeout_at(deadline, updates.next()).await {
+            for message in convert(&timeline.items().await, encrypted) {
+                if let Some(id) = key(&message).filter(|id| !seen.contains(id)) {
+                    on_message(&message);
+                    seen.push(id);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+async fn timeline(room: &Room) -> Result<Timeline, MatrixError> {
+    room.timeline().await.map_err(|e| MatrixError::Server(e.to_string()))
+}
+
+/// Paginates back until `limit` messages are loaded or the room's start is reached.
+async fn fill(timeline: &Timeline, limit: usize) -> Result<(), MatrixError> {
+    loop {
+        let loaded = timeline.items().await.iter().filter(|i| is_message(i)).count();
+        if loaded >= limit {
+            return Ok(());
+        }
+        let at_start = timeline.paginate_backwards(50).await.map_err(|e| sdk_error_ui(&e))?;
+        if at_start {
+            return Ok(());
+        }
+    }
+}
+
+fn sdk_error_ui(error: &matrix_sdk_ui::timeline::Error) -> MatrixError {
+    MatrixError::Server(super::error::root_cause(error))
+}
+
+/// A message that is undecryptable for now but whose key may still come.
+fn awaiting_key(message: &Message) -> bool {
+    message.trust == Trust::Undecryptable(UndecryptableCause::MissingKey)
+}
+
+/// Identifies a message across updates: its event id, once it has one.
+fn key(message: &Message) -> Option<String> {
+    message.event_id.clone()
+}
+
+fn is_message(item: &Arc<TimelineItem>) -> bool {
+    item.as_event().is_some_and(|event| {
+        matches!(
+            event.content().as_msglike().map(|m| &m.kind),
+            Some(MsgLikeKind::Message(_) | MsgLikeKind::UnableToDecrypt(_))
+        )
+    })
+}
+
+fn convert<'a>(
+    items: impl IntoIterator<Item = &'a Arc<TimelineItem>>,
+    room_encrypted: bool,
+) -> Vec<Message> {
+    items
+        .into_iter()
+        .filter(|item| is_message(item))
+        .filter_map(|item| item.as_event())
+        .map(|event| message(event, room_encrypted))
+        .collect()
+}
+
+/// One event item as a model message.
+fn message(event: &EventTimelineItem, room_encrypted: bool) -> Message {
+    let content = event.content();
+    let msglike = content.as_msglike();
+    let text = content.as_message();
+    let trust = trust(event, room_encrypted);
+    Message {
+        event_id: event.event_id().map(ToString::to_string),
+        sender: event.sender().to_string(),
+        sender_name: match event.sender_profile() {
+            TimelineDetails::Ready(profile) => profile.display_name.clone(),
+            _ => None,
+        },
+        ts: event.timestamp().0.into(),
+        body: text.map(|m| m.body().to_owned()),
+        formatted: text.and_then(|m| match m.msgtype() {
+            MessageType::Text(text) => text.formatted.as_ref().map(|f| f.body.clone()),
+            _ => None,
+        }),
+        encrypted: !matches!(trust, Trust::SentInClear),
+        edited: text.is_some_and(|m| m.is_edited()),
+        reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(|r| r.event_id.to_string()),
+        reactions: msglike
+            .map(|m| {
+                m.reactions
+                    .iter()
+                    .map(|(key, senders)| {
+                        (key.clone(), senders.keys().map(ToString::to_string).collect())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        own: event.is_own(),
+        send_state: event.send_state().map(send_state),
+        trust,
+    }
+}
+
+/// The trust a reader can place in a message, strict: anything short of verified says why.
+fn trust(event: &EventTimelineItem, room_encrypted: bool) -> Trust {
+    if let Some(MsgLikeKind::UnableToDecrypt(encrypted)) =
+        event.content().as_msglike().map(|m| &m.kind)
+    {
+        return Trust::Undecryptable(cause(encrypted));
+    }
+    if event.is_local_echo() {
+        return if room_encrypted { Trust::Encrypted } else { Trust::SentInClear };
+    }
+    let Some(info) = event.encryption_info() else { return Trust::SentInClear };
+    match event.get_shield(true) {
+        TimelineEventShieldState::Red { code } | TimelineEventShieldState::Grey { code } => {
+            match code {
+                Code::UnverifiedIdentity => Trust::UnverifiedIdentity,
+                Code::UnsignedDevice => Trust::UnsignedDevice,
+                Code::UnknownDevice | Code::AuthenticityNotGuaranteed | Code::MismatchedSender => {
+                    Trust::UnknownDevice
+                }
+                Code::VerificationViolation => Trust::IdentityChanged,
+                Code::SentInClear => Trust::SentInClear,
+            }
+        }
+        TimelineEventShieldState::None
+            if info.verification_state == VerificationState::Verified =>
+        {
+            Trust::Verified
+        }
+        TimelineEventShieldState::None => Trust::Encrypted,
+    }
+}
+
+fn cause(encrypted: &matrix_sdk_ui::timeline::EncryptedMessage) -> UndecryptableCause {
+    let matrix_sdk_ui::timeline::EncryptedMessage::MegolmV1AesSha2 { cause, .. } = encrypted else {
+        return UndecryptableCause::MissingKey;
+    };
+    match cause {
+        UtdCause::SentBeforeWeJoined => UndecryptableCause::SentBeforeYouJoined,
+        UtdCause::VerificationViolation => UndecryptableCause::IdentityChanged,
+        UtdCause::UnsignedDevice | UtdCause::UnknownDevice => UndecryptableCause::UnverifiedSender,
+        UtdCause::HistoricalMessageAndBackupIsDisabled => UndecryptableCause::HistoryWithoutBackup,
+        UtdCause::WithheldForUnverifiedOrInsecureDevice | UtdCause::WithheldBySender => {
+            UndecryptableCause::Withheld
+        }
+        UtdCause::HistoricalMessageAndDeviceIsUnverified => {
+            UndecryptableCause::HistoryOnUnverifiedDevice
+        }
+        UtdCause::Unknown => UndecryptableCause::MissingKey,
+    }
+}
+
+fn send_state(state: &EventSendState) -> SendState {
+    match state {
+        EventSendState::NotSentYet { .. } => SendState::Sending,
+        EventSendState::Sent { .. } => SendState::Sent,
+        EventSendState::SendingFailed { error, is_recoverable } => SendState::Failed {
+            reason: super::error::root_cause(error.as_ref()),
+            retry: *is_recoverable,
+        },
+    }
+}

@@ -1,0 +1,139 @@
+//! Timeline messages as the front ends show them, with the trust the reader can place in each.
+
+use serde::Serialize;
+
+use crate::fl;
+
+/// How far a message can be trusted, from the reader's side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "cause")]
+pub enum Trust {
+    /// Encrypted, from a device its owner verified, and the owner is verified by you.
+    Verified,
+    /// Encrypted, but the sender's identity is not verified by you.
+    UnverifiedIdentity,
+    /// Encrypted by a device its owner never verified (signed).
+    UnsignedDevice,
+    /// Encrypted by a device that is unknown or deleted.
+    UnknownDevice,
+    /// The sender's verified identity changed: it may not be the same person.
+    IdentityChanged,
+    /// Encrypted, no warning to give (e.g. your own messages before cross-signing).
+    Encrypted,
+    /// Sent without end-to-end encryption: the server could read it.
+    SentInClear,
+    /// Could not be decrypted, with the reason in words.
+    Undecryptable(UndecryptableCause),
+}
+
+/// Why a message could not be decrypted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UndecryptableCause {
+    /// The key has not arrived (yet).
+    MissingKey,
+    /// Sent before you joined the room; its keys were not shared with you.
+    SentBeforeYouJoined,
+    /// The sender refused to share the key with this device (not verified, or blocked).
+    Withheld,
+    /// The sender's device is not verified and you only accept verified senders.
+    UnverifiedSender,
+    /// History from before this device existed, and key backup is not set up.
+    HistoryWithoutBackup,
+    /// History from before this device existed, which is not verified to fetch it.
+    HistoryOnUnverifiedDevice,
+    /// The sender's identity changed and messages from it are refused.
+    IdentityChanged,
+}
+
+/// Where an outgoing message stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "reason")]
+pub enum SendState {
+    /// Waiting in the persistent queue or on its way.
+    Sending,
+    /// Accepted by the server.
+    Sent,
+    /// Not sent, with the reason; `retry` tells whether retrying may help.
+    Failed { reason: String, retry: bool },
+}
+
+/// One message of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// Absent for a local echo the server has not accepted yet.
+    pub event_id: Option<String>,
+    pub sender: String,
+    pub sender_name: Option<String>,
+    /// Milliseconds since the Unix epoch, server time.
+    pub ts: u64,
+    /// The text, or `None` when it could not be decrypted.
+    pub body: Option<String>,
+    /// The HTML body when the message was formatted.
+    pub formatted: Option<String>,
+    pub encrypted: bool,
+    pub trust: Trust,
+    pub edited: bool,
+    pub reply_to: Option<String>,
+    /// Each reaction key with who reacted.
+    pub reactions: Vec<(String, Vec<String>)>,
+    pub own: bool,
+    pub send_state: Option<SendState>,
+}
+
+impl Trust {
+    /// A stable machine name, for JSON output.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::UnverifiedIdentity => "unverified_identity",
+            Self::UnsignedDevice => "unsigned_device",
+            Self::UnknownDevice => "unknown_device",
+            Self::IdentityChanged => "identity_changed",
+            Self::Encrypted => "encrypted",
+            Self::SentInClear => "sent_in_clear",
+            Self::Undecryptable(_) => "undecryptable",
+        }
+    }
+
+    /// What the shield's tooltip says, in the user's language.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Verified => fl!("trust-verified"),
+            Self::UnverifiedIdentity => fl!("trust-unverified-identity"),
+            Self::UnsignedDevice => fl!("trust-unsigned-device"),
+            Self::UnknownDevice => fl!("trust-unknown-device"),
+            Self::IdentityChanged => fl!("trust-identity-changed"),
+            Self::Encrypted => fl!("trust-encrypted"),
+            Self::SentInClear => fl!("trust-sent-in-clear"),
+            Self::Undecryptable(cause) => cause.describe(),
+        }
+    }
+}
+
+impl UndecryptableCause {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::MissingKey => "missing_key",
+            Self::SentBeforeYouJoined => "sent_before_you_joined",
+            Self::Withheld => "withheld",
+            Self::UnverifiedSender => "unverified_sender",
+            Self::HistoryWithoutBackup => "history_without_backup",
+            Self::HistoryOnUnverifiedDevice => "history_on_unverified_device",
+            Self::IdentityChanged => "identity_changed",
+        }
+    }
+
+    /// Why the message cannot be read, in the user's language.
+    pub fn describe(self) -> String {
+        match self {
+            Self::MissingKey => fl!("utd-missing-key"),
+            Self::SentBeforeYouJoined => fl!("utd-sent-before-you-joined"),
+            Self::Withheld => fl!("utd-withheld"),
+            Self::UnverifiedSender => fl!("utd-unverified-sender"),
+            Self::HistoryWithoutBackup => fl!("utd-history-without-backup"),
+            Self::HistoryOnUnverifiedDevice => fl!("utd-history-on-unverified-device"),
+            Self::IdentityChanged => fl!("utd-identity-changed"),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Rooms as the front ends show them: what they are called, whether they are encrypted or
+//! public, and what is waiting in them.
+
+use serde::Serialize;
+
+/// One room of the room list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoomSummary {
+    pub room_id: String,
+    pub name: String,
+    /// A direct chat with one person.
+    pub dm: bool,
+    pub encrypted: bool,
+    /// Anyone can join (join rule `public`).
+    pub public: bool,
+    /// Notifying unread messages.
+    pub unread: u64,
+    /// Mentions and keywords among them.
+    pub highlights: u64,
+    pub membership: Membership,
+}
+
+/// Where the user stands in a room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Membership {
+    Joined,
+    Invited,
+    Left,
+    Knocked,
+    Banned,
+}
+
+/// A pending invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invite {
+    pub room_id: String,
+    pub name: String,
+    /// Who invited, when the server says.
+    pub inviter: Option<String>,
+    pub dm: bool,
+}
+
+/// What to create: every room is encrypted unless the policy allows otherwise and the caller
+/// asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRoom {
+    pub name: String,
+    pub topic: Option<String>,
+    pub invites: Vec<String>,
+    pub encrypted: bool,
+}

@@ -1,0 +1,253 @@
+//! The policy in force: each key from the organisation's file if it sets it, else from the
+//! user's settings, else the built-in secure default; with where each value came from.
+
+use std::path::{Path, PathBuf};
+
+use url::Url;
+
+use super::file::{self, AnyKeyword, Homeservers, PolicyError, Settings, UnencryptedSendKey};
+
+/// Where a value in force comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    User(PathBuf),
+    Organisation(PathBuf),
+}
+
+/// A value in force and its origin. Values from the organisation cannot be changed by the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Setting<T> {
+    pub fn locked(&self) -> bool {
+        matches!(self.source, Source::Organisation(_))
+    }
+}
+
+/// Which homeservers may be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomeserverRule {
+    Any,
+    /// Host names, lowercased.
+    Only(Vec<String>),
+}
+
+/// What happens when someone sends into a room without encryption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnencryptedSend {
+    /// Allowed after an explicit consent for that room.
+    Ask,
+    /// Never.
+    Forbid,
+}
+
+/// Every rule in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub allowed_homeservers: Setting<HomeserverRule>,
+    pub default_homeserver: Setting<Option<String>>,
+    pub unencrypted_send: Setting<UnencryptedSend>,
+    pub allow_unencrypted_room_creation: Setting<bool>,
+}
+
+impl Default for Policy {
+    /// The built-in secure defaults.
+    fn default() -> Self {
+        let default = |value| Setting { value, source: Source::Default };
+        Self {
+            allowed_homeservers: default(HomeserverRule::Any),
+            default_homeserver: Setting { value: None, source: Source::Default },
+            unencrypted_send: Setting { value: UnencryptedSend::Ask, source: Source::Default },
+            allow_unencrypted_room_creation: Setting { value: false, source: Source::Default },
+        }
+    }
+}
+
+impl Policy {
+    /// Reads both files; a malformed one is an error, a missing one sets nothing.
+    pub fn load(user: &Path, organisation: &Path) -> Result<Self, PolicyError> {
+        let user_settings = file::read(user)?;
+        let org_settings = file::read(organisation)?;
+        Ok(Self::merge(&user_settings, user, &org_settings, organisation))
+    }
+
+    /// The organisation's value where it sets one, else the user's, else the default.
+    pub fn merge(user: &Settings, user_path: &Path, org: &Settings, org_path: &Path) -> Self {
+        let pick = |org_value: bool, user_value: bool| {
+            if org_value {
+                Source::Organisation(org_path.to_owned())
+            } else if user_value {
+                Source::User(user_path.to_owned())
+            } else {
+                Source::Default
+            }
+        };
+        let defaults = Self::default();
+        let (o, u) = (org.clone(), user.clone());
+        Self {
+            allowed_homeservers: Setting {
+                source: pick(o.allowed_homeservers.is_some(), u.allowed_homeservers.is_some()),
+                value: o
+                    .allowed_homeservers
+                    .or(u.allowed_homeservers)
+                    .map_or(defaults.allowed_homeservers.value, rule),
+            },
+            default_homeserver: Setting {
+                source: pick(o.default_homeserver.is_some(), u.default_homeserver.is_some()),
+                value: o.default_homeserver.or(u.default_homeserver),
+            },
+            unencrypted_send: Setting {
+                source: pick(o.unencrypted_send.is_some(), u.unencrypted_send.is_some()),
+                value: match o.unencrypted_send.or(u.unencrypted_send) {
+                    Some(UnencryptedSendKey::Forbid) => UnencryptedSend::Forbid,
+                    Some(UnencryptedSendKey::Ask) | None => UnencryptedSend::Ask,
+                },
+            },
+            allow_unencrypted_room_creation: Setting {
+                source: pick(
+                    o.allow_unencrypted_room_creation.is_some(),
+                    u.allow_unencrypted_room_creation.is_some(),
+                ),
+                value: o
+                    .allow_unencrypted_room_creation
+                    .or(u.allow_unencrypted_room_creation)
+                    .unwrap_or(defaults.allow_unencrypted_room_creation.value),
+            },
+        }
+    }
+
+    /// Where the organisation's policy file is. Debug builds (the test suite) may point it
+    /// elsewhere with `ESTAFETTE_SYSTEM_POLICY`; release builds always read the system path, so
+    /// a user cannot swap the organisation's file for their own.
+    pub fn organisation_path() -> PathBuf {
+        #[cfg(debug_assertions)]
+        if let Some(path) = std::env::var_os("ESTAFETTE_SYSTEM_POLICY") {
+            return PathBuf::from(path);
+        }
+        platform_path()
+    }
+}
+
+#[cfg(target_os = "macos")]
+fn platform_path() -> PathBuf {
+    PathBuf::from("/Library/Application Support/Estafette/policy.toml")
+}
+
+#[cfg(target_os = "windows")]
+fn platform_path() -> PathBuf {
+    let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
+    PathBuf::from(base).join("Estafette").join("policy.toml")
+}
+
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
+fn platform_path() -> PathBuf {
+    PathBuf::from("/etc/estafette/policy.toml")
+}
+
+fn rule(homeservers: Homeservers) -> HomeserverRule {
+    match homeservers {
+        Homeservers::Any(AnyKeyword::Any) => HomeserverRule::Any,
+        Homeservers::List(list) => {
+            HomeserverRule::Only(list.iter().filter_map(|entry| host_of(entry)).collect())
+        }
+    }
+}
+
+/// The host an allowed-homeserver entry names: `example.org`, `example.org:8448` or a URL.
+pub(super) fn host_of(entry: &str) -> Option<String> {
+    let entry = entry.trim();
+    let text = if entry.contains("://") { entry.to_owned() } else { format!("https://{entry}") };
+    let url = Url::parse(&text).ok()?;
+    url.host_str().map(str::to_ascii_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(text: &str) -> Settings {
+        file::parse(Path::new("x.toml"), text).unwrap()
+    }
+
+    fn merged(user: &str, org: &str) -> Policy {
+        Policy::merge(
+            &settings(user),
+            Path::new("user.toml"),
+            &settings(org),
+            Path::new("org.toml"),
+        )
+    }
+
+    #[test]
+    fn defaults_are_secure() {
+        let policy = merged("", "");
+        assert_eq!(policy, Policy::default());
+        assert_eq!(policy.unencrypted_send.value, UnencryptedSend::Ask);
+        assert!(!policy.allow_unencrypted_room_creation.value);
+        assert!(!policy.unencrypted_send.locked());
+    }
+
+    #[test]
+    fn user_settings_apply_where_the_organisation_is_silent() {
+        let policy =
+            merged("unencrypted_send = \"forbid\"\nallow_unencrypted_room_creation = true", "");
+        assert_eq!(policy.unencrypted_send.value, UnencryptedSend::Forbid);
+        assert_eq!(policy.unencrypted_send.source, Source::User("user.toml".into()));
+        assert!(policy.allow_unencrypted_room_creation.value);
+    }
+
+    #[test]
+    fn the_organisation_wins_over_the_user() {
+        let policy = merged(
+            "unencrypted_send = \"ask\"\nallow_unencrypted_room_creation = true\nallowed_homeservers = \"any\"",
+            "unencrypted_send = \"forbid\"\nallow_unencrypted_room_creation = false\nallowed_homeservers = [\"gouv.fr\"]",
+        );
+        assert_eq!(policy.unencrypted_send.value, UnencryptedSend::Forbid);
+        assert!(!policy.allow_unencrypted_room_creation.value);
+        assert_eq!(policy.allowed_homeservers.value, HomeserverRule::Only(vec!["gouv.fr".into()]));
+        assert!(policy.unencrypted_send.locked() && policy.allowed_homeservers.locked());
+    }
+
+    #[test]
+    fn the_organisation_can_also_loosen_what_the_user_tightened() {
+        // The organisation's word is final in both directions: that is what "locked" means.
+        let policy = merged("unencrypted_send = \"forbid\"", "unencrypted_send = \"ask\"");
+        assert_eq!(policy.unencrypted_send.value, UnencryptedSend::Ask);
+        assert!(policy.unencrypted_send.locked());
+    }
+
+    #[test]
+    fn default_homeserver_comes_from_either_layer() {
+        let policy = merged("default_homeserver = \"https://a.example\"", "");
+        assert_eq!(policy.default_homeserver.value.as_deref(), Some("https://a.example"));
+        let policy = merged(
+            "default_homeserver = \"https://a.example\"",
+            "default_homeserver = \"https://b.example\"",
+        );
+        assert_eq!(policy.default_homeserver.value.as_deref(), Some("https://b.example"));
+    }
+
+    #[test]
+    fn hosts_are_read_from_names_and_urls() {
+        assert_eq!(host_of("Example.ORG").as_deref(), Some("example.org"));
+        assert_eq!(host_of("example.org:8448").as_deref(), Some("example.org"));
+        assert_eq!(host_of("https://matrix.example.org/").as_deref(), Some("matrix.example.org"));
+        assert_eq!(host_of("not a host"), None);
+    }
+
+    #[test]
+    fn load_reports_the_broken_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let org = dir.path().join("policy.toml");
+        std::fs::write(&org, "unencrypted_send = 3\n").unwrap();
+        let error = Policy::load(&dir.path().join("settings.toml"), &org).unwrap_err();
+        assert!(
+            matches!(error, PolicyError::Invalid { ref key, line: 1, .. } if key == "unencrypted_send")
+        );
+        assert!(error.to_string().contains("policy.toml"));
+    }
+}

@@ -1,0 +1,211 @@
+//! End-to-end encrypted messaging through the command line, against a real Synapse and a real
+//! Secret Service: DMs, rooms, the unencrypted-room guard, the policy, restarts and outages.
+
+mod common;
+
+use common::{Account, Keyring, Synapse, User, files_containing};
+
+/// A logged-in user of the app.
+fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
+    let account = synapse.register(prefix);
+    let user = User::new(Some(Keyring::shared()));
+    user.login(synapse, &account, &[]);
+    (user, account)
+}
+
+/// `tail --json` as parsed lines.
+fn tail(user: &User, room: &str) -> Vec<serde_json::Value> {
+    let run = user.run(&["tail", room, "--json", "--limit", "50"], "");
+    run.ok()
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("tail JSON line"))
+        .collect()
+}
+
+fn with_body<'a>(lines: &'a [serde_json::Value], body: &str) -> Vec<&'a serde_json::Value> {
+    lines.iter().filter(|line| line["body"].as_str().is_some_and(|b| b.contains(body))).collect()
+}
+
+/// The room's events as the server stores and serves them.
+fn server_events(synapse: &Synapse, token: &str, room: &str) -> Vec<serde_json::Value> {
+    let path = format!("/_matrix/client/v3/rooms/{room}/messages?dir=b&limit=100");
+    let (status, body) = synapse.call("GET", &path, Some(token), "");
+    assert_eq!(status, 200, "{body}");
+    let value: serde_json::Value = serde_json::from_str(&body).expect("messages JSON");
+    value["chunk"].as_array().cloned().unwrap_or_default()
+}
+
+fn rooms(user: &User) -> Vec<serde_json::Value> {
+    let run = user.run(&["rooms", "--json"], "");
+    run.ok().stdout.lines().map(|l| serde_json::from_str(l).expect("rooms JSON")).collect()
+}
+
+#[test]
+fn a_dm_is_encrypted_and_messages_flow_both_ways_decrypted() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "alice");
+    let (bob, bob_account) = person(synapse, "bob");
+
+    let room = alice.run(&["dm", &bob_account.user_id], "").ok().stdout.trim().to_owned();
+    assert!(room.starts_with('!'), "{room}");
+    let listed = rooms(&alice);
+    let entry = listed.iter().find(|r| r["room_id"] == room.as_str()).expect("the DM is listed");
+    assert_eq!((entry["encrypted"].as_bool(), entry["dm"].as_bool()), (Some(true), Some(true)));
+    // Asking again reuses the same DM.
+    assert_eq!(alice.run(&["dm", &bob_account.user_id], "").ok().stdout.trim(), room);
+
+    let invites = bob.run(&["invites", "--json"], "");
+    assert!(invites.ok().stdout.contains(&room), "{}", invites.stdout);
+    assert_eq!(bob.run(&["join", &room], "").ok().stdout.trim(), room);
+
+    let secret_a = "Meet at **noon**, the password is zebra-lantern-731";
+    alice.run(&["send", &room, secret_a], "").ok();
+    let seen = tail(&bob, &room);
+    let got = with_body(&seen, "zebra-lantern-731");
+    assert_eq!(got.len(), 1, "bob sees it once: {seen:?}");
+    assert_eq!(got[0]["encrypted"], true);
+    assert_ne!(got[0]["trust"], "undecryptable");
+    assert_ne!(got[0]["trust"], "sent_in_clear");
+
+    let secret_b = "Noted, bringing the file quartz-meadow-482";
+    bob.run(&["send", &room, secret_b], "").ok();
+    let seen = tail(&alice, &room);
+    assert_eq!(with_body(&seen, "quartz-meadow-482").len(), 1, "{seen:?}");
+    // A new process of Alice's still reads her own earlier message (history after restart).
+    assert_eq!(with_body(&seen, "zebra-lantern-731").len(), 1, "{seen:?}");
+
+    // The server stores only ciphertext.
+    let events = server_events(synapse, &alice.access_token(Keyring::shared()), &room);
+    let messages: Vec<_> = events
+        .iter()
+        .filter(|e| e["type"] == "m.room.encrypted" || e["type"] == "m.room.message")
+        .collect();
+    assert!(messages.len() >= 2, "{events:?}");
+    assert!(messages.iter().all(|e| e["type"] == "m.room.encrypted"), "{messages:?}");
+    for secret in ["zebra-lantern-731", "quartz-meadow-482"] {
+        assert!(
+            files_containing(&synapse.dir, secret.as_bytes()).is_empty(),
+            "{secret} in Synapse's files"
+        );
+        // And nowhere on the clients' disks outside the encrypted stores, logs included.
+        for user in [&alice, &bob] {
+            let found = files_containing(user.data.path(), secret.as_bytes());
+            assert!(found.is_empty(), "{secret} in {found:?}");
+        }
+    }
+}
+
+#[test]
+fn rooms_are_created_encrypted_and_unencrypted_only_where_the_policy_allows() {
+    let synapse = Synapse::shared();
+    let (mut alice, _) = person(synapse, "creator");
+    let room = alice.run(&["create-room", "--name", "Budget 2027", "--topic", "drafts"], "");
+    let room = room.ok().stdout.trim().to_owned();
+    let entry = rooms(&alice).into_iter().find(|r| r["room_id"] == room.as_str()).expect("listed");
+    assert_eq!(entry["encrypted"], true);
+    assert_eq!(entry["name"], "Budget 2027");
+
+    let refused = alice.run(&["create-room", "--name", "Clear", "--unencrypted"], "");
+    assert!(refused.failed().stderr.contains("cannot be created"), "{}", refused.stderr);
+
+    alice.set_policy("allow_unencrypted_room_creation = true\n");
+    let clear = alice
+        .run(&["create-room", "--name", "Clear", "--unencrypted"], "")
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
+    let entry = rooms(&alice).into_iter().find(|r| r["room_id"] == clear.as_str()).expect("listed");
+    assert_eq!(entry["encrypted"], false);
+}
+
+#[test]
+fn a_public_unencrypted_room_is_never_written_to_by_accident() {
+    let synapse = Synapse::shared();
+    let (mut alice, _) = person(synapse, "guarded");
+    let (_, owner_token) = synapse.register_with_token("owner");
+    let body = r#"{"preset":"public_chat","name":"Open Lobby","visibility":"public"}"#;
+    let (status, created) =
+        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&owner_token), body);
+    assert_eq!(status, 200, "{created}");
+    let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
+    let room = created["room_id"].as_str().expect("room id").to_owned();
+    alice.run(&["join", &room], "").ok();
+    let entry = rooms(&alice).into_iter().find(|r| r["room_id"] == room.as_str()).expect("listed");
+    assert_eq!(
+        (entry["encrypted"].as_bool(), entry["public"].as_bool()),
+        (Some(false), Some(true))
+    );
+
+    let refused = alice.run(&["send", &room, "first words amber-falcon"], "");
+    refused.failed();
+    assert!(refused.stderr.contains("public room without encryption"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("Open Lobby"), "names the room: {}", refused.stderr);
+    assert_eq!(refused.stderr.trim().lines().count(), 1, "{}", refused.stderr);
+
+    alice.run(&["send", &room, "consented words amber-falcon", "--allow-unencrypted"], "").ok();
+    let events = server_events(synapse, &owner_token, &room);
+    let bodies: Vec<_> = events.iter().filter_map(|e| e["content"]["body"].as_str()).collect();
+    assert_eq!(bodies, vec!["consented words amber-falcon"], "only the consented message went out");
+
+    alice.set_policy("unencrypted_send = \"forbid\"\n");
+    let forbidden = alice.run(&["send", &room, "forbidden words", "--allow-unencrypted"], "");
+    assert!(forbidden.failed().stderr.contains("policy forbids"), "{}", forbidden.stderr);
+    let events = server_events(synapse, &owner_token, &room);
+    assert!(!events.iter().any(|e| e["content"]["body"] == "forbidden words"));
+}
+
+#[test]
+fn a_late_joiner_is_told_why_earlier_messages_cannot_be_read() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "early");
+    let (late, late_account) = person(synapse, "late");
+    let room = alice.run(&["create-room", "--name", "History"], "").ok().stdout.trim().to_owned();
+    alice.run(&["send", &room, "before you came: walnut-harbor"], "").ok();
+    let token = alice.access_token(Keyring::shared());
+    let invite = format!(r#"{{"user_id":"{}"}}"#, late_account.user_id);
+    let path = format!("/_matrix/client/v3/rooms/{room}/invite");
+    assert_eq!(synapse.call("POST", &path, Some(&token), &invite).0, 200);
+    late.run(&["join", &room], "").ok();
+    alice.run(&["send", &room, "after you came: cedar-window"], "").ok();
+
+    let seen = tail(&late, &room);
+    assert_eq!(with_body(&seen, "cedar-window").len(), 1, "{seen:?}");
+    let hidden: Vec<_> = seen.iter().filter(|l| l["trust"] == "undecryptable").collect();
+    assert_eq!(hidden.len(), 1, "{seen:?}");
+    assert_eq!(hidden[0]["cause"], "sent_before_you_joined", "{seen:?}");
+    assert!(hidden[0]["cause_text"].as_str().unwrap_or_default().contains("before you joined"));
+}
+
+#[test]
+fn a_malformed_policy_stops_the_app_with_file_line_and_key() {
+    let mut user = User::new(Some(Keyring::shared()));
+    user.set_policy("unencrypted_send = \"ask\"\nallow_unencrypted_room_creation = \"yes\"\n");
+    let run = user.run(&["rooms"], "");
+    run.failed();
+    assert!(run.stderr.contains("organisation-policy.toml, line 2"), "{}", run.stderr);
+    assert!(run.stderr.contains("allow_unencrypted_room_creation"), "{}", run.stderr);
+}
+
+#[test]
+fn a_message_sent_during_an_outage_arrives_once_after_a_restart() {
+    let synapse = Synapse::start(Default::default());
+    let (alice, _) = person(&synapse, "outage");
+    let (bob, bob_account) = person(&synapse, "receiver");
+    let room = alice.run(&["dm", &bob_account.user_id], "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+    alice.run(&["send", &room, "warm-up before the outage"], "").ok();
+
+    synapse.stop();
+    let queued = alice.run(&["send", &room, "sent in the dark: ember-lattice"], "");
+    assert_eq!(queued.code, 3, "queued, not lost: {} {}", queued.stdout, queued.stderr);
+    synapse.resume();
+
+    // The next run of the app (any command) delivers it.
+    alice.run(&["rooms"], "").ok();
+    let seen = tail(&bob, &room);
+    assert_eq!(with_body(&seen, "ember-lattice").len(), 1, "delivered exactly once: {seen:?}");
+    let again = tail(&alice, &room);
+    assert_eq!(with_body(&again, "ember-lattice").len(), 1, "{again:?}");
+}
