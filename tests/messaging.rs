@@ -60,7 +60,13 @@ fn a_dm_is_encrypted_and_messages_flow_both_ways_decrypted() {
     assert_eq!(bob.run(&["join", &room], "").ok().stdout.trim(), room);
 
     let secret_a = "Meet at **noon**, the password is zebra-lantern-731";
-    alice.run(&["send", &room, secret_a], "").ok();
+    let sent = alice.run(&["--log-level", "trace", "send", &room, secret_a], "");
+    sent.ok();
+    let traced = bob.run(&["--log-level", "trace", "tail", &room, "--json"], "");
+    assert!(traced.ok().stdout.contains("zebra-lantern-731"));
+    for run in [&sent, &traced] {
+        assert!(!run.stderr.contains("zebra-lantern-731"), "a message body reached the log");
+    }
     let seen = tail(&bob, &room);
     let got = with_body(&seen, "zebra-lantern-731");
     assert_eq!(got.len(), 1, "bob sees it once: {seen:?}");
@@ -97,6 +103,44 @@ fn a_dm_is_encrypted_and_messages_flow_both_ways_decrypted() {
 }
 
 #[test]
+fn encryption_is_set_up_from_the_first_login() {
+    let synapse = Synapse::shared();
+    let (alice, account) = person(synapse, "crypto");
+    let token = alice.access_token(Keyring::shared());
+    // Cross-signing keys are on the server.
+    let query = format!(r#"{{"device_keys":{{"{}":[]}}}}"#, account.user_id);
+    let (status, keys) =
+        synapse.call("POST", "/_matrix/client/v3/keys/query", Some(&token), &query);
+    assert_eq!(status, 200, "{keys}");
+    let keys: serde_json::Value = serde_json::from_str(&keys).expect("JSON");
+    assert!(keys["master_keys"][&account.user_id].is_object(), "no cross-signing: {keys}");
+    assert!(keys["self_signing_keys"][&account.user_id].is_object(), "{keys}");
+    // This device's keys were uploaded and it is signed by the account's identity.
+    let devices = keys["device_keys"][&account.user_id].as_object().expect("devices");
+    assert_eq!(devices.len(), 1, "{keys}");
+    // Room keys are backed up.
+    let (status, backup) =
+        synapse.call("GET", "/_matrix/client/v3/room_keys/version", Some(&token), "");
+    assert_eq!(status, 200, "no key backup: {backup}");
+}
+
+#[test]
+fn only_allowed_homeservers_can_be_used() {
+    let synapse = Synapse::shared();
+    let account = synapse.register("fenced");
+    let mut user = User::new(Some(Keyring::shared()));
+    user.set_policy("allowed_homeservers = [\"matrix.gouv.example\"]\n");
+    let run = user.run(
+        &["login", "--homeserver", &synapse.url, "--user", &account.user_id, "--password-stdin"],
+        &account.password,
+    );
+    assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
+    assert!(!user.profile_dir("default").join("data/account.toml").exists());
+    user.set_policy(&format!("allowed_homeservers = [\"{}\"]\n", synapse.url));
+    user.login(synapse, &account, &[]);
+}
+
+#[test]
 fn rooms_are_created_encrypted_and_unencrypted_only_where_the_policy_allows() {
     let synapse = Synapse::shared();
     let (mut alice, _) = person(synapse, "creator");
@@ -125,9 +169,12 @@ fn a_public_unencrypted_room_is_never_written_to_by_accident() {
     let synapse = Synapse::shared();
     let (mut alice, _) = person(synapse, "guarded");
     let (_, owner_token) = synapse.register_with_token("owner");
-    let body = r#"{"preset":"public_chat","name":"Open Lobby","visibility":"public"}"#;
+    let alias_name = common::unique("lobby");
+    let body = format!(
+        r#"{{"preset":"public_chat","name":"Open Lobby","visibility":"public","room_alias_name":"{alias_name}"}}"#
+    );
     let (status, created) =
-        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&owner_token), body);
+        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&owner_token), &body);
     assert_eq!(status, 200, "{created}");
     let created: serde_json::Value = serde_json::from_str(&created).expect("JSON");
     let room = created["room_id"].as_str().expect("room id").to_owned();
@@ -172,6 +219,8 @@ fn a_late_joiner_is_told_why_earlier_messages_cannot_be_read() {
 
     let seen = tail(&late, &room);
     assert_eq!(with_body(&seen, "cedar-window").len(), 1, "{seen:?}");
+    let plain = late.run(&["tail", &room], "");
+    assert!(plain.ok().stdout.contains("sent before you joined"), "{}", plain.stdout);
     let hidden: Vec<_> = seen.iter().filter(|l| l["trust"] == "undecryptable").collect();
     assert_eq!(hidden.len(), 1, "{seen:?}");
     assert_eq!(hidden[0]["cause"], "sent_before_you_joined", "{seen:?}");
@@ -208,4 +257,43 @@ fn a_message_sent_during_an_outage_arrives_once_after_a_restart() {
     assert_eq!(with_body(&seen, "ember-lattice").len(), 1, "delivered exactly once: {seen:?}");
     let again = tail(&alice, &room);
     assert_eq!(with_body(&again, "ember-lattice").len(), 1, "{again:?}");
+}
+
+#[test]
+fn invitations_can_be_declined_and_rooms_left() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "host");
+    let (bob, bob_account) = person(synapse, "guest");
+    let room = alice
+        .run(&["create-room", "--name", "Offsite", "--invite", &bob_account.user_id], "")
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
+    let invites = bob.run(&["invites"], "");
+    assert!(invites.ok().stdout.contains(&room), "{}", invites.stdout);
+    bob.run(&["leave", &room], "").ok();
+    assert!(!bob.run(&["invites"], "").ok().stdout.contains(&room), "declined");
+    alice.run(&["leave", &room], "").ok();
+    assert!(!rooms(&alice).iter().any(|r| r["room_id"] == room.as_str()), "left");
+}
+
+#[test]
+fn tail_follow_prints_new_messages_as_they_come() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "talker");
+    let (bob, bob_account) = person(synapse, "listener");
+    let room = alice.run(&["dm", &bob_account.user_id], "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+    let follower = std::thread::scope(|scope| {
+        let follow =
+            scope.spawn(|| bob.run(&["tail", &room, "--follow", "--timeout", "25", "--json"], ""));
+        // Give the follower time to start, then talk; it prints what arrives while it waits.
+        std::thread::sleep(std::time::Duration::from_secs(8));
+        alice.run(&["send", &room, "live words: saffron-kite"], "").ok();
+        follow.join().expect("follower")
+    });
+    let lines: Vec<serde_json::Value> =
+        follower.ok().stdout.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    assert_eq!(with_body(&lines, "saffron-kite").len(), 1, "{lines:?}");
 }
