@@ -78,6 +78,10 @@ fn a_dm_is_encrypted_and_messages_flow_both_ways_decrypted() {
     bob.run(&["send", &room, secret_b], "").ok();
     let seen = tail(&alice, &room);
     assert_eq!(with_body(&seen, "quartz-meadow-482").len(), 1, "{seen:?}");
+    // The room list previews the newest message, decrypted.
+    let listed = rooms(&alice);
+    let entry = listed.iter().find(|r| r["room_id"] == room.as_str()).expect("listed");
+    assert_eq!(entry["last_message"], secret_b, "{entry}");
     // A new process of Alice's still reads her own earlier message (history after restart).
     assert_eq!(with_body(&seen, "zebra-lantern-731").len(), 1, "{seen:?}");
 

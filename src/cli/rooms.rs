@@ -22,6 +22,7 @@ struct RoomLine<'a> {
     public: bool,
     unread: u64,
     invited: bool,
+    last_message: Option<&'a str>,
 }
 
 pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
@@ -36,6 +37,7 @@ pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
                 public: r.public,
                 unread: r.unread,
                 invited: r.membership == crate::model::Membership::Invited,
+                last_message: r.last_message.as_deref(),
             });
             return Ok(json_lines(lines));
         }

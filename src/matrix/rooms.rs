@@ -1,9 +1,11 @@
 //! Rooms: the list, invitations, creating (always encrypted unless the policy allows
 //! otherwise), direct chats, joining and leaving.
 
+use matrix_sdk::latest_events::LatestEventValue;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
 use matrix_sdk::ruma::{OwnedRoomOrAliasId, OwnedUserId, RoomId, RoomOrAliasId, UserId};
 use matrix_sdk::{Room, RoomState};
 
@@ -16,7 +18,10 @@ impl Handle {
     /// Every room the account is in or invited to, as the room list shows them.
     pub async fn rooms(&self) -> Vec<RoomSummary> {
         let mut rooms = Vec::new();
+        let latest = self.inner.client.latest_events().await;
         for room in self.inner.client.rooms() {
+            // From now on the SDK keeps this room's latest event (the preview) up to date.
+            let _ = latest.listen_to_room(room.room_id()).await;
             if matches!(room.state(), RoomState::Joined | RoomState::Invited) {
                 rooms.push(summary(&room).await);
             }
@@ -144,7 +149,24 @@ async fn summary(room: &Room) -> RoomSummary {
         unread: counts.notification_count,
         highlights: counts.highlight_count,
         membership: membership(room.state()),
+        last_message: preview(room),
     }
+}
+
+/// The latest message's text, on one line and at most 80 characters.
+fn preview(room: &Room) -> Option<String> {
+    let LatestEventValue::Remote(event) = room.latest_event() else { return None };
+    let AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(message)) =
+        event.raw().deserialize().ok()?
+    else {
+        return None;
+    };
+    let text =
+        message.as_original()?.content.body().split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match text.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    })
 }
 
 /// The room's display name as the SDK computes it (name, alias, or members).

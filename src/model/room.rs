@@ -18,6 +18,8 @@ pub struct RoomSummary {
     /// Mentions and keywords among them.
     pub highlights: u64,
     pub membership: Membership,
+    /// The newest message, shortened, when it could be read.
+    pub last_message: Option<String>,
 }
 
 /// Where the user stands in a room.
