@@ -15,37 +15,46 @@ pub use args::{Cli, Command, help_ids};
 
 use crate::policy::Policy;
 use crate::profile::Profile;
+use crate::ui::Launch;
 
-/// Parses the command line, runs the command and turns its outcome into an exit code.
-pub fn main() -> ExitCode {
+/// What the binary does after reading its command line.
+pub enum Outcome {
+    /// A command ran: exit with this code.
+    Exit(ExitCode),
+    /// No command: open the desktop app.
+    Desktop(Box<Launch>),
+}
+
+/// Parses the command line and runs the command, or says to open the desktop app.
+pub fn main() -> Outcome {
+    match prepare() {
+        Ok((profile, policy, Some(command))) => Outcome::Exit(execute(&profile, &policy, command)),
+        Ok((profile, policy, None)) => Outcome::Desktop(Box::new(Launch { profile, policy })),
+        Err(code) => Outcome::Exit(code),
+    }
+}
+
+/// Reads the command line, locates the profile, starts logging and loads the policy.
+fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     crate::i18n::init();
-    let cli = match args::parse() {
-        Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
-        }
-    };
-    let profile = match Profile::locate(cli.data_dir.as_deref(), &cli.profile) {
-        Ok(profile) => profile,
-        Err(error) => return output::fail(&error),
-    };
-    let log_dir = cli.command.is_some().then(|| profile.log_dir());
-    let _guard = crate::logging::init(log_dir.as_deref(), cli.log_level);
-    let Some(command) = cli.command else {
-        println!("{}", args::usage());
-        return ExitCode::SUCCESS;
-    };
+    let cli = args::parse().map_err(|error| {
+        let _ = error.print();
+        ExitCode::from(if error.use_stderr() { 2 } else { 0 })
+    })?;
+    let profile =
+        Profile::locate(cli.data_dir.as_deref(), &cli.profile).map_err(|e| output::fail(&e))?;
+    crate::logging::init(Some(&profile.log_dir()), cli.log_level);
     // A broken policy stops everything: running with a weaker one than intended is worse.
-    let policy = match Policy::load(&profile.settings_file(), &Policy::organisation_path()) {
-        Ok(policy) => policy,
-        Err(error) => return output::fail(&error),
-    };
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(error) => return output::fail(&error),
-    };
-    runtime.block_on(run(&profile, &policy, command))
+    let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path())
+        .map_err(|error| output::fail(&error))?;
+    Ok((profile, policy, cli.command))
+}
+
+fn execute(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(run(profile, policy, command)),
+        Err(error) => output::fail(&error),
+    }
 }
 
 async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {

@@ -1,7 +1,7 @@
 //! Estafette: a desktop Matrix client where end-to-end encryption is the rule.
 //!
 //! Layers (see DESIGN.md): `model` (plain types), `policy` (the rules), `secret` (the keychain),
-//! `matrix` (the only code naming the SDK), and the front ends `cli` and, later, `ui`.
+//! `matrix` (the only code naming the SDK), and the front ends `cli` and `ui` (iced).
 
 // The SDK's futures nest deeply; the compiler's default limit is too low for their layout.
 #![recursion_limit = "256"]
@@ -14,3 +14,4 @@ pub mod model;
 pub mod policy;
 pub mod profile;
 pub mod secret;
+pub mod ui;

@@ -63,8 +63,8 @@ fn filter(level: Level) -> EnvFilter {
 }
 
 /// Starts logging. The file keeps at least `info`, so support can read what happened even when
-/// the terminal shows only warnings. Keep the guard alive until exit: it flushes the file.
-pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>) -> Option<WorkerGuard> {
+/// the terminal shows only warnings. The file's writer lives until the process exits.
+pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>) {
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
@@ -81,9 +81,15 @@ pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>) -> Option<Worke
         None => (None, None),
     };
     // A second initialisation (tests calling in twice) keeps the first subscriber.
-    let _ = tracing_subscriber::registry().with(stderr).with(file).try_init();
-    guard
+    if tracing_subscriber::registry().with(stderr).with(file).try_init().is_ok()
+        && let Some(guard) = guard
+    {
+        // The guard flushes the file when dropped; keep it for the whole process.
+        let _ = GUARD.set(guard);
+    }
 }
+
+static GUARD: std::sync::OnceLock<WorkerGuard> = std::sync::OnceLock::new();
 
 fn file_writer(
     dir: &Path,

@@ -4,7 +4,16 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     restrict_new_files();
-    estafette::cli::main()
+    match estafette::cli::main() {
+        estafette::cli::Outcome::Exit(code) => code,
+        estafette::cli::Outcome::Desktop(launch) => match estafette::ui::run(*launch) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("estafette: {error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
 }
 
 /// Every file and folder this process creates (stores, logs, their journals) is private to the

@@ -9,5 +9,5 @@ mod sync;
 pub use account::{AccountRecord, AccountState, Identity};
 pub use doctor::{Check, CheckStatus, DoctorReport};
 pub use message::{Message, SendState, Trust, UndecryptableCause};
-pub use room::{Invite, Membership, NewRoom, RoomSummary};
+pub use room::{Invite, Membership, NewRoom, RoomDetails, RoomSummary, RoomView};
 pub use sync::SyncStatus;

@@ -138,6 +138,17 @@ impl Profile {
     }
 }
 
+/// The machine's name, so the session list says which computer a session is on.
+pub fn host_name() -> String {
+    let from_file = std::fs::read_to_string("/etc/hostname").ok();
+    from_file
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "?".into())
+}
+
 fn valid_name(name: &str) -> bool {
     (1..=64).contains(&name.len())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

@@ -135,3 +135,48 @@ cli-tail-limit = How many messages to show.
 cli-tail-follow = Keep showing new messages until --timeout.
 cli-tail-timeout = How long to follow, in seconds.
 warning-first-sync = logged in, but the first sync did not finish ({ $cause }); it will complete on the next run
+
+## Desktop app
+status-loading = Opening your account…
+status-starting = Connecting to the server…
+status-offline = Offline: the server cannot be reached. Messages you send wait and go out when it is back.
+status-error = Connection problem ({ $reason }); retrying.
+home-pick-a-room = Choose a conversation on the left.
+login-title = Log in to Estafette
+login-intro = Your messages are end-to-end encrypted. Your password is sent only to your server, and your session is kept in this computer's keychain.
+login-user-placeholder = Matrix ID, e.g. @marie.dupont:matrix.example.org
+login-homeserver-placeholder = Homeserver (optional, e.g. https://matrix.example.org)
+login-password-placeholder = Password
+login-submit = Log in
+login-busy = Logging in…
+list-filter = Filter by name
+list-invites = Invitations
+list-direct = Direct messages
+list-rooms = Rooms
+invite-accept = Accept
+invite-decline = Decline
+badge-encrypted = E2EE
+badge-public = PUBLIC
+badge-unencrypted = ⚠ NOT ENCRYPTED
+badge-public-unencrypted = ⚠ PUBLIC · NOT ENCRYPTED
+room-header-encrypted = End-to-end encrypted
+room-header-unencrypted = ⚠ Not encrypted
+room-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+banner-unencrypted = ⚠ This room is NOT end-to-end encrypted. The server, and anyone who can join this room, can read what is written here.
+banner-public-unencrypted = ⚠ PUBLIC ROOM, NOT ENCRYPTED. Anyone can join this room and read everything written here, and so can the server. Do not share anything confidential.
+banner-public-encrypted = This room is public: it is encrypted, but anyone can join it and read what is written from then on.
+room-load-older = Load older messages
+composer-placeholder = Write an encrypted message… (Enter sends, Shift+Enter for a new line)
+composer-placeholder-unencrypted = ⚠ Message in clear, readable by the server… (Enter sends)
+composer-disabled = Sending is disabled in this room
+composer-forbidden = Your organisation's policy forbids sending messages in rooms that are not encrypted.
+composer-send = Send
+consent-private = "{ $room }" is not encrypted: the server and anyone who joins can read your message. Send it in clear anyway? You will not be asked again in this room until you restart Estafette.
+consent-public = "{ $room }" is a PUBLIC room without encryption: anyone can join it and read your message, and so can the server. Send it in clear anyway? You will not be asked again in this room until you restart Estafette.
+consent-send = Send in clear
+consent-cancel = Cancel
+send-state-sending = sending…
+send-state-failed = not sent: { $reason }

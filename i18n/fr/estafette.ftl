@@ -135,3 +135,48 @@ cli-tail-limit = Combien de messages afficher.
 cli-tail-follow = Continuer d'afficher les nouveaux messages jusqu'à --timeout.
 cli-tail-timeout = Combien de temps suivre, en secondes.
 warning-first-sync = connecté, mais la première synchronisation n'a pas abouti ({ $cause }) ; elle se terminera à la prochaine exécution
+
+## Application de bureau
+status-loading = Ouverture de votre compte…
+status-starting = Connexion au serveur…
+status-offline = Hors ligne : le serveur est injoignable. Les messages que vous envoyez attendent et partiront à son retour.
+status-error = Problème de connexion ({ $reason }) ; nouvelle tentative.
+home-pick-a-room = Choisissez une conversation à gauche.
+login-title = Se connecter à Estafette
+login-intro = Vos messages sont chiffrés de bout en bout. Votre mot de passe n'est envoyé qu'à votre serveur, et votre session est gardée dans le trousseau de cet ordinateur.
+login-user-placeholder = Identifiant Matrix, par ex. @marie.dupont:matrix.exemple.fr
+login-homeserver-placeholder = Serveur d'accueil (facultatif, par ex. https://matrix.exemple.fr)
+login-password-placeholder = Mot de passe
+login-submit = Se connecter
+login-busy = Connexion…
+list-filter = Filtrer par nom
+list-invites = Invitations
+list-direct = Messages directs
+list-rooms = Salons
+invite-accept = Accepter
+invite-decline = Refuser
+badge-encrypted = CHIFFRÉ
+badge-public = PUBLIC
+badge-unencrypted = ⚠ NON CHIFFRÉ
+badge-public-unencrypted = ⚠ PUBLIC · NON CHIFFRÉ
+room-header-encrypted = Chiffré de bout en bout
+room-header-unencrypted = ⚠ Non chiffré
+room-members = { $count ->
+    [one] { $count } membre
+   *[other] { $count } membres
+}
+banner-unencrypted = ⚠ Ce salon n'est PAS chiffré de bout en bout. Le serveur, et toute personne pouvant rejoindre ce salon, peuvent lire ce qui s'y écrit.
+banner-public-unencrypted = ⚠ SALON PUBLIC, NON CHIFFRÉ. N'importe qui peut rejoindre ce salon et lire tout ce qui s'y écrit, le serveur aussi. N'y partagez rien de confidentiel.
+banner-public-encrypted = Ce salon est public : il est chiffré, mais n'importe qui peut le rejoindre et lire ce qui s'écrit à partir de là.
+room-load-older = Charger les messages plus anciens
+composer-placeholder = Écrire un message chiffré… (Entrée envoie, Maj+Entrée pour aller à la ligne)
+composer-placeholder-unencrypted = ⚠ Message en clair, lisible par le serveur… (Entrée envoie)
+composer-disabled = L'envoi est désactivé dans ce salon
+composer-forbidden = La politique de votre organisation interdit d'envoyer des messages dans les salons non chiffrés.
+composer-send = Envoyer
+consent-private = « { $room } » n'est pas chiffré : le serveur et toute personne qui le rejoint peuvent lire votre message. L'envoyer en clair quand même ? La question ne sera plus posée dans ce salon jusqu'au redémarrage d'Estafette.
+consent-public = « { $room } » est un salon PUBLIC sans chiffrement : n'importe qui peut le rejoindre et lire votre message, le serveur aussi. L'envoyer en clair quand même ? La question ne sera plus posée dans ce salon jusqu'au redémarrage d'Estafette.
+consent-send = Envoyer en clair
+consent-cancel = Annuler
+send-state-sending = envoi…
+send-state-failed = non envoyé : { $reason }

@@ -33,7 +33,7 @@ pub async fn login(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitC
         homeserver: args.homeserver,
         user: args.user,
         password,
-        device_name: fl!("device-name", host = host_name()),
+        device_name: fl!("device-name", host = crate::profile::host_name()),
     };
     let session = match matrix::login(profile, policy, request).await {
         Ok(session) => session,
@@ -107,15 +107,4 @@ pub async fn logout(profile: &Profile, wipe: bool) -> ExitCode {
         }
         Err(error) => fail(&error),
     }
-}
-
-/// The machine's name, so the session list says which computer a session is on.
-fn host_name() -> String {
-    let from_file = std::fs::read_to_string("/etc/hostname").ok();
-    from_file
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .map(|name| name.trim().to_owned())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "?".into())
 }

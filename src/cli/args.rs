@@ -193,8 +193,3 @@ pub fn parse() -> Result<Cli, clap::Error> {
     let matches = localized().try_get_matches()?;
     Cli::from_arg_matches(&matches)
 }
-
-/// What the binary prints without a command (the desktop app replaces this later).
-pub fn usage() -> String {
-    localized().render_help().to_string()
-}

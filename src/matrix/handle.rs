@@ -10,7 +10,7 @@ use matrix_sdk_ui::sync_service::{State as SyncState, SyncService};
 use tokio::sync::{Mutex, mpsc};
 
 use super::{MatrixError, Session};
-use crate::model::SyncStatus;
+use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::Policy;
 use crate::profile::Profile;
 
@@ -21,6 +21,8 @@ pub enum Event {
     Ready(Handle),
     /// The sync's state changed.
     Sync(SyncStatus),
+    /// The room list changed: the whole list, sorted.
+    Rooms(Vec<RoomSummary>),
     /// The core could not start, or stopped for good.
     Failed(Arc<MatrixError>),
 }
@@ -45,6 +47,8 @@ pub(crate) struct Inner {
     pub(crate) sync: SyncService,
     pub(crate) policy: Policy,
     pub(crate) session: Mutex<Session>,
+    /// The timelines of the rooms a front end has opened, kept so paging back reuses them.
+    pub(crate) timelines: Mutex<std::collections::HashMap<String, Arc<matrix_sdk_ui::Timeline>>>,
     user: String,
 }
 
@@ -92,17 +96,47 @@ pub async fn start_session(
     client.send_queue().respawn_tasks_for_rooms_with_unsent_requests().await;
     sync.start().await;
     let user = session.record.user_id.clone();
-    let inner = Arc::new(Inner { client, sync, policy, session: Mutex::new(session), user });
+    let inner = Arc::new(Inner {
+        client,
+        sync,
+        policy,
+        session: Mutex::new(session),
+        timelines: Mutex::default(),
+        user,
+    });
     let (sender, receiver) = mpsc::unbounded_channel();
-    tokio::spawn(report_sync(inner.clone(), sender));
-    Ok((Handle { inner }, receiver))
+    let handle = Handle { inner: inner.clone() };
+    tokio::spawn(report_sync(inner, sender.clone()));
+    tokio::spawn(report_rooms(handle.clone(), sender));
+    Ok((handle, receiver))
+}
+
+/// Sends the room list now and after every sync that touched a room.
+async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
+    let mut updates = handle.inner.client.subscribe_to_all_room_updates();
+    loop {
+        if sender.send(Event::Rooms(handle.rooms().await)).is_err() {
+            return;
+        }
+        match updates.recv().await {
+            Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+            Err(_) => return,
+        }
+        // Drain a burst of updates into one snapshot.
+        while updates.try_recv().is_ok() {}
+    }
 }
 
 /// Forwards sync state changes, restarting the sync after an error with a growing delay.
 async fn report_sync(inner: Arc<Inner>, sender: mpsc::UnboundedSender<Event>) {
     let mut states = inner.sync.state();
     let mut delay = Duration::from_secs(1);
-    while let Some(state) = states.next().await {
+    // The state may have changed before anyone listened: start from the current one.
+    let mut current = Some(states.get());
+    while let Some(state) = match current.take() {
+        Some(state) => Some(state),
+        None => states.next().await,
+    } {
         // Nobody may be listening (a command-line run): the sync still serves the handle.
         let _ = sender.send(Event::Sync(status(&state)));
         match state {

@@ -17,7 +17,7 @@ use matrix_sdk_ui::timeline::{
 
 use super::MatrixError;
 use super::handle::Handle;
-use crate::model::{Message, SendState, Trust, UndecryptableCause};
+use crate::model::{Message, RoomDetails, RoomView, SendState, Trust, UndecryptableCause};
 
 impl Handle {
     /// The last `limit` messages of a room, oldest first. Waits up to `settle` for messages
@@ -67,6 +67,93 @@ impl Handle {
             }
         }
         Ok(())
+    }
+}
+
+/// How many messages an opened room shows before the user asks for older ones.
+const SCREENFUL: usize = 30;
+
+impl Handle {
+    /// Follows an open room: a new `RoomView` whenever its header or messages change. The
+    /// stream ends when the caller drops it.
+    pub fn watch_room(
+        &self,
+        room: &str,
+    ) -> impl futures_util::Stream<Item = Result<RoomView, Arc<MatrixError>>> + Send + 'static {
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+        let (handle, room) = (self.clone(), room.to_owned());
+        tokio::spawn(async move {
+            if let Err(error) = handle.feed_room(&room, &sender).await {
+                let _ = sender.send(Err(Arc::new(error)));
+            }
+        });
+        futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
+    }
+
+    /// Loads `count` older messages of an open room; returns whether its start was reached.
+    pub async fn load_older(&self, room: &str, count: u16) -> Result<bool, MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        timeline.paginate_backwards(count).await.map_err(|e| sdk_error_ui(&e))
+    }
+
+    async fn feed_room(
+        &self,
+        room: &str,
+        sender: &tokio::sync::mpsc::UnboundedSender<Result<RoomView, Arc<MatrixError>>>,
+    ) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        let (items, mut updates) = timeline.subscribe().await;
+        let mut items: Vec<_> = items.into_iter().collect();
+        // A room just joined or little used may hold nothing locally yet: fetch a screenful.
+        if items.iter().filter(|item| is_message(item)).count() < SCREENFUL {
+            let timeline = timeline.clone();
+            tokio::spawn(async move { fill(&timeline, SCREENFUL).await });
+        }
+        loop {
+            let details = details(&room).await;
+            let messages = convert(&items, details.encrypted);
+            let view = RoomView { details, messages, at_start: at_start(&items) };
+            if sender.send(Ok(view)).is_err() {
+                return Ok(());
+            }
+            if updates.next().await.is_none() {
+                return Ok(());
+            }
+            items = timeline.items().await.into_iter().collect();
+        }
+    }
+
+    async fn shared_timeline(&self, room: &Room) -> Result<Arc<Timeline>, MatrixError> {
+        let mut timelines = self.inner.timelines.lock().await;
+        if let Some(timeline) = timelines.get(room.room_id().as_str()) {
+            return Ok(timeline.clone());
+        }
+        let created = Arc::new(timeline(room).await?);
+        timelines.insert(room.room_id().to_string(), created.clone());
+        Ok(created)
+    }
+}
+
+/// Whether the timeline shows the room's very first event.
+fn at_start(items: &[Arc<TimelineItem>]) -> bool {
+    items.first().is_some_and(|item| {
+        matches!(
+            item.as_virtual(),
+            Some(matrix_sdk_ui::timeline::VirtualTimelineItem::TimelineStart)
+        )
+    })
+}
+
+async fn details(room: &Room) -> RoomDetails {
+    RoomDetails {
+        room_id: room.room_id().to_string(),
+        name: super::rooms::name(room).await,
+        topic: room.topic(),
+        members: room.joined_members_count(),
+        encrypted: room.encryption_state().is_encrypted(),
+        public: room.is_public().unwrap_or(false),
     }
 }
 

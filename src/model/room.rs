@@ -52,3 +52,23 @@ pub struct NewRoom {
     pub invites: Vec<String>,
     pub encrypted: bool,
 }
+
+/// What the header of an open room shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoomDetails {
+    pub room_id: String,
+    pub name: String,
+    pub topic: Option<String>,
+    pub members: u64,
+    pub encrypted: bool,
+    pub public: bool,
+}
+
+/// An open room: its header and the messages loaded so far, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomView {
+    pub details: RoomDetails,
+    pub messages: Vec<crate::model::Message>,
+    /// The room's first event is loaded: there is nothing older to fetch.
+    pub at_start: bool,
+}

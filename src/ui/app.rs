@@ -1,0 +1,138 @@
+//! The root of the desktop app: which screen shows, and the core's events as a subscription
+//! keyed by the account alone, so that nothing else restarts it.
+
+use std::hash::{Hash, Hasher};
+
+use iced::futures::StreamExt as _;
+use iced::widget::{container, text};
+use iced::{Element, Length, Subscription, Task, Theme};
+
+use super::Launch;
+use super::home::{self, Home};
+use super::login::{self, Login};
+use crate::fl;
+use crate::matrix::{self, Event as CoreEvent};
+use crate::model::AccountState;
+
+pub struct App {
+    launch: Launch,
+    screen: Screen,
+    user: Option<String>,
+}
+
+enum Screen {
+    /// Restoring the session and loading the room list.
+    Starting,
+    Login(Login),
+    Home(Box<Home>),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Login(login::Message),
+    Home(home::Message),
+    Core(CoreEvent),
+}
+
+impl App {
+    pub fn boot(launch: Launch) -> (Self, Task<Message>) {
+        let account = launch.profile.read_account().ok().flatten();
+        let user = account.as_ref().map(|a| a.user_id.clone());
+        let screen = match &account {
+            Some(record) if record.state == AccountState::Active => Screen::Starting,
+            Some(record) => Screen::Login(Login::new(
+                Some(record.user_id.clone()),
+                Some(fl!("error-soft-logged-out", user = record.user_id.as_str())),
+            )),
+            None => Screen::Login(Login::new(None, None)),
+        };
+        (Self { launch, screen, user }, Task::none())
+    }
+
+    pub fn title(&self) -> String {
+        match &self.user {
+            Some(user) => format!("Estafette — {user}"),
+            None => "Estafette".into(),
+        }
+    }
+
+    /// The system's light or dark preference.
+    pub fn theme(&self) -> Option<Theme> {
+        None
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Login(message) => self.login(message),
+            Message::Home(message) => self.home(message),
+            Message::Core(event) => self.core(event),
+        }
+    }
+
+    fn login(&mut self, message: login::Message) -> Task<Message> {
+        let Screen::Login(login) = &mut self.screen else { return Task::none() };
+        let (task, event) = login.update(message, &self.launch.profile, &self.launch.policy);
+        if let Some(login::Event::LoggedIn(identity)) = event {
+            self.user = Some(identity.user_id);
+            self.screen = Screen::Starting;
+        }
+        task.map(Message::Login)
+    }
+
+    fn home(&mut self, message: home::Message) -> Task<Message> {
+        match &mut self.screen {
+            Screen::Home(home) => home.update(message).map(Message::Home),
+            _ => Task::none(),
+        }
+    }
+
+    fn core(&mut self, event: CoreEvent) -> Task<Message> {
+        match (event, &mut self.screen) {
+            (CoreEvent::Ready(handle), _) => {
+                self.screen = Screen::Home(Box::new(Home::new(handle)))
+            }
+            (CoreEvent::Rooms(rooms), Screen::Home(home)) => home.set_rooms(rooms),
+            (CoreEvent::Sync(status), Screen::Home(home)) => home.set_status(status),
+            (CoreEvent::Failed(error), _) => {
+                self.screen = Screen::Login(Login::new(self.user.clone(), Some(error.to_string())));
+            }
+            _ => {}
+        }
+        Task::none()
+    }
+
+    /// The core runs while an account is signed in; its identity is the profile's folder.
+    pub fn subscription(&self) -> Subscription<Message> {
+        match self.screen {
+            Screen::Starting | Screen::Home(_) => {
+                Subscription::run_with(Account(self.launch.clone()), core_events)
+            }
+            Screen::Login(_) => Subscription::none(),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        match &self.screen {
+            Screen::Starting => {
+                container(text(fl!("status-loading")).size(18)).center(Length::Fill).into()
+            }
+            Screen::Login(login) => login.view().map(Message::Login),
+            Screen::Home(home) => home.view().map(Message::Home),
+        }
+    }
+}
+
+/// The subscription's key: the profile's folder, and nothing that changes while it runs.
+struct Account(Launch);
+
+impl Hash for Account {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.profile.data_dir.hash(state);
+    }
+}
+
+fn core_events(account: &Account) -> impl iced::futures::Stream<Item = Message> + use<> {
+    let Launch { profile, policy } = account.0.clone();
+    let mut events = matrix::run(profile, policy);
+    iced::futures::stream::poll_fn(move |cx| events.poll_recv(cx)).map(Message::Core)
+}

@@ -1,0 +1,200 @@
+//! The room list: invitations, direct messages and rooms, each flagged when not encrypted or
+//! public, with unread counts and a filter by name.
+
+use iced::widget::{Column, button, column, container, row, scrollable, space, text, text_input};
+use iced::{Element, Length};
+
+use super::style;
+use crate::fl;
+use crate::model::{Membership, RoomSummary};
+
+#[derive(Debug, Clone, Default)]
+pub struct RoomList {
+    rooms: Vec<RoomSummary>,
+    filter: String,
+    selected: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Filter(String),
+    Select(String),
+    Accept(String),
+    Decline(String),
+}
+
+/// What the list reports to the home screen.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Selected(String),
+    Accept(String),
+    Decline(String),
+}
+
+impl RoomList {
+    pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) {
+        self.rooms = rooms;
+    }
+
+    pub fn room(&self, room_id: &str) -> Option<&RoomSummary> {
+        self.rooms.iter().find(|room| room.room_id == room_id)
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Filter(filter) => self.filter = filter,
+            Message::Select(room_id) => return self.select(room_id),
+            Message::Accept(room_id) => return Some(Event::Accept(room_id)),
+            Message::Decline(room_id) => return Some(Event::Decline(room_id)),
+        }
+        None
+    }
+
+    fn select(&mut self, room_id: String) -> Option<Event> {
+        self.selected = Some(room_id.clone());
+        Some(Event::Selected(room_id))
+    }
+
+    /// The rooms whose name contains the filter, ignoring case.
+    fn visible(&self) -> impl Iterator<Item = &RoomSummary> {
+        let filter = self.filter.to_lowercase();
+        self.rooms.iter().filter(move |room| room.name.to_lowercase().contains(&filter))
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let invites: Vec<_> =
+            self.visible().filter(|r| r.membership == Membership::Invited).collect();
+        let joined = |dm: bool| {
+            self.visible()
+                .filter(move |r| r.membership == Membership::Joined && r.dm == dm)
+                .collect::<Vec<_>>()
+        };
+        let mut list = column![].spacing(4);
+        if !invites.is_empty() {
+            list = list.push(heading(fl!("list-invites")));
+            list = list.extend(invites.into_iter().map(invite_row));
+        }
+        for (title, rooms) in
+            [(fl!("list-direct"), joined(true)), (fl!("list-rooms"), joined(false))]
+        {
+            if !rooms.is_empty() {
+                list = list.push(heading(title));
+                list = list.extend(rooms.into_iter().map(|room| self.room_row(room)));
+            }
+        }
+        let filter =
+            text_input(&fl!("list-filter"), &self.filter).on_input(Message::Filter).padding(6);
+        column![filter, scrollable(list).height(Length::Fill)].spacing(8).padding(8).into()
+    }
+
+    fn room_row<'a>(&'a self, room: &'a RoomSummary) -> Element<'a, Message> {
+        let mut line = row![security_badge(room), text(room.name.clone()).width(Length::Fill)]
+            .spacing(6)
+            .align_y(iced::Alignment::Center);
+        if room.unread > 0 {
+            let count = if room.highlights > 0 {
+                format!("@{}", room.unread)
+            } else {
+                room.unread.to_string()
+            };
+            line = line.push(text(count));
+        }
+        let selected = self.selected.as_deref() == Some(room.room_id.as_str());
+        let style = if selected { button::secondary } else { button::text };
+        let mut entry: Column<'a, Message> = column![line];
+        if let Some(preview) = &room.last_message {
+            entry = entry.push(text(preview.clone()).size(12));
+        }
+        button(entry)
+            .width(Length::Fill)
+            .style(style)
+            .on_press(Message::Select(room.room_id.clone()))
+            .into()
+    }
+}
+
+/// The room's security at a glance: red when not encrypted, amber when public.
+fn security_badge(room: &RoomSummary) -> Element<'static, Message> {
+    let (label, color) = match (room.encrypted, room.public) {
+        (false, true) => (fl!("badge-public-unencrypted"), style::DANGER),
+        (false, false) => (fl!("badge-unencrypted"), style::DANGER),
+        (true, true) => (fl!("badge-public"), style::CAUTION),
+        (true, false) => (fl!("badge-encrypted"), style::SAFE),
+    };
+    text(label).color(color).size(12).into()
+}
+
+fn heading(title: String) -> Element<'static, Message> {
+    container(text(title).size(13)).padding([6, 4]).into()
+}
+
+fn invite_row(room: &RoomSummary) -> Element<'_, Message> {
+    row![
+        security_badge(room),
+        text(room.name.clone()),
+        space::horizontal(),
+        button(text(fl!("invite-accept"))).on_press(Message::Accept(room.room_id.clone())),
+        button(text(fl!("invite-decline")))
+            .style(button::secondary)
+            .on_press(Message::Decline(room.room_id.clone())),
+    ]
+    .spacing(6)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use iced_test::simulator;
+
+    pub fn room(id: &str, name: &str, encrypted: bool, public: bool) -> RoomSummary {
+        RoomSummary {
+            room_id: id.into(),
+            name: name.into(),
+            dm: false,
+            encrypted,
+            public,
+            unread: 0,
+            highlights: 0,
+            membership: Membership::Joined,
+            last_message: None,
+        }
+    }
+
+    fn list() -> RoomList {
+        let mut list = RoomList::default();
+        list.set_rooms(vec![
+            room("!a", "Budget 2027", true, false),
+            room("!b", "Open Lobby", false, true),
+            room("!c", "Team", true, false),
+        ]);
+        list
+    }
+
+    #[test]
+    fn the_filter_narrows_the_list() {
+        let mut list = list();
+        list.update(Message::Filter("bud".into()));
+        let mut ui = simulator(list.view());
+        assert!(ui.find("Budget 2027").is_ok());
+        assert!(ui.find("Team").is_err());
+        assert!(ui.find("Open Lobby").is_err());
+    }
+
+    #[test]
+    fn unencrypted_and_public_rooms_are_flagged() {
+        let list = list();
+        let mut ui = simulator(list.view());
+        assert!(ui.find(fl!("badge-public-unencrypted").as_str()).is_ok());
+    }
+
+    #[test]
+    fn clicking_a_room_selects_it() {
+        let list = list();
+        let mut ui = simulator(list.view());
+        let _ = ui.click("Team");
+        let messages: Vec<_> = ui.into_messages().collect();
+        assert!(messages.iter().any(|m| matches!(m, Message::Select(id) if id == "!c")));
+    }
+}

@@ -1,0 +1,50 @@
+//! Colours and container styles with a meaning: the warnings nobody may miss.
+
+use iced::widget::container;
+use iced::{Border, Color, Theme};
+
+/// A deep red with white text: contrast above 7:1 in light and dark themes alike.
+pub const DANGER: Color = Color::from_rgb8(0xB0, 0x00, 0x20);
+/// Amber for "encrypted, but public".
+pub const CAUTION: Color = Color::from_rgb8(0x8A, 0x5A, 0x00);
+pub const SAFE: Color = Color::from_rgb8(0x1E, 0x7B, 0x34);
+
+/// The banner above the timeline of a room without encryption.
+pub fn danger_banner(_theme: &Theme) -> container::Style {
+    banner(DANGER)
+}
+
+/// The banner above the timeline of an encrypted public room.
+pub fn caution_banner(_theme: &Theme) -> container::Style {
+    banner(CAUTION)
+}
+
+fn banner(background: Color) -> container::Style {
+    container::Style {
+        background: Some(background.into()),
+        text_color: Some(Color::WHITE),
+        border: Border { radius: 4.0.into(), ..Border::default() },
+        ..container::Style::default()
+    }
+}
+
+/// A tooltip's box.
+pub fn tooltip_box(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.strong.color.into()),
+        text_color: Some(palette.background.strong.text),
+        border: Border { radius: 4.0.into(), ..Border::default() },
+        ..container::Style::default()
+    }
+}
+
+/// The dialog asking for consent before a first message in clear.
+pub fn dialog(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.base.color.into()),
+        border: Border { radius: 8.0.into(), width: 3.0, color: DANGER },
+        ..container::Style::default()
+    }
+}
