@@ -5,6 +5,7 @@ mod doctor;
 mod message;
 mod room;
 mod sync;
+pub mod time;
 
 pub use account::{AccountRecord, AccountState, Identity};
 pub use doctor::{Check, CheckStatus, DoctorReport};

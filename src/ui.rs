@@ -2,6 +2,7 @@
 //! login and home screens, fed by the core's event stream as a subscription.
 
 mod app;
+mod dialog;
 mod home;
 mod login;
 mod room;
@@ -18,9 +19,16 @@ pub struct Launch {
     pub policy: Policy,
 }
 
+/// The bundled UI font, so text renders on a machine with no fonts installed.
+const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> iced::Result {
     iced::application(move || app::App::boot(launch.clone()), app::App::update, app::App::view)
+        .font(FONT_REGULAR)
+        .font(FONT_BOLD)
+        .default_font(iced::Font::with_name("DejaVu Sans"))
         .title(app::App::title)
         .subscription(app::App::subscription)
         .theme(app::App::theme)

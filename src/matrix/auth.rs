@@ -197,7 +197,19 @@ pub async fn logout(profile: &Profile, wipe: bool) -> Result<ServerLogout, Matri
         };
     };
     let secrets = AccountSecrets::new(&record.keychain_id, &record.user_id);
-    let outcome = match end_on_server(profile, &record).await {
+    let ended = end_on_server(profile, &record).await;
+    forget_after(profile, &secrets, ended, wipe).await
+}
+
+/// The local half of a logout, once the server was asked: without `wipe`, a server that could
+/// not be told keeps everything (nothing is lost); with it, the wipe goes ahead regardless.
+pub(crate) async fn forget_after(
+    profile: &Profile,
+    secrets: &AccountSecrets,
+    ended: Result<ServerLogout, MatrixError>,
+    wipe: bool,
+) -> Result<ServerLogout, MatrixError> {
+    let outcome = match ended {
         Ok(outcome) => outcome,
         Err(error) if !wipe => return Err(error),
         Err(error) => {
@@ -205,7 +217,7 @@ pub async fn logout(profile: &Profile, wipe: bool) -> Result<ServerLogout, Matri
             ServerLogout::AlreadyEnded
         }
     };
-    forget(profile, &secrets).await?;
+    forget(profile, secrets).await?;
     if wipe {
         profile.remove_all()?;
     }
@@ -224,6 +236,11 @@ async fn end_on_server(
         Err(MatrixError::SessionMissing(_)) => return Ok(ServerLogout::AlreadyEnded),
         Err(error) => return Err(error),
     };
+    end_session(&mut session).await
+}
+
+/// Asks the server to end `session`; one it had already ended counts as ended.
+pub(crate) async fn end_session(session: &mut Session) -> Result<ServerLogout, MatrixError> {
     match session.client.matrix_auth().logout().await {
         Ok(_) => Ok(ServerLogout::Ended),
         Err(error) => match session.failed(&error).await {

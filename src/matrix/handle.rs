@@ -50,6 +50,7 @@ pub(crate) struct Inner {
     /// The timelines of the rooms a front end has opened, kept so paging back reuses them.
     pub(crate) timelines: Mutex<std::collections::HashMap<String, Arc<matrix_sdk_ui::Timeline>>>,
     user: String,
+    device: String,
 }
 
 /// Restores the profile's session and starts syncing. Events (the first is `Ready`) arrive
@@ -95,7 +96,7 @@ pub async fn start_session(
     // Messages left in the persistent send queue by an earlier run go out as soon as we sync.
     client.send_queue().respawn_tasks_for_rooms_with_unsent_requests().await;
     sync.start().await;
-    let user = session.record.user_id.clone();
+    let (user, device) = (session.record.user_id.clone(), session.record.device_id.clone());
     let inner = Arc::new(Inner {
         client,
         sync,
@@ -103,6 +104,7 @@ pub async fn start_session(
         session: Mutex::new(session),
         timelines: Mutex::default(),
         user,
+        device,
     });
     let (sender, receiver) = mpsc::unbounded_channel();
     let handle = Handle { inner: inner.clone() };
@@ -204,12 +206,26 @@ impl Handle {
         self.inner.session.lock().await.flush().await
     }
 
+    /// Logs out from the running app: stops the sync, ends the session on the server, and
+    /// removes this device's secrets and stores (and, with `wipe`, every file of the profile).
+    pub async fn log_out(&self, wipe: bool) -> Result<super::ServerLogout, MatrixError> {
+        self.inner.sync.stop().await;
+        let mut session = self.inner.session.lock().await;
+        let ended = super::auth::end_session(&mut session).await;
+        let (profile, secrets) = (session.profile.clone(), session.secrets.clone());
+        super::auth::forget_after(&profile, &secrets, ended, wipe).await
+    }
+
     pub fn policy(&self) -> &Policy {
         &self.inner.policy
     }
 
     pub fn user_id(&self) -> &str {
         &self.inner.user
+    }
+
+    pub fn device_id(&self) -> &str {
+        &self.inner.device
     }
 
     /// The error to give when the server does not answer in time.

@@ -80,10 +80,13 @@ impl App {
     }
 
     fn home(&mut self, message: home::Message) -> Task<Message> {
-        match &mut self.screen {
-            Screen::Home(home) => home.update(message).map(Message::Home),
-            _ => Task::none(),
+        let Screen::Home(home) = &mut self.screen else { return Task::none() };
+        let (task, event) = home.update(message);
+        if let Some(home::Event::LoggedOut) = event {
+            self.user = None;
+            self.screen = Screen::Login(Login::new(None, None));
         }
+        task.map(Message::Home)
     }
 
     fn core(&mut self, event: CoreEvent) -> Task<Message> {
@@ -103,10 +106,12 @@ impl App {
 
     /// The core runs while an account is signed in; its identity is the profile's folder.
     pub fn subscription(&self) -> Subscription<Message> {
+        let keys = iced::keyboard::listen().filter_map(escape);
         match self.screen {
-            Screen::Starting | Screen::Home(_) => {
-                Subscription::run_with(Account(self.launch.clone()), core_events)
-            }
+            Screen::Starting | Screen::Home(_) => Subscription::batch([
+                Subscription::run_with(Account(self.launch.clone()), core_events),
+                keys,
+            ]),
             Screen::Login(_) => Subscription::none(),
         }
     }
@@ -119,6 +124,17 @@ impl App {
             Screen::Login(login) => login.view().map(Message::Login),
             Screen::Home(home) => home.view().map(Message::Home),
         }
+    }
+}
+
+/// Escape closes the open dialog.
+fn escape(event: iced::keyboard::Event) -> Option<Message> {
+    use iced::keyboard::{Event, Key, key::Named};
+    match event {
+        Event::KeyPressed { key: Key::Named(Named::Escape), .. } => {
+            Some(Message::Home(home::Message::Escape))
+        }
+        _ => None,
     }
 }
 

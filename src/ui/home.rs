@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use iced::task;
-use iced::widget::{container, row, text};
+use iced::widget::{button, column, container, row, stack, text};
 use iced::{Element, Length, Task};
 
+use super::dialog::{self, Dialog};
 use super::room::{self, RoomPane};
 use super::room_list::{self, RoomList};
 use crate::fl;
@@ -15,6 +16,8 @@ use crate::policy::UnencryptedSend;
 
 pub struct Home {
     handle: Handle,
+    dialog: Option<Dialog>,
+    settings: bool,
     list: RoomList,
     pane: Option<RoomPane>,
     /// Stops following the previously open room.
@@ -28,12 +31,31 @@ pub enum Message {
     Room(room::Message),
     /// A command finished; an error is shown in the open room.
     Done(Result<(), String>),
+    Dialog(dialog::Message),
+    OpenDialog(Dialog),
+    /// A room was created or a chat opened: show it.
+    Opened(Result<String, String>),
+    Settings(bool),
+    LogOut {
+        wipe: bool,
+    },
+    LoggedOut(Result<(), String>),
+    /// Escape: close whatever dialog is open.
+    Escape,
+}
+
+/// What the home screen reports to the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    LoggedOut,
 }
 
 impl Home {
     pub fn new(handle: Handle) -> Self {
         Self {
             handle,
+            dialog: None,
+            settings: false,
             list: RoomList::default(),
             pane: None,
             watching: None,
@@ -49,8 +71,8 @@ impl Home {
         self.status = status;
     }
 
-    pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let task = match message {
             Message::List(message) => match self.list.update(message) {
                 Some(event) => self.list_event(event),
                 None => Task::none(),
@@ -58,7 +80,61 @@ impl Home {
             Message::Room(message) => self.room_message(message),
             Message::Done(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::Done(Ok(())) => Task::none(),
+            Message::Dialog(message) => self.dialog_message(message),
+            Message::OpenDialog(dialog) => self.show(Some(dialog)),
+            Message::Opened(Ok(room_id)) => self.open(&room_id),
+            Message::Opened(Err(error)) => self.room_message(room::Message::Failed(error)),
+            Message::Settings(open) => self.toggle_settings(open),
+            Message::LogOut { wipe } => self.log_out(wipe),
+            Message::LoggedOut(Ok(())) => return (Task::none(), Some(Event::LoggedOut)),
+            Message::LoggedOut(Err(error)) => self.room_message(room::Message::Failed(error)),
+            Message::Escape => self.close_all(),
+        };
+        (task, None)
+    }
+
+    fn show(&mut self, dialog: Option<Dialog>) -> Task<Message> {
+        self.dialog = dialog;
+        Task::none()
+    }
+
+    fn toggle_settings(&mut self, open: bool) -> Task<Message> {
+        self.settings = open;
+        Task::none()
+    }
+
+    fn close_all(&mut self) -> Task<Message> {
+        self.dialog = None;
+        self.settings = false;
+        Task::none()
+    }
+
+    fn dialog_message(&mut self, message: dialog::Message) -> Task<Message> {
+        let Some(dialog) = &mut self.dialog else { return Task::none() };
+        let request = dialog.update(message);
+        if request.is_some() {
+            self.dialog = None;
         }
+        let handle = self.handle.clone();
+        match request {
+            Some(dialog::Event::CreateRoom(new)) => Task::perform(
+                async move { handle.create_room(new).await.map_err(|e| e.to_string()) },
+                Message::Opened,
+            ),
+            Some(dialog::Event::OpenChat(user)) => Task::perform(
+                async move { handle.dm(&user).await.map_err(|e| e.to_string()) },
+                Message::Opened,
+            ),
+            Some(dialog::Event::Close) | None => Task::none(),
+        }
+    }
+
+    fn log_out(&mut self, wipe: bool) -> Task<Message> {
+        let handle = self.handle.clone();
+        Task::perform(
+            async move { handle.log_out(wipe).await.map(drop).map_err(|e| e.to_string()) },
+            Message::LoggedOut,
+        )
     }
 
     fn list_event(&mut self, event: room_list::Event) -> Task<Message> {
@@ -91,7 +167,23 @@ impl Home {
 
     /// Opens a room and follows it until another one is opened.
     fn open(&mut self, room_id: &str) -> Task<Message> {
-        let Some(summary) = self.list.room(room_id) else { return Task::none() };
+        let summary = match self.list.room(room_id) {
+            Some(summary) => summary.clone(),
+            // Just created: the list has not caught up yet; its header fills in when it does.
+            None => RoomSummary {
+                room_id: room_id.to_owned(),
+                name: room_id.to_owned(),
+                dm: false,
+                encrypted: true,
+                public: false,
+                unread: 0,
+                highlights: 0,
+                membership: crate::model::Membership::Joined,
+                last_message: None,
+            },
+        };
+        let summary = &summary;
+        self.list.mark_selected(room_id);
         let forbid = self.handle.policy().unencrypted_send.value == UnencryptedSend::Forbid;
         self.pane = Some(RoomPane::new(summary, forbid));
         if let Some(previous) = self.watching.take() {
@@ -119,16 +211,52 @@ impl Home {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let list = container(self.list.view().map(Message::List)).width(300).height(Length::Fill);
+        let toolbar = row![
+            button(text(fl!("home-new-room"))).on_press(Message::OpenDialog(Dialog::new_room())),
+            button(text(fl!("home-new-chat"))).on_press(Message::OpenDialog(Dialog::new_chat())),
+            button(text(fl!("home-settings")))
+                .style(button::secondary)
+                .on_press(Message::Settings(true)),
+        ]
+        .spacing(6)
+        .padding([8, 8]);
+        let side = column![toolbar, self.list.view().map(Message::List)];
+        let list = container(side).width(300).height(Length::Fill);
         let pane = match &self.pane {
             Some(pane) => pane.view().map(Message::Room),
             None => container(text(fl!("home-pick-a-room"))).center(Length::Fill).into(),
         };
-        let mut page = iced::widget::column![row![list, pane].height(Length::Fill)];
+        let mut page = column![row![list, pane].height(Length::Fill)];
         if let Some(status) = status_line(&self.status) {
             page = page.push(container(text(status).size(12)).padding([2, 8]));
         }
+        if let Some(dialog) = &self.dialog {
+            return stack![page, dialog.view().map(Message::Dialog)].into();
+        }
+        if self.settings {
+            return stack![page, self.settings_view()].into();
+        }
         page.into()
+    }
+
+    fn settings_view(&self) -> Element<'_, Message> {
+        let account =
+            fl!("settings-account", user = self.handle.user_id(), device = self.handle.device_id());
+        let panel = column![
+            text(fl!("settings-title")).size(20),
+            text(account),
+            button(text(fl!("settings-logout"))).on_press(Message::LogOut { wipe: false }),
+            button(text(fl!("settings-logout-wipe")))
+                .style(button::danger)
+                .on_press(Message::LogOut { wipe: true }),
+            text(fl!("settings-logout-wipe-note")).size(12),
+            button(text(fl!("settings-close")))
+                .style(button::secondary)
+                .on_press(Message::Settings(false)),
+        ]
+        .spacing(12);
+        let panel = container(panel).padding(20).max_width(480).style(super::style::dialog_plain);
+        iced::widget::opaque(container(panel).center(Length::Fill).style(super::style::backdrop))
     }
 }
 

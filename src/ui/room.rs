@@ -8,7 +8,7 @@ use iced::{Element, Length};
 
 use super::style;
 use crate::fl;
-use crate::model::{Message as Msg, RoomDetails, RoomSummary, RoomView, SendState, Trust};
+use crate::model::{Message as Msg, RoomDetails, RoomSummary, RoomView, SendState, Trust, time};
 
 /// The open room.
 #[derive(Debug)]
@@ -164,9 +164,17 @@ impl RoomPane {
     fn timeline(&self) -> Element<'_, Message> {
         let older =
             button(text(fl!("room-load-older"))).style(button::text).on_press(Message::LoadOlder);
-        let list =
-            column(std::iter::once(older.into()).chain(self.messages.iter().map(message_row)))
-                .spacing(6);
+        let mut list = column![older].spacing(6);
+        let today = time::today();
+        let mut shown_day = None;
+        for message in &self.messages {
+            let day = time::local_day(message.ts);
+            if shown_day != Some(day) {
+                shown_day = Some(day);
+                list = list.push(day_divider(time::day_heading(day, today)));
+            }
+            list = list.push(message_row(message));
+        }
         scrollable(list).height(Length::Fill).anchor_bottom().into()
     }
 
@@ -211,7 +219,7 @@ impl RoomPane {
             .padding(20)
             .max_width(460)
             .style(style::dialog);
-        container(dialog).center(Length::Fill).into()
+        iced::widget::opaque(container(dialog).center(Length::Fill).style(super::style::backdrop))
     }
 }
 
@@ -227,13 +235,22 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
 fn message_row(message: &Msg) -> Element<'_, Message> {
     let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
     let body = message.body.clone().unwrap_or_else(|| message.trust.describe());
-    let mut line =
-        row![shield(&message.trust), text(sender).size(13), text(body).width(Length::Fill)]
-            .spacing(8);
+    let mut line = row![
+        text(time::clock(message.ts)).size(12),
+        shield(&message.trust),
+        text(sender).size(13),
+        text(body).width(Length::Fill)
+    ]
+    .spacing(8);
     if let Some(state) = &message.send_state {
         line = line.push(text(send_state(state)).size(12));
     }
     line.into()
+}
+
+/// The heading that opens a new day in the timeline.
+fn day_divider(label: String) -> Element<'static, Message> {
+    container(text(label).size(13)).center_x(Length::Fill).padding([6, 0]).into()
 }
 
 /// The shield's symbol and colour, and the tooltip that says what it means.

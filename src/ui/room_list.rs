@@ -50,6 +50,11 @@ impl RoomList {
         None
     }
 
+    /// Highlights a room opened from elsewhere (a new room, a new chat).
+    pub fn mark_selected(&mut self, room_id: &str) {
+        self.selected = Some(room_id.to_owned());
+    }
+
     fn select(&mut self, room_id: String) -> Option<Event> {
         self.selected = Some(room_id.clone());
         Some(Event::Selected(room_id))

@@ -48,3 +48,21 @@ pub fn dialog(theme: &Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// A dialog with no warning to give.
+pub fn dialog_plain(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.base.color.into()),
+        border: Border { radius: 8.0.into(), width: 1.0, color: palette.background.strong.color },
+        ..container::Style::default()
+    }
+}
+
+/// The dimmed, click-absorbing layer behind a dialog.
+pub fn backdrop(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Color { a: 0.45, ..Color::BLACK }.into()),
+        ..container::Style::default()
+    }
+}
