@@ -1,7 +1,7 @@
 //! The room list: invitations, direct messages and rooms, each flagged when not encrypted or
 //! public, with unread counts and a filter by name.
 
-use iced::widget::{Column, button, column, container, row, scrollable, space, text, text_input};
+use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
 use super::style;
@@ -134,18 +134,17 @@ fn heading(title: String) -> Element<'static, Message> {
 }
 
 fn invite_row(room: &RoomSummary) -> Element<'_, Message> {
-    row![
-        security_badge(room),
-        text(room.name.clone()),
-        space::horizontal(),
+    let actions = row![
         button(text(fl!("invite-accept"))).on_press(Message::Accept(room.room_id.clone())),
         button(text(fl!("invite-decline")))
             .style(button::secondary)
             .on_press(Message::Decline(room.room_id.clone())),
     ]
-    .spacing(6)
-    .align_y(iced::Alignment::Center)
-    .into()
+    .spacing(6);
+    let name = row![security_badge(room), text(room.name.clone())]
+        .spacing(6)
+        .align_y(iced::Alignment::Center);
+    container(column![name, actions].spacing(4)).padding([4, 10]).into()
 }
 
 #[cfg(test)]
