@@ -223,6 +223,7 @@ fn a_late_joiner_is_told_why_earlier_messages_cannot_be_read() {
 
     let seen = tail(&late, &room);
     assert_eq!(with_body(&seen, "cedar-window").len(), 1, "{seen:?}");
+    // Another run reads the same history: the reason shows in place of the text.
     let plain = late.run(&["tail", &room], "");
     assert!(plain.ok().stdout.contains("sent before you joined"), "{}", plain.stdout);
     let hidden: Vec<_> = seen.iter().filter(|l| l["trust"] == "undecryptable").collect();

@@ -30,10 +30,21 @@ impl Handle {
     ) -> Result<Vec<Message>, MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
-        fill(&timeline, limit).await?;
         let encrypted = room.encryption_state().is_encrypted();
-        let (items, mut updates) = timeline.subscribe().await;
-        let mut messages = convert(&items, encrypted);
+        let (_, mut updates) = timeline.subscribe().await;
+        let mut messages = Vec::new();
+        // A sync landing during back-pagination can reset the timeline to its newest events;
+        // page back again until what is loaded is either enough or truly the room's start.
+        for _ in 0..FILL_ATTEMPTS {
+            fill(&timeline, limit).await?;
+            // The timeline applies what pagination brought in the background: let it settle.
+            while let Ok(Some(_)) = tokio::time::timeout(QUIET, updates.next()).await {}
+            let items: Vec<_> = timeline.items().await.into_iter().collect();
+            messages = convert(&items, encrypted);
+            if messages.len() >= limit || at_start(&items) {
+                break;
+            }
+        }
         let deadline = tokio::time::Instant::now() + settle;
         while messages.iter().any(awaiting_key) {
             match tokio::time::timeout_at(deadline, updates.next()).await {
@@ -69,6 +80,12 @@ impl Handle {
         Ok(())
     }
 }
+
+/// A timeline with no update for this long has applied what it was given.
+const QUIET: Duration = Duration::from_millis(400);
+
+/// How many times `messages` pages back after the timeline was reset under it.
+const FILL_ATTEMPTS: usize = 5;
 
 /// How many messages an opened room shows before the user asks for older ones.
 const SCREENFUL: usize = 30;
