@@ -9,17 +9,9 @@ fn setup() -> (&'static Synapse, &'static Keyring) {
     (Synapse::shared(), Keyring::shared())
 }
 
-/// The keychain id recorded in a profile's account file.
-fn keychain_id(user: &User, profile: &str) -> String {
-    let text = std::fs::read_to_string(user.profile_dir(profile).join("data/account.toml"))
-        .expect("account file");
-    let line = text.lines().find(|l| l.starts_with("keychain_id")).expect("keychain_id line");
-    line.split('"').nth(1).expect("quoted id").to_owned()
-}
-
 /// The session JSON the keychain holds for a profile.
 fn keychain_session(keyring: &Keyring, user: &User, profile: &str) -> serde_json::Value {
-    let id = keychain_id(user, profile);
+    let id = user.keychain_id(profile);
     let text = keyring.lookup(&format!("{id}/session")).expect("session in the keychain");
     serde_json::from_str(&text).expect("session JSON")
 }
@@ -68,7 +60,7 @@ fn profiles_keep_accounts_side_by_side() {
     user.login(synapse, &bob, &["--profile", "home"]);
     assert!(user.run(&["--profile", "work", "whoami"], "").ok().stdout.starts_with(&alice.user_id));
     assert!(user.run(&["--profile", "home", "whoami"], "").ok().stdout.starts_with(&bob.user_id));
-    assert_ne!(keychain_id(&user, "work"), keychain_id(&user, "home"));
+    assert_ne!(user.keychain_id("work"), user.keychain_id("home"));
 
     // A profile in use refuses a second login rather than silently replacing its account.
     let again = user.run(
@@ -166,7 +158,7 @@ fn store_cannot_be_opened_without_its_key() {
     let account = synapse.register("storekey");
     let user = User::new(Some(keyring));
     user.login(synapse, &account, &[]);
-    let id = keychain_id(&user, "default");
+    let id = user.keychain_id("default");
     let key = keyring.lookup(&format!("{id}/store-key")).expect("store key in the keychain");
 
     // Another key: the stores refuse to open.
@@ -209,7 +201,7 @@ fn secrets_never_reach_a_file_or_a_log() {
     doctor.ok();
 
     let session = keychain_session(keyring, &user, "default");
-    let id = keychain_id(&user, "default");
+    let id = user.keychain_id("default");
     let key_b64 = keyring.lookup(&format!("{id}/store-key")).expect("store key");
     let key = base64_decode(&key_b64);
     let access = session["access_token"].as_str().expect("access token").to_owned();
@@ -266,7 +258,7 @@ fn logout_ends_the_session_on_the_server_and_forgets_it_here() {
     user.login(synapse, &account, &[]);
     let session = keychain_session(keyring, &user, "default");
     let token = session["access_token"].as_str().expect("token").to_owned();
-    let id = keychain_id(&user, "default");
+    let id = user.keychain_id("default");
     assert_eq!(synapse.call("GET", "/_matrix/client/v3/account/whoami", Some(&token), "").0, 200);
 
     let run = user.run(&["logout"], "");
@@ -286,7 +278,7 @@ fn a_session_signed_out_elsewhere_is_forgotten_here() {
     let account = synapse.register("hardout");
     let user = User::new(Some(keyring));
     user.login(synapse, &account, &[]);
-    let id = keychain_id(&user, "default");
+    let id = user.keychain_id("default");
     let token = keychain_session(keyring, &user, "default")["access_token"]
         .as_str()
         .expect("token")
@@ -310,7 +302,7 @@ fn wipe_leaves_no_file_and_no_keychain_entry() {
     let user = User::new(Some(keyring));
     user.login(synapse, &account, &[]);
     user.run(&["whoami"], "").ok();
-    let id = keychain_id(&user, "default");
+    let id = user.keychain_id("default");
     assert!(keyring.lookup(&format!("{id}/session")).is_some());
 
     user.run(&["logout", "--wipe"], "").ok();

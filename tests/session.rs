@@ -8,13 +8,6 @@ use std::time::Duration;
 
 use common::{Keyring, Synapse, User, synapse::Lifetimes};
 
-fn keychain_id(user: &User) -> String {
-    let text = std::fs::read_to_string(user.profile_dir("default").join("data/account.toml"))
-        .expect("account file");
-    let line = text.lines().find(|l| l.starts_with("keychain_id")).expect("keychain_id");
-    line.split('"').nth(1).expect("quoted").to_owned()
-}
-
 fn tokens(keyring: &Keyring, id: &str) -> Option<(String, String)> {
     let text = keyring.lookup(&format!("{id}/session"))?;
     let value: serde_json::Value = serde_json::from_str(&text).expect("session JSON");
@@ -39,7 +32,7 @@ fn rotated_tokens_are_saved_and_an_expired_session_returns_on_the_same_device() 
     let account = synapse.register("expiry");
     let user = User::new(Some(keyring));
     let (_, device) = user.login(&synapse, &account, &[]);
-    let id = keychain_id(&user);
+    let id = user.keychain_id("default");
     let first = tokens(keyring, &id).expect("tokens after login");
 
     // The access token expires; the next request refreshes it and the keychain follows.
