@@ -106,7 +106,7 @@ impl App {
 
     /// The core runs while an account is signed in; its identity is the profile's folder.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = iced::keyboard::listen().filter_map(escape);
+        let keys = iced::keyboard::listen().filter_map(shortcut);
         match self.screen {
             Screen::Starting | Screen::Home(_) => Subscription::batch([
                 Subscription::run_with(Account(self.launch.clone()), core_events),
@@ -127,12 +127,14 @@ impl App {
     }
 }
 
-/// Escape closes the open dialog.
-fn escape(event: iced::keyboard::Event) -> Option<Message> {
+/// Escape closes the open dialog; Ctrl+K jumps to the room filter (the quick switcher).
+fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
     use iced::keyboard::{Event, Key, key::Named};
-    match event {
-        Event::KeyPressed { key: Key::Named(Named::Escape), .. } => {
-            Some(Message::Home(home::Message::Escape))
+    let Event::KeyPressed { key, modifiers, .. } = event else { return None };
+    match key.as_ref() {
+        Key::Named(Named::Escape) => Some(Message::Home(home::Message::Escape)),
+        Key::Character("k") if modifiers.command() => {
+            Some(Message::Home(home::Message::QuickSwitch))
         }
         _ => None,
     }

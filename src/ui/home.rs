@@ -42,6 +42,8 @@ pub enum Message {
     LoggedOut(Result<(), String>),
     /// Escape: close whatever dialog is open.
     Escape,
+    /// Ctrl+K: jump to the room filter.
+    QuickSwitch,
 }
 
 /// What the home screen reports to the app.
@@ -89,6 +91,7 @@ impl Home {
             Message::LoggedOut(Ok(())) => return (Task::none(), Some(Event::LoggedOut)),
             Message::LoggedOut(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::Escape => self.close_all(),
+            Message::QuickSwitch => self.quick_switch(),
         };
         (task, None)
     }
@@ -101,6 +104,13 @@ impl Home {
     fn toggle_settings(&mut self, open: bool) -> Task<Message> {
         self.settings = open;
         Task::none()
+    }
+
+    fn quick_switch(&mut self) -> Task<Message> {
+        self.dialog = None;
+        self.settings = false;
+        self.list.clear_filter();
+        iced::widget::operation::focus(room_list::FILTER)
     }
 
     fn close_all(&mut self) -> Task<Message> {
@@ -214,9 +224,12 @@ impl Home {
         let toolbar = row![
             button(text(fl!("home-new-room"))).on_press(Message::OpenDialog(Dialog::new_room())),
             button(text(fl!("home-new-chat"))).on_press(Message::OpenDialog(Dialog::new_chat())),
-            button(text(fl!("home-settings")))
-                .style(button::secondary)
-                .on_press(Message::Settings(true)),
+            iced::widget::space::horizontal(),
+            iced::widget::tooltip(
+                button(text("⚙")).style(button::secondary).on_press(Message::Settings(true)),
+                container(text(fl!("home-settings"))).padding(6).style(super::style::tooltip_box),
+                iced::widget::tooltip::Position::Bottom,
+            ),
         ]
         .spacing(6)
         .padding([8, 8]);

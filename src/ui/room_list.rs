@@ -15,9 +15,14 @@ pub struct RoomList {
     selected: Option<String>,
 }
 
+/// The filter box, which Ctrl+K focuses: type a few letters, Enter opens the first match.
+pub const FILTER: &str = "room-filter";
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Filter(String),
+    /// Enter in the filter: open the first room that matches.
+    OpenFirst,
     Select(String),
     Accept(String),
     Decline(String),
@@ -43,11 +48,21 @@ impl RoomList {
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Filter(filter) => self.filter = filter,
+            Message::OpenFirst => {
+                let first = self.visible().find(|r| r.membership == Membership::Joined);
+                let room_id = first.map(|room| room.room_id.clone())?;
+                return self.select(room_id);
+            }
             Message::Select(room_id) => return self.select(room_id),
             Message::Accept(room_id) => return Some(Event::Accept(room_id)),
             Message::Decline(room_id) => return Some(Event::Decline(room_id)),
         }
         None
+    }
+
+    /// Empties the filter, ready for a quick switch.
+    pub fn clear_filter(&mut self) {
+        self.filter.clear();
     }
 
     /// Highlights a room opened from elsewhere (a new room, a new chat).
@@ -87,8 +102,11 @@ impl RoomList {
                 list = list.extend(rooms.into_iter().map(|room| self.room_row(room)));
             }
         }
-        let filter =
-            text_input(&fl!("list-filter"), &self.filter).on_input(Message::Filter).padding(6);
+        let filter = text_input(&fl!("list-filter"), &self.filter)
+            .id(FILTER)
+            .on_input(Message::Filter)
+            .on_submit(Message::OpenFirst)
+            .padding(6);
         column![filter, scrollable(list).height(Length::Fill)].spacing(8).padding(8).into()
     }
 
@@ -191,6 +209,14 @@ pub(crate) mod tests {
         let list = list();
         let mut ui = simulator(list.view());
         assert!(ui.find(fl!("badge-public-unencrypted").as_str()).is_ok());
+    }
+
+    #[test]
+    fn enter_in_the_filter_opens_the_first_match() {
+        let mut list = list();
+        list.update(Message::Filter("te".into()));
+        let event = list.update(Message::OpenFirst);
+        assert!(matches!(event, Some(Event::Selected(ref id)) if id == "!c"), "{event:?}");
     }
 
     #[test]
