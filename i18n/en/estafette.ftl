@@ -212,3 +212,5 @@ settings-logout = Log out
 settings-logout-wipe = Log out and wipe this device
 settings-logout-wipe-note = Also deletes every file Estafette keeps for this account on this computer, and its keychain entries.
 settings-close = Close
+send-retry = Retry
+error-retry-gone = this message is no longer waiting to be sent

@@ -212,3 +212,5 @@ settings-logout = Se déconnecter
 settings-logout-wipe = Se déconnecter et effacer cet appareil
 settings-logout-wipe-note = Supprime aussi tous les fichiers qu'Estafette garde pour ce compte sur cet ordinateur, et ses entrées dans le trousseau.
 settings-close = Fermer
+send-retry = Réessayer
+error-retry-gone = ce message n'est plus en attente d'envoi

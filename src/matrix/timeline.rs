@@ -107,6 +107,25 @@ impl Handle {
         futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
     }
 
+    /// Sends again a message that failed: clears its error and wakes the room's queue.
+    pub async fn retry(&self, room: &str, local_id: &str) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        let handle = timeline.items().await.iter().find_map(|item| {
+            let event = item.as_event()?;
+            let matches = event.transaction_id().is_some_and(|id| id.as_str() == local_id);
+            matches.then(|| event.local_echo_send_handle()).flatten()
+        });
+        let handle =
+            handle.ok_or_else(|| MatrixError::SendFailed(crate::fl!("error-retry-gone")))?;
+        handle
+            .unwedge()
+            .await
+            .map_err(|e| MatrixError::SendFailed(super::error::root_cause(&e)))?;
+        room.send_queue().set_enabled(true);
+        Ok(())
+    }
+
     /// Loads `count` older messages of an open room; returns whether its start was reached.
     pub async fn load_older(&self, room: &str, count: u16) -> Result<bool, MatrixError> {
         let room = self.room(room).await?;
@@ -235,6 +254,7 @@ fn message(event: &EventTimelineItem, room_encrypted: bool) -> Message {
     let trust = trust(event, room_encrypted);
     Message {
         event_id: event.event_id().map(ToString::to_string),
+        local_id: event.transaction_id().map(ToString::to_string),
         sender: event.sender().to_string(),
         sender_name: match event.sender_profile() {
             TimelineDetails::Ready(profile) => profile.display_name.clone(),

@@ -63,6 +63,8 @@ pub enum SendState {
 pub struct Message {
     /// Absent for a local echo the server has not accepted yet.
     pub event_id: Option<String>,
+    /// The transaction id of a local echo, to retry it.
+    pub local_id: Option<String>,
     pub sender: String,
     pub sender_name: Option<String>,
     /// Milliseconds since the Unix epoch, server time.

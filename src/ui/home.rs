@@ -168,6 +168,9 @@ impl Home {
                     h.send_text(&room_id, &text, consent, Duration::ZERO).await.map(drop)
                 })
             }
+            Some(room::Event::Retry { room_id, local_id }) => {
+                self.command(|h| async move { h.retry(&room_id, &local_id).await })
+            }
             Some(room::Event::LoadOlder(room_id)) => {
                 self.command(|h| async move { h.load_older(&room_id, 30).await.map(drop) })
             }

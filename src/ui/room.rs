@@ -34,6 +34,8 @@ pub enum Message {
     Loaded(RoomView),
     Failed(String),
     LoadOlder,
+    /// Send again the failed message with this transaction id.
+    Retry(String),
 }
 
 /// What the pane asks the home screen to do.
@@ -46,6 +48,10 @@ pub enum Event {
         consent: bool,
     },
     LoadOlder(String),
+    Retry {
+        room_id: String,
+        local_id: String,
+    },
 }
 
 impl RoomPane {
@@ -79,6 +85,9 @@ impl RoomPane {
             Message::Loaded(view) => self.loaded(view),
             Message::Failed(error) => self.error = Some(error),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
+            Message::Retry(local_id) => {
+                return Some(Event::Retry { room_id: self.details.room_id.clone(), local_id });
+            }
         }
         None
     }
@@ -244,6 +253,11 @@ fn message_row(message: &Msg) -> Element<'_, Message> {
     .spacing(8);
     if let Some(state) = &message.send_state {
         line = line.push(text(send_state(state)).size(12));
+        if let (SendState::Failed { .. }, Some(local_id)) = (state, &message.local_id) {
+            let retry =
+                button(text(fl!("send-retry")).size(12)).on_press(Message::Retry(local_id.clone()));
+            line = line.push(retry);
+        }
     }
     line.into()
 }
@@ -352,10 +366,35 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_message_offers_a_retry() {
+        let message = Msg {
+            event_id: None,
+            local_id: Some("txn1".into()),
+            sender: "@me:example.org".into(),
+            sender_name: None,
+            ts: 0,
+            body: Some("hello".into()),
+            formatted: None,
+            encrypted: true,
+            trust: Trust::Encrypted,
+            edited: false,
+            reply_to: None,
+            reactions: Vec::new(),
+            own: true,
+            send_state: Some(SendState::Failed { reason: "refused".into(), retry: false }),
+        };
+        let mut ui = simulator(message_row(&message));
+        let _ = ui.click(fl!("send-retry").as_str());
+        let clicked: Vec<_> = ui.into_messages().collect();
+        assert!(clicked.iter().any(|m| matches!(m, Message::Retry(id) if id == "txn1")));
+    }
+
+    #[test]
     fn an_unreadable_message_says_why() {
         let trust = Trust::Undecryptable(crate::model::UndecryptableCause::SentBeforeYouJoined);
         let message = Msg {
             event_id: Some("$e".into()),
+            local_id: None,
             sender: "@bob:example.org".into(),
             sender_name: Some("Bob".into()),
             ts: 0,
