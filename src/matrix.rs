@@ -6,6 +6,7 @@ mod client;
 mod doctor;
 mod error;
 mod handle;
+mod html;
 mod rooms;
 mod send;
 mod session;

@@ -3,6 +3,7 @@
 mod account;
 mod doctor;
 mod message;
+pub mod rich;
 mod room;
 mod sync;
 pub mod time;

@@ -263,7 +263,7 @@ fn message(event: &EventTimelineItem, room_encrypted: bool) -> Message {
         ts: event.timestamp().0.into(),
         body: text.map(|m| m.body().to_owned()),
         formatted: text.and_then(|m| match m.msgtype() {
-            MessageType::Text(text) => text.formatted.as_ref().map(|f| f.body.clone()),
+            MessageType::Text(text) => text.formatted.as_ref().map(|f| super::html::spans(&f.body)),
             _ => None,
         }),
         encrypted: !matches!(trust, Trust::SentInClear),

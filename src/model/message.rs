@@ -71,8 +71,8 @@ pub struct Message {
     pub ts: u64,
     /// The text, or `None` when it could not be decrypted.
     pub body: Option<String>,
-    /// The HTML body when the message was formatted.
-    pub formatted: Option<String>,
+    /// The formatted body as styled runs, when the message was formatted.
+    pub formatted: Option<Vec<crate::model::rich::Span>>,
     pub encrypted: bool,
     pub trust: Trust,
     pub edited: bool,

@@ -8,6 +8,7 @@ use iced::{Element, Length};
 
 use super::style;
 use crate::fl;
+use crate::model::rich::Span;
 use crate::model::{Message as Msg, RoomDetails, RoomSummary, RoomView, SendState, Trust, time};
 
 /// The open room.
@@ -244,11 +245,15 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
 fn message_row(message: &Msg) -> Element<'_, Message> {
     let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
     let body = message.body.clone().unwrap_or_else(|| message.trust.describe());
+    let content: Element<'_, Message> = match &message.formatted {
+        Some(spans) if !spans.is_empty() => formatted(spans),
+        _ => text(body).width(Length::Fill).into(),
+    };
     let mut line = row![
         text(time::clock(message.ts)).size(12),
         shield(&message.trust),
         text(sender).size(13),
-        text(body).width(Length::Fill)
+        content
     ]
     .spacing(8);
     if let Some(state) = &message.send_state {
@@ -260,6 +265,27 @@ fn message_row(message: &Msg) -> Element<'_, Message> {
         }
     }
     line.into()
+}
+
+/// A formatted body: bold, italic, code; a link is underlined and followed by its real target,
+/// so a link's text cannot pretend to go somewhere else.
+fn formatted(spans: &[Span]) -> Element<'_, Message> {
+    let mut runs: Vec<iced::widget::text::Span<'_, ()>> = Vec::new();
+    for run in spans {
+        let mut font =
+            if run.code { iced::Font::MONOSPACE } else { iced::Font::with_name("DejaVu Sans") };
+        if run.bold {
+            font.weight = iced::font::Weight::Bold;
+        }
+        if run.italic {
+            font.style = iced::font::Style::Italic;
+        }
+        runs.push(iced::widget::span(run.text.as_str()).font(font).underline(run.link.is_some()));
+        if let Some(target) = run.link.as_deref().filter(|target| *target != run.text) {
+            runs.push(iced::widget::span(format!(" ({target})")).size(12));
+        }
+    }
+    iced::widget::rich_text(runs).width(Length::Fill).into()
 }
 
 /// The heading that opens a new day in the timeline.

@@ -1,0 +1,82 @@
+//! A message's HTML body turned into styled runs: only the tags a chat needs, the rest kept as
+//! its text, and the reply fallback (`mx-reply`) dropped.
+
+use matrix_sdk::ruma::html::{Html, NodeRef};
+
+use crate::model::rich::{Span, push};
+
+/// The styled runs of a formatted body.
+pub fn spans(html: &str) -> Vec<Span> {
+    let tree = Html::parse(html);
+    let mut spans = Vec::new();
+    for node in tree.children() {
+        walk(&node, &Span::default(), &mut spans);
+    }
+    // Trailing line breaks from closing paragraphs say nothing.
+    if let Some(last) = spans.last_mut() {
+        let kept = last.text.trim_end_matches('\n').len();
+        last.text.truncate(kept);
+    }
+    spans
+}
+
+fn walk(node: &NodeRef, style: &Span, spans: &mut Vec<Span>) {
+    if let Some(text) = node.as_text() {
+        push(spans, Span { text: text.borrow().to_string(), ..style.clone() });
+        return;
+    }
+    let Some(element) = node.as_element() else { return };
+    let tag = element.name.local.to_string();
+    let mut inner = style.clone();
+    match tag.as_str() {
+        "mx-reply" => return,
+        "br" => return push(spans, Span { text: "\n".into(), ..style.clone() }),
+        "b" | "strong" => inner.bold = true,
+        "i" | "em" => inner.italic = true,
+        "code" | "pre" => inner.code = true,
+        "a" => inner.link = attribute(element, "href"),
+        "li" => push(spans, Span { text: "• ".into(), ..style.clone() }),
+        _ => {}
+    }
+    for child in node.children() {
+        walk(&child, &inner, spans);
+    }
+    if matches!(tag.as_str(), "p" | "li" | "div" | "pre" | "blockquote" | "h1" | "h2" | "h3") {
+        push(spans, Span { text: "\n".into(), ..style.clone() });
+    }
+}
+
+fn attribute(element: &matrix_sdk::ruma::html::ElementData, name: &str) -> Option<String> {
+    element
+        .attrs
+        .borrow()
+        .iter()
+        .find(|attr| attr.name.local.as_ref() == name)
+        .map(|attr| attr.value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bold_italic_code_and_links() {
+        let spans = spans(
+            "le <strong>compte rendu</strong>, <em>vite</em> <code>x=1</code> <a href=\"https://e.org\">ici</a>",
+        );
+        let bold = spans.iter().find(|s| s.bold).expect("bold");
+        assert_eq!(bold.text, "compte rendu");
+        assert!(spans.iter().any(|s| s.italic && s.text == "vite"));
+        assert!(spans.iter().any(|s| s.code && s.text == "x=1"));
+        assert!(
+            spans.iter().any(|s| s.link.as_deref() == Some("https://e.org") && s.text == "ici")
+        );
+    }
+
+    #[test]
+    fn the_reply_fallback_is_dropped_and_paragraphs_break() {
+        let spans = spans("<mx-reply><blockquote>old</blockquote></mx-reply><p>one</p><p>two</p>");
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(text, "one\ntwo");
+    }
+}
