@@ -115,8 +115,7 @@ impl Login {
         .spacing(12)
         .max_width(420);
         if let Some(error) = &self.error {
-            form =
-                form.push(container(text(error.clone())).padding(10).style(style::danger_banner));
+            form = form.push(style::error_box(error));
         }
         let label = if self.busy { fl!("login-busy") } else { fl!("login-submit") };
         let submit = button(text(label)).padding([8, 16]);

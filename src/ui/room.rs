@@ -132,7 +132,7 @@ impl RoomPane {
             page = page.push(banner);
         }
         if let Some(error) = &self.error {
-            page = page.push(container(text(error.clone())).padding(8).style(style::danger_banner));
+            page = page.push(style::error_box(error));
         }
         page = page.push(self.timeline()).push(self.composer());
         match &self.asking {

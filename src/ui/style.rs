@@ -1,6 +1,7 @@
 //! Colours and container styles with a meaning: the warnings nobody may miss.
 
-use iced::widget::container;
+use iced::Element;
+use iced::widget::{container, text};
 use iced::{Border, Color, Theme};
 
 /// A deep red with white text: contrast above 7:1 in light and dark themes alike.
@@ -65,4 +66,11 @@ pub fn backdrop(_theme: &Theme) -> container::Style {
         background: Some(Color { a: 0.45, ..Color::BLACK }.into()),
         ..container::Style::default()
     }
+}
+
+/// An error in words, on red. Errors can quote long unbreakable strings (a bus address, a
+/// URL), so words that do not fit are broken too.
+pub fn error_box<'a, Message: 'a>(message: &str) -> Element<'a, Message> {
+    let words = text(message.to_owned()).wrapping(text::Wrapping::WordOrGlyph);
+    container(words).padding(10).style(danger_banner).into()
 }
