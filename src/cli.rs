@@ -17,6 +17,8 @@ use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::ui::Launch;
 
+static PROFILE_LOCK: std::sync::OnceLock<crate::profile::ProfileLock> = std::sync::OnceLock::new();
+
 /// What the binary does after reading its command line.
 pub enum Outcome {
     /// A command ran: exit with this code.
@@ -43,6 +45,9 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     })?;
     let profile =
         Profile::locate(cli.data_dir.as_deref(), &cli.profile).map_err(|e| output::fail(&e))?;
+    let lock = profile.lock().map_err(|error| output::fail(&error))?;
+    // Held until the process exits, whatever the command or the window does.
+    let _ = PROFILE_LOCK.set(lock);
     crate::logging::init(Some(&profile.log_dir()), cli.log_level);
     // A broken policy stops everything: running with a weaker one than intended is worse.
     let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path())

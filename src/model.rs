@@ -3,6 +3,7 @@
 mod account;
 mod doctor;
 mod message;
+pub mod notice;
 pub mod rich;
 mod room;
 mod sync;

@@ -29,7 +29,13 @@ pub enum ProfileError {
     Io(PathBuf, io::Error),
     #[error("{}", fl!("error-account-file", path = .0.display().to_string(), cause = .1.as_str()))]
     BadAccountFile(PathBuf, String),
+    #[error("{}", fl!("error-profile-in-use", profile = .0.as_str()))]
+    InUse(String),
 }
+
+/// Proof that this process alone uses a profile, held until it exits.
+#[derive(Debug)]
+pub struct ProfileLock(#[allow(dead_code)] fs::File);
 
 impl Profile {
     /// Finds the folders of profile `name`: under `base/<name>/` when a base folder is given,
@@ -53,6 +59,25 @@ impl Profile {
             }
         };
         Ok(Self { name: name.to_owned(), data_dir, cache_dir })
+    }
+
+    /// Makes this process the only one using the profile. Two processes would each refresh the
+    /// session's tokens, and the server takes the older refresh token as stolen and ends the
+    /// session; so a second window or command is refused with a clear message instead.
+    pub fn lock(&self) -> Result<ProfileLock, ProfileError> {
+        create_private_dir(&self.data_dir)?;
+        let path = self.data_dir.join("lock");
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|error| ProfileError::Io(path.clone(), error))?;
+        match file.try_lock() {
+            Ok(()) => Ok(ProfileLock(file)),
+            Err(fs::TryLockError::WouldBlock) => Err(ProfileError::InUse(self.name.clone())),
+            Err(fs::TryLockError::Error(error)) => Err(ProfileError::Io(path, error)),
+        }
     }
 
     /// Creates both folders (and mends their mode) so that only the user can enter them.
@@ -252,6 +277,17 @@ mod tests {
             let mode = fs::metadata(&work.data_dir).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o700);
         }
+    }
+
+    #[test]
+    fn a_profile_is_used_by_one_process_at_a_time() {
+        let base = tempfile::tempdir().unwrap();
+        let profile = Profile::locate(Some(base.path()), "p").unwrap();
+        let held = profile.lock().unwrap();
+        // A second open file description, as another process would have.
+        assert!(matches!(profile.lock(), Err(ProfileError::InUse(_))));
+        drop(held);
+        assert!(profile.lock().is_ok());
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod app;
 mod dialog;
 mod home;
 mod login;
+mod notify;
 mod room;
 mod room_list;
 mod style;

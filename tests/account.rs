@@ -399,3 +399,23 @@ fn base64_decode(text: &str) -> Vec<u8> {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.decode(text.trim()).expect("base64 key")
 }
+
+#[test]
+fn one_process_at_a_time_per_profile() {
+    let (synapse, keyring) = setup();
+    let account = synapse.register("single");
+    let user = User::new(Some(keyring));
+    user.login(synapse, &account, &[]);
+    let room = user.run(&["create-room", "--name", "Solo"], "").ok().stdout.trim().to_owned();
+    std::thread::scope(|scope| {
+        let follower =
+            scope.spawn(|| user.run(&["tail", &room, "--follow", "--timeout", "15"], ""));
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        // Two processes would each rotate the refresh token and the server would end the
+        // session: the second one is refused instead.
+        let second = user.run(&["whoami"], "");
+        assert!(second.failed().stderr.contains("already running"), "{}", second.stderr);
+        follower.join().expect("follower").ok();
+    });
+    user.run(&["whoami"], "").ok();
+}

@@ -142,19 +142,19 @@ async fn report_sync(inner: Arc<Inner>, sender: mpsc::UnboundedSender<Event>) {
         // Nobody may be listening (a command-line run): the sync still serves the handle.
         let _ = sender.send(Event::Sync(status(&state)));
         match state {
-            SyncState::Error(_) => {
-                if let Err(error) = inner.session.lock().await.check_with_server().await
-                    && matches!(
-                        error,
-                        MatrixError::SoftLoggedOut(_) | MatrixError::LoggedOutByServer(_)
-                    )
-                {
-                    let _ = sender.send(Event::Failed(Arc::new(error)));
+            // Offline mode retries by itself as soon as the server answers, which it does even
+            // when our session is over: find out first, or the sync spins on 401s forever.
+            SyncState::Offline | SyncState::Error(_) => {
+                if let Some(ended) = session_over(&inner).await {
+                    inner.sync.stop().await;
+                    let _ = sender.send(Event::Failed(Arc::new(ended)));
                     return;
                 }
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(60));
-                inner.sync.start().await;
+                if matches!(state, SyncState::Error(_)) {
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(60));
+                    inner.sync.start().await;
+                }
             }
             SyncState::Running => {
                 delay = Duration::from_secs(1);
@@ -163,6 +163,16 @@ async fn report_sync(inner: Arc<Inner>, sender: mpsc::UnboundedSender<Event>) {
             }
             _ => {}
         }
+    }
+}
+
+/// The error to report when the server has ended this session.
+async fn session_over(inner: &Inner) -> Option<MatrixError> {
+    match inner.session.lock().await.check_with_server().await {
+        Err(error @ (MatrixError::SoftLoggedOut(_) | MatrixError::LoggedOutByServer(_))) => {
+            Some(error)
+        }
+        _ => None,
     }
 }
 

@@ -94,7 +94,9 @@ impl App {
             (CoreEvent::Ready(handle), _) => {
                 self.screen = Screen::Home(Box::new(Home::new(handle)))
             }
-            (CoreEvent::Rooms(rooms), Screen::Home(home)) => home.set_rooms(rooms),
+            (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
+                return home.set_rooms(rooms).map(Message::Home);
+            }
             (CoreEvent::Sync(status), Screen::Home(home)) => home.set_status(status),
             (CoreEvent::Failed(error), _) => {
                 self.screen = Screen::Login(Login::new(self.user.clone(), Some(error.to_string())));

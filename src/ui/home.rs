@@ -7,10 +7,12 @@ use iced::widget::{button, column, container, row, stack, text};
 use iced::{Element, Length, Task};
 
 use super::dialog::{self, Dialog};
+use super::notify;
 use super::room::{self, RoomPane};
 use super::room_list::{self, RoomList};
 use crate::fl;
 use crate::matrix::Handle;
+use crate::model::notice::notices;
 use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::UnencryptedSend;
 
@@ -44,6 +46,8 @@ pub enum Message {
     Escape,
     /// Ctrl+K: jump to the room filter.
     QuickSwitch,
+    /// A notification was closed; clicked ones carry their room.
+    Clicked(Option<String>),
 }
 
 /// What the home screen reports to the app.
@@ -65,8 +69,12 @@ impl Home {
         }
     }
 
-    pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) {
+    /// Takes the new room list, notifying what is new (never the text) outside the open room.
+    pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) -> Task<Message> {
+        let open = self.pane.as_ref().map(|pane| pane.room_id().to_owned());
+        let news = notices(self.list.rooms(), &rooms, open.as_deref());
         self.list.set_rooms(rooms);
+        Task::batch(news.into_iter().map(|notice| notify::show(notice).map(Message::Clicked)))
     }
 
     pub fn set_status(&mut self, status: SyncStatus) {
@@ -92,6 +100,8 @@ impl Home {
             Message::LoggedOut(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::Escape => self.close_all(),
             Message::QuickSwitch => self.quick_switch(),
+            Message::Clicked(Some(room_id)) => self.open(&room_id),
+            Message::Clicked(None) => Task::none(),
         };
         (task, None)
     }

@@ -77,6 +77,10 @@ impl RoomPane {
         }
     }
 
+    pub fn room_id(&self) -> &str {
+        &self.details.room_id
+    }
+
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Edit(action) => self.composer.perform(action),

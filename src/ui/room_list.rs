@@ -41,6 +41,10 @@ impl RoomList {
         self.rooms = rooms;
     }
 
+    pub fn rooms(&self) -> &[RoomSummary] {
+        &self.rooms
+    }
+
     pub fn room(&self, room_id: &str) -> Option<&RoomSummary> {
         self.rooms.iter().find(|room| room.room_id == room_id)
     }

@@ -1,0 +1,69 @@
+//! Which room changes deserve a desktop notification: a new message in a direct chat, or a new
+//! mention anywhere, except in the room the user is looking at.
+
+use super::{Membership, RoomSummary};
+
+/// One notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub room_id: String,
+    pub room: String,
+    /// The user was mentioned (not only a direct message).
+    pub mention: bool,
+}
+
+/// The notices that going from `before` to `after` calls for. The first list after start-up
+/// (`before` empty) calls for none: old unread messages are not news.
+pub fn notices(before: &[RoomSummary], after: &[RoomSummary], open: Option<&str>) -> Vec<Notice> {
+    if before.is_empty() {
+        return Vec::new();
+    }
+    after
+        .iter()
+        .filter(|room| room.membership == Membership::Joined && Some(room.room_id.as_str()) != open)
+        .filter_map(|room| {
+            let old = before.iter().find(|old| old.room_id == room.room_id)?;
+            let mention = room.highlights > old.highlights;
+            let news = room.unread > old.unread && (room.dm || mention);
+            news.then(|| Notice { room_id: room.room_id.clone(), room: room.name.clone(), mention })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn room(id: &str, dm: bool, unread: u64, highlights: u64) -> RoomSummary {
+        RoomSummary {
+            room_id: id.into(),
+            name: id.into(),
+            dm,
+            encrypted: true,
+            public: false,
+            unread,
+            highlights,
+            membership: Membership::Joined,
+            last_message: None,
+        }
+    }
+
+    #[test]
+    fn direct_messages_and_mentions_notify() {
+        let before =
+            [room("dm", true, 0, 0), room("group", false, 0, 0), room("ping", false, 1, 0)];
+        let after = [room("dm", true, 1, 0), room("group", false, 3, 0), room("ping", false, 2, 1)];
+        let shown = notices(&before, &after, None);
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown.iter().any(|n| n.room_id == "dm" && !n.mention));
+        assert!(shown.iter().any(|n| n.room_id == "ping" && n.mention));
+    }
+
+    #[test]
+    fn the_open_room_and_the_first_list_stay_quiet() {
+        let before = [room("dm", true, 0, 0)];
+        let after = [room("dm", true, 1, 0)];
+        assert!(notices(&before, &after, Some("dm")).is_empty());
+        assert!(notices(&[], &after, None).is_empty());
+    }
+}
