@@ -124,7 +124,9 @@ async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
             Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
             Err(_) => return,
         }
-        // Drain a burst of updates into one snapshot.
+        // Previews are computed from the same sync a moment later, and syncs come in bursts:
+        // wait a beat, then take one snapshot for all of it.
+        tokio::time::sleep(Duration::from_millis(300)).await;
         while updates.try_recv().is_ok() {}
     }
 }

@@ -139,15 +139,19 @@ impl Handle {
 }
 
 async fn summary(room: &Room) -> RoomSummary {
+    // Simplified sliding sync leaves the server's counts at zero; the SDK counts from the
+    // read receipts and the event cache instead. Take whichever knows more.
     let counts = room.unread_notification_counts();
+    let unread = counts.notification_count.max(room.num_unread_notifications());
+    let highlights = counts.highlight_count.max(room.num_unread_mentions());
     RoomSummary {
         room_id: room.room_id().to_string(),
         name: name(room).await,
         dm: room.is_direct().await.unwrap_or(false),
         encrypted: room.encryption_state().is_encrypted(),
         public: room.is_public().unwrap_or(false),
-        unread: counts.notification_count,
-        highlights: counts.highlight_count,
+        unread,
+        highlights,
         membership: membership(room.state()),
         last_message: preview(room),
     }
