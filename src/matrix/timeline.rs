@@ -7,6 +7,7 @@ use std::time::Duration;
 use futures_util::StreamExt as _;
 use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::VerificationState;
+use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
 use matrix_sdk::ruma::events::room::message::MessageType;
 use matrix_sdk_crypto::types::events::UtdCause;
 use matrix_sdk_ui::Timeline;
@@ -153,6 +154,11 @@ impl Handle {
             let view = RoomView { details, messages, at_start: at_start(&items) };
             if sender.send(Ok(view)).is_err() {
                 return Ok(());
+            }
+            // The room is on screen: what it shows is read. The receipt is private (only this
+            // account's other sessions see it), so reading reveals nothing to the others.
+            if let Err(error) = timeline.mark_as_read(ReceiptType::ReadPrivate).await {
+                tracing::debug!(cause = %super::error::root_cause(&error), "read receipt not sent");
             }
             if updates.next().await.is_none() {
                 return Ok(());
