@@ -6,14 +6,13 @@ use std::time::Duration;
 
 use futures_util::StreamExt as _;
 use matrix_sdk::Room;
-use matrix_sdk::deserialized_responses::VerificationState;
+use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
 use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
 use matrix_sdk::ruma::events::room::message::MessageType;
 use matrix_sdk_crypto::types::events::UtdCause;
 use matrix_sdk_ui::Timeline;
 use matrix_sdk_ui::timeline::{
-    EventSendState, EventTimelineItem, MsgLikeKind, RoomExt as _, TimelineDetails,
-    TimelineEventShieldState, TimelineEventShieldStateCode as Code, TimelineItem,
+    EventSendState, EventTimelineItem, MsgLikeKind, RoomExt as _, TimelineDetails, TimelineItem,
 };
 
 use super::MatrixError;
@@ -302,24 +301,18 @@ fn trust(event: &EventTimelineItem, room_encrypted: bool) -> Trust {
         return if room_encrypted { Trust::Encrypted } else { Trust::SentInClear };
     }
     let Some(info) = event.encryption_info() else { return Trust::SentInClear };
-    match event.get_shield(true) {
-        TimelineEventShieldState::Red { code } | TimelineEventShieldState::Grey { code } => {
-            match code {
-                Code::UnverifiedIdentity => Trust::UnverifiedIdentity,
-                Code::UnsignedDevice => Trust::UnsignedDevice,
-                Code::UnknownDevice | Code::AuthenticityNotGuaranteed | Code::MismatchedSender => {
-                    Trust::UnknownDevice
-                }
-                Code::VerificationViolation => Trust::IdentityChanged,
-                Code::SentInClear => Trust::SentInClear,
+    // Read the verification state itself: the SDK's strict shield folds an unsigned device and
+    // a changed identity into "unverified identity", and those are the warnings that matter.
+    match &info.verification_state {
+        VerificationState::Verified => Trust::Verified,
+        VerificationState::Unverified(level) => match level {
+            VerificationLevel::UnverifiedIdentity => Trust::UnverifiedIdentity,
+            VerificationLevel::VerificationViolation => Trust::IdentityChanged,
+            VerificationLevel::UnsignedDevice => Trust::UnsignedDevice,
+            VerificationLevel::None(_) | VerificationLevel::MismatchedSender => {
+                Trust::UnknownDevice
             }
-        }
-        TimelineEventShieldState::None
-            if info.verification_state == VerificationState::Verified =>
-        {
-            Trust::Verified
-        }
-        TimelineEventShieldState::None => Trust::Encrypted,
+        },
     }
 }
 
