@@ -30,10 +30,9 @@ pub fn today() -> NaiveDate {
 }
 
 fn at<Tz: TimeZone>(zone: &Tz, ts: u64) -> DateTime<Tz> {
+    // An instant maps to exactly one local time; a timestamp out of range reads as the epoch.
     let millis = i64::try_from(ts).unwrap_or(i64::MAX);
-    zone.timestamp_millis_opt(millis)
-        .single()
-        .unwrap_or_else(|| zone.timestamp_millis_opt(0).unwrap())
+    DateTime::from_timestamp_millis(millis).unwrap_or_default().with_timezone(zone)
 }
 
 fn month_name(month: u32) -> String {
