@@ -14,4 +14,5 @@ pub mod model;
 pub mod policy;
 pub mod profile;
 pub mod secret;
+pub mod startup;
 pub mod ui;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    estafette::startup::begin();
     restrict_new_files();
     match estafette::cli::main() {
         estafette::cli::Outcome::Exit(code) => code,

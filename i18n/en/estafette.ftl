@@ -152,6 +152,11 @@ login-busy = Logging in…
 list-filter = Filter by name
 list-invites = Invitations
 list-direct = Direct messages
+list-loading = Loading your conversations… { $count ->
+    [0] none yet
+    [one] one so far
+   *[other] { $count } so far
+}
 list-rooms = Rooms
 invite-accept = Accept
 invite-decline = Decline

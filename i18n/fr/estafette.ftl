@@ -152,6 +152,11 @@ login-busy = Connexion…
 list-filter = Filtrer par nom
 list-invites = Invitations
 list-direct = Messages directs
+list-loading = Chargement de vos conversations… { $count ->
+    [0] aucune pour l’instant
+    [one] une pour l’instant
+   *[other] { $count } pour l’instant
+}
 list-rooms = Salons
 invite-accept = Accepter
 invite-decline = Refuser

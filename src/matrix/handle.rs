@@ -23,6 +23,8 @@ pub enum Event {
     Sync(SyncStatus),
     /// The room list changed: the whole list, sorted.
     Rooms(Vec<RoomSummary>),
+    /// The server's room list has arrived in full (once per run): until then the list grows.
+    RoomsLoaded,
     /// The core could not start, or stopped for good.
     Failed(Arc<MatrixError>),
 }
@@ -109,8 +111,25 @@ pub async fn start_session(
     let (sender, receiver) = mpsc::unbounded_channel();
     let handle = Handle { inner: inner.clone() };
     tokio::spawn(report_sync(inner, sender.clone()));
+    tokio::spawn(report_loaded(handle.clone(), sender.clone()));
     tokio::spawn(report_rooms(handle.clone(), sender));
     Ok((handle, receiver))
+}
+
+/// Says once when the room list service has the server's whole list.
+async fn report_loaded(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
+    let mut list = handle.inner.sync.room_list_service().state();
+    loop {
+        if matches!(list.get(), ListState::Running) {
+            // Send the list with it, so the front end's count is the complete one.
+            let _ = sender.send(Event::Rooms(handle.rooms().await));
+            let _ = sender.send(Event::RoomsLoaded);
+            return;
+        }
+        if list.next().await.is_none() {
+            return;
+        }
+    }
 }
 
 /// Sends the room list now and after every sync that touched a room.

@@ -13,6 +13,7 @@ use super::login::{self, Login};
 use crate::fl;
 use crate::matrix::{self, Event as CoreEvent};
 use crate::model::AccountState;
+use crate::startup::{self, Milestone};
 
 pub struct App {
     launch: Launch,
@@ -32,6 +33,8 @@ pub enum Message {
     Login(login::Message),
     Home(home::Message),
     Core(CoreEvent),
+    /// The window appeared (a startup milestone).
+    WindowOpened,
 }
 
 impl App {
@@ -66,6 +69,10 @@ impl App {
             Message::Login(message) => self.login(message),
             Message::Home(message) => self.home(message),
             Message::Core(event) => self.core(event),
+            Message::WindowOpened => {
+                startup::reached(Milestone::WindowShown, None);
+                Task::none()
+            }
         }
     }
 
@@ -92,10 +99,16 @@ impl App {
     fn core(&mut self, event: CoreEvent) -> Task<Message> {
         match (event, &mut self.screen) {
             (CoreEvent::Ready(handle), _) => {
+                startup::reached(Milestone::SessionRestored, None);
                 self.screen = Screen::Home(Box::new(Home::new(handle)))
             }
             (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
+                startup::reached(Milestone::RoomListReady, Some(rooms.len()));
                 return home.set_rooms(rooms).map(Message::Home);
+            }
+            (CoreEvent::RoomsLoaded, Screen::Home(home)) => {
+                startup::reached(Milestone::RoomListComplete, Some(home.room_count()));
+                home.set_loaded();
             }
             (CoreEvent::Sync(status), Screen::Home(home)) => home.set_status(status),
             (CoreEvent::Failed(error), _) => {
@@ -109,12 +122,14 @@ impl App {
     /// The core runs while an account is signed in; its identity is the profile's folder.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = iced::keyboard::listen().filter_map(shortcut);
+        let opened = iced::window::open_events().map(|_| Message::WindowOpened);
         match self.screen {
             Screen::Starting | Screen::Home(_) => Subscription::batch([
                 Subscription::run_with(Account(self.launch.clone()), core_events),
                 keys,
+                opened,
             ]),
-            Screen::Login(_) => Subscription::none(),
+            Screen::Login(_) => opened,
         }
     }
 

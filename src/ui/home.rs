@@ -77,6 +77,15 @@ impl Home {
         Task::batch(news.into_iter().map(|notice| notify::show(notice).map(Message::Clicked)))
     }
 
+    pub fn room_count(&self) -> usize {
+        self.list.rooms().len()
+    }
+
+    /// The server's whole room list is in.
+    pub fn set_loaded(&mut self) {
+        self.list.set_loaded();
+    }
+
     pub fn set_status(&mut self, status: SyncStatus) {
         self.status = status;
     }

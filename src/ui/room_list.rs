@@ -13,6 +13,8 @@ pub struct RoomList {
     rooms: Vec<RoomSummary>,
     filter: String,
     selected: Option<String>,
+    /// The server's whole list has arrived; until then the list says it is still loading.
+    loaded: bool,
 }
 
 /// The filter box, which Ctrl+K focuses: type a few letters, Enter opens the first match.
@@ -39,6 +41,11 @@ pub enum Event {
 impl RoomList {
     pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) {
         self.rooms = rooms;
+    }
+
+    /// The server's whole list is in: stop saying it is loading.
+    pub fn set_loaded(&mut self) {
+        self.loaded = true;
     }
 
     pub fn rooms(&self) -> &[RoomSummary] {
@@ -94,6 +101,10 @@ impl RoomList {
                 .collect::<Vec<_>>()
         };
         let mut list = column![].spacing(4);
+        if !self.loaded {
+            let progress = fl!("list-loading", count = self.rooms.len());
+            list = list.push(container(text(progress).size(13)).padding([6, 4]));
+        }
         if !invites.is_empty() {
             list = list.push(heading(fl!("list-invites")));
             list = list.extend(invites.into_iter().map(invite_row));
@@ -221,6 +232,15 @@ pub(crate) mod tests {
         list.update(Message::Filter("te".into()));
         let event = list.update(Message::OpenFirst);
         assert!(matches!(event, Some(Event::Selected(ref id)) if id == "!c"), "{event:?}");
+    }
+
+    #[test]
+    fn the_list_says_it_is_loading_until_the_server_list_is_in() {
+        let mut list = list();
+        let loading = fl!("list-loading", count = 3);
+        assert!(simulator(list.view()).find(loading.as_str()).is_ok());
+        list.set_loaded();
+        assert!(simulator(list.view()).find(loading.as_str()).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! run as a user would run it.
 #![allow(dead_code)]
 
+pub mod display;
 pub mod keyring;
 pub mod synapse;
 
@@ -10,6 +11,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+pub use display::Display;
 pub use keyring::Keyring;
 pub use synapse::Synapse;
 
@@ -66,6 +68,19 @@ impl User {
         run_with(&self.env, self.data.path(), args, stdin)
     }
 
+    /// Starts the binary without waiting for it (the desktop app), with extra environment.
+    pub fn spawn(&self, args: &[&str], extra: &[(&str, &str)]) -> std::process::Child {
+        let mut command = command(&self.env, self.data.path(), args);
+        command.envs(extra.iter().copied()).stdin(Stdio::null());
+        command.spawn().expect("start estafette")
+    }
+
+    /// Everything the app logged so far to its file in `profile`.
+    pub fn log(&self, profile: &str) -> String {
+        let dir = self.profile_dir(profile).join("data/logs");
+        files_under(&dir).iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect()
+    }
+
     /// Puts an organisation policy in force for this user's runs.
     pub fn set_policy(&mut self, text: &str) {
         let path = self.data.path().join("organisation-policy.toml");
@@ -110,6 +125,18 @@ impl User {
 
 /// Runs the binary with exactly this environment (plus PATH), never the developer's own.
 pub fn run_with(env: &[(String, String)], data_dir: &Path, args: &[&str], stdin: &str) -> Run {
+    let mut child = command(env, data_dir, args).spawn().expect("start estafette");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let Output { status, stdout, stderr } = child.wait_with_output().expect("wait estafette");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// The binary with this environment (plus PATH) and `--data-dir`, its pipes captured.
+pub fn command(env: &[(String, String)], data_dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_estafette"));
     command
         .env_clear()
@@ -124,14 +151,7 @@ pub fn run_with(env: &[(String, String)], data_dir: &Path, args: &[&str], stdin:
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("start estafette");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    let Output { status, stdout, stderr } = child.wait_with_output().expect("wait estafette");
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-    }
+    command
 }
 
 /// A registered account on the test Synapse.

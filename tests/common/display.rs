@@ -1,0 +1,57 @@
+//! A real X display for the desktop tests: Xvfb on the first free display number, stopped when
+//! the test is done, and screenshots of it with ImageMagick's `import`.
+
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A virtual screen of 1280x800, like a small laptop.
+pub struct Display {
+    pub name: String,
+    server: Child,
+}
+
+impl Display {
+    pub fn start() -> Display {
+        let mut server = Command::new("Xvfb")
+            // Xvfb picks a free display number and writes it on this descriptor when ready.
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Xvfb (Debian: apt-get install xvfb)");
+        let mut number = String::new();
+        BufReader::new(server.stdout.take().expect("Xvfb stdout"))
+            .read_line(&mut number)
+            .expect("read Xvfb's display number");
+        assert!(!number.trim().is_empty(), "Xvfb did not start");
+        Display { name: format!(":{}", number.trim()), server }
+    }
+
+    /// Saves the whole screen as a PNG.
+    pub fn screenshot(&self, path: &Path) {
+        let status = Command::new("import")
+            .args(["-display", &self.name, "-window", "root"])
+            .arg(path)
+            .status()
+            .expect("run import (Debian: apt-get install imagemagick)");
+        assert!(status.success(), "screenshot failed");
+    }
+
+    /// How many distinct colours a region `WxH+X+Y` of the screen has: one means nothing drawn.
+    pub fn colours(&self, region: &str) -> usize {
+        let output = Command::new("import")
+            .args(["-display", &self.name, "-window", "root", "-crop", region])
+            .args(["-format", "%k", "info:-"])
+            .output()
+            .expect("run import");
+        String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
