@@ -33,6 +33,8 @@ pub enum Message {
     Login(login::Message),
     Home(home::Message),
     Core(CoreEvent),
+    /// Tab / Shift+Tab: move to the next / previous field.
+    Focus(bool),
     /// The window appeared (a startup milestone).
     WindowOpened,
 }
@@ -49,7 +51,11 @@ impl App {
             )),
             None => Screen::Login(Login::new(None, None)),
         };
-        (Self { launch, screen, user }, Task::none())
+        let focus = match &screen {
+            Screen::Login(login) => login.focus_first().map(Message::Login),
+            _ => Task::none(),
+        };
+        (Self { launch, screen, user }, focus)
     }
 
     pub fn title(&self) -> String {
@@ -69,6 +75,7 @@ impl App {
             Message::Login(message) => self.login(message),
             Message::Home(message) => self.home(message),
             Message::Core(event) => self.core(event),
+            Message::Focus(forward) => focus_move(forward),
             Message::WindowOpened => {
                 startup::reached(Milestone::WindowShown, None);
                 Task::none()
@@ -91,7 +98,7 @@ impl App {
         let (task, event) = home.update(message);
         if let Some(home::Event::LoggedOut) = event {
             self.user = None;
-            self.screen = Screen::Login(Login::new(None, None));
+            return self.show_login(None);
         }
         task.map(Message::Home)
     }
@@ -111,16 +118,23 @@ impl App {
                 home.set_loaded();
             }
             (CoreEvent::Sync(status), Screen::Home(home)) => home.set_status(status),
-            (CoreEvent::Failed(error), _) => {
-                self.screen = Screen::Login(Login::new(self.user.clone(), Some(error.to_string())));
-            }
+            (CoreEvent::Failed(error), _) => return self.show_login(Some(error.to_string())),
             _ => {}
         }
         Task::none()
     }
 
+    /// Back to the login screen (logged out, or the session ended), ready to type.
+    fn show_login(&mut self, error: Option<String>) -> Task<Message> {
+        let login = Login::new(self.user.clone(), error);
+        let focus = login.focus_first().map(Message::Login);
+        self.screen = Screen::Login(login);
+        focus
+    }
+
     /// The core runs while an account is signed in; its identity is the profile's folder.
     pub fn subscription(&self) -> Subscription<Message> {
+        // Keys no widget used: a field keeps its own (Escape leaves it, arrows move in it).
         let keys = iced::keyboard::listen().filter_map(shortcut);
         let opened = iced::window::open_events().map(|_| Message::WindowOpened);
         match self.screen {
@@ -129,7 +143,7 @@ impl App {
                 keys,
                 opened,
             ]),
-            Screen::Login(_) => opened,
+            Screen::Login(_) => Subscription::batch([keys, opened]),
         }
     }
 
@@ -144,11 +158,21 @@ impl App {
     }
 }
 
-/// Escape closes the open dialog; Ctrl+K jumps to the room filter (the quick switcher).
+fn focus_move(forward: bool) -> Task<Message> {
+    if forward {
+        iced::widget::operation::focus_next()
+    } else {
+        iced::widget::operation::focus_previous()
+    }
+}
+
+/// Tab moves between fields (on every screen); Escape closes the open dialog; Ctrl+K jumps to
+/// the room filter (the quick switcher).
 fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
     use iced::keyboard::{Event, Key, key::Named};
     let Event::KeyPressed { key, modifiers, .. } = event else { return None };
     match key.as_ref() {
+        Key::Named(Named::Tab) => Some(Message::Focus(!modifiers.shift())),
         Key::Named(Named::Escape) => Some(Message::Home(home::Message::Escape)),
         Key::Character("k") if modifiers.command() => {
             Some(Message::Home(home::Message::QuickSwitch))

@@ -12,6 +12,9 @@ use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::Password;
 
+const USER: &str = "login-user";
+const PASSWORD: &str = "login-password";
+
 /// What the person has typed, and the last error.
 #[derive(Debug, Clone, Default)]
 pub struct Login {
@@ -41,6 +44,12 @@ impl Login {
     /// A fresh form; `user` is filled in when a session expired and only the password is asked.
     pub fn new(user: Option<String>, error: Option<String>) -> Self {
         Self { user: user.unwrap_or_default(), error, ..Self::default() }
+    }
+
+    /// Puts the cursor where typing starts: the password when the user is known.
+    pub fn focus_first(&self) -> Task<Message> {
+        let first = if self.user.is_empty() { USER } else { PASSWORD };
+        iced::widget::operation::focus(first)
     }
 
     pub fn update(
@@ -99,6 +108,7 @@ impl Login {
             text(fl!("login-title")).size(28),
             text(fl!("login-intro")),
             text_input(&fl!("login-user-placeholder"), &self.user)
+                .id(USER)
                 .on_input(Message::User)
                 .on_submit(Message::Submit)
                 .padding(8),
@@ -107,6 +117,7 @@ impl Login {
                 .on_submit(Message::Submit)
                 .padding(8),
             text_input(&fl!("login-password-placeholder"), &self.password)
+                .id(PASSWORD)
                 .secure(true)
                 .on_input(Message::Password)
                 .on_submit(Message::Submit)

@@ -1,0 +1,250 @@
+//! The desktop benchmark of ../shared/BENCHMARKS.md, against the test Synapse seeded with
+//! 200 rooms × 50 messages (5 rooms encrypted, their messages sent with real Megolm by another
+//! account through Estafette's own command line). It prints figures and asserts none of them:
+//!
+//!     cargo test --release --test bench -- --ignored --nocapture
+//!
+//! Run it in release mode: the figures of a debug build say little.
+
+mod common;
+
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+use common::{Account, Display, Keyring, Synapse, User};
+
+const PLAIN_ROOMS: usize = 195;
+const ENCRYPTED_ROOMS: usize = 5;
+const MESSAGES: usize = 50;
+
+/// Words for messages that look like a team's conversation, varied so no two are alike.
+const WORDS: &[&str] = &[
+    "budget",
+    "réunion",
+    "demain",
+    "note",
+    "validation",
+    "projet",
+    "calendrier",
+    "dossier",
+    "ministère",
+    "relecture",
+    "version",
+    "envoyé",
+    "merci",
+    "d'accord",
+    "lundi",
+    "préfecture",
+];
+
+fn sentence(room: usize, n: usize) -> String {
+    let pick = |k: usize| WORDS[(room * 7 + n * 3 + k * 5) % WORDS.len()];
+    format!("Message {n} : {} {} {} pour le {} ({room})", pick(0), pick(1), pick(2), pick(3))
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::Value::String(text.to_owned()).to_string()
+}
+
+/// The 195 rooms in clear, created and filled by the peer through the raw API, joined by the
+/// measured account through the raw API too (no Estafette involved).
+fn seed_plain(synapse: &Synapse, peer: &str, me: &str, my_id: &str) {
+    for room in 0..PLAIN_ROOMS {
+        let preset = if room % 10 == 0 { "public_chat" } else { "private_chat" };
+        let body = format!(
+            r#"{{"name":"Salon {room:03}","preset":"{preset}","invite":[{}]}}"#,
+            json_string(my_id)
+        );
+        let (status, answer) =
+            synapse.call("POST", "/_matrix/client/v3/createRoom", Some(peer), &body);
+        assert_eq!(status, 200, "{answer}");
+        let value: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
+        let id = value["room_id"].as_str().expect("room id").to_owned();
+        let (status, answer) =
+            synapse.call("POST", &format!("/_matrix/client/v3/join/{id}"), Some(me), "{}");
+        assert_eq!(status, 200, "{answer}");
+        for n in 0..MESSAGES {
+            let path = format!("/_matrix/client/v3/rooms/{id}/send/m.room.message/s{room}m{n}");
+            let body =
+                format!(r#"{{"msgtype":"m.text","body":{}}}"#, json_string(&sentence(room, n)));
+            let (status, answer) = synapse.call("PUT", &path, Some(peer), &body);
+            assert_eq!(status, 200, "{answer}");
+        }
+    }
+}
+
+/// The 5 encrypted rooms: created by the peer with Estafette, joined by the measured account
+/// with Estafette, then filled with Megolm messages by the peer.
+fn seed_encrypted(peer: &User, me: &User, my_id: &str) {
+    for room in 0..ENCRYPTED_ROOMS {
+        let name = format!("Chiffré {room}");
+        let run = peer.run(&["create-room", "--name", &name, "--invite", my_id], "");
+        let id = run.ok().stdout.trim().to_owned();
+        me.run(&["join", &id], "").ok();
+        for n in 0..MESSAGES {
+            peer.run(&["send", &id, &sentence(1000 + room, n)], "").ok();
+        }
+    }
+}
+
+struct Sample {
+    painted: Duration,
+    milestones: String,
+    rss_kb: u64,
+    hwm_kb: u64,
+    cpu: f64,
+    cpu_at_paint: f64,
+}
+
+fn status_kb(pid: u32, key: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let line = status.lines().find(|l| l.starts_with(key)).unwrap_or_default();
+    line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// utime + stime of all the process's threads, in seconds.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start at ") ".
+    let rest = stat.rsplit_once(") ").map(|(_, r)| r).unwrap_or_default();
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 =
+        fields.get(11..13).map_or(0, |f| f.iter().filter_map(|v| v.parse::<u64>().ok()).sum());
+    ticks as f64 / 100.0
+}
+
+/// Waits until the filter box is painted, confirmed on two polls, as BENCHMARKS.md says.
+fn wait_painted(display: &Display, app: &mut Child, started: Instant) -> Duration {
+    let mut seen = 0;
+    loop {
+        if display.colours("200x20+10+60") > 1 {
+            seen += 1;
+            if seen == 2 {
+                return started.elapsed();
+            }
+        } else {
+            seen = 0;
+        }
+        assert!(app.try_wait().expect("status").is_none(), "the app exited");
+        assert!(started.elapsed() < Duration::from_secs(120), "never painted");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn startup_lines(user: &User) -> String {
+    let log = user.log("default");
+    let lines: Vec<&str> = log.lines().filter(|l| l.contains("startup")).collect();
+    lines.join("\n")
+}
+
+/// One start of the app until its list is painted, then 30 s idle.
+fn measure_start(user: &User, display: &Display, extra: &[(&str, &str)]) -> Sample {
+    let mut env = vec![("DISPLAY", display.name.as_str())];
+    env.extend_from_slice(extra);
+    let started = Instant::now();
+    let mut app = user.spawn(&[], &env);
+    let painted = wait_painted(display, &mut app, started);
+    let pid = app.id();
+    let cpu_at_paint = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(30));
+    let sample = Sample {
+        painted,
+        milestones: startup_lines(user),
+        rss_kb: status_kb(pid, "VmRSS"),
+        hwm_kb: status_kb(pid, "VmHWM"),
+        cpu: cpu_seconds(pid),
+        cpu_at_paint,
+    };
+    // SIGTERM, as a desktop session ending would: the app closes its stores.
+    terminate(pid);
+    let _ = app.wait();
+    sample
+}
+
+fn terminate(pid: u32) {
+    let _ = std::process::Command::new("kill").arg(pid.to_string()).status();
+}
+
+fn print(label: &str, sample: &Sample) {
+    println!("== {label}");
+    println!("room list painted after: {:.3} s (pixel probe)", sample.painted.as_secs_f64());
+    println!("CPU time until painted:  {:.2} s", sample.cpu_at_paint);
+    println!(
+        "30 s later: VmRSS {} MB, VmHWM {} MB, CPU {:.2} s",
+        sample.rss_kb / 1024,
+        sample.hwm_kb / 1024,
+        sample.cpu
+    );
+    println!("log milestones:\n{}", sample.milestones);
+}
+
+#[test]
+#[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
+fn desktop_start_and_memory() {
+    let synapse = Synapse::shared();
+    let keyring = Keyring::shared();
+    let (me, my_token) = synapse.register_with_token("bench");
+    let (peer, peer_token) = synapse.register_with_token("peer");
+    let seeding = Instant::now();
+    seed_plain(synapse, &peer_token, &my_token, &me.user_id);
+    let (mine, theirs) = (User::new(Some(keyring)), User::new(Some(keyring)));
+    mine.login(synapse, &me, &[]);
+    theirs.login(synapse, &peer, &[]);
+    seed_encrypted(&theirs, &mine, &me.user_id);
+    // The measured account syncs once more, receiving the room keys of those messages.
+    mine.run(&["rooms", "--json"], "").ok();
+    println!("seeded in {:.0} s", seeding.elapsed().as_secs_f64());
+
+    let display = Display::start();
+    let warm = measure_start(&mine, &display, &[]);
+    print("warm start (cached session, 200 rooms)", &warm);
+    let again = measure_start(&mine, &display, &[]);
+    print("warm start, second run", &again);
+
+    cold_login(synapse, keyring, &display, &me);
+}
+
+/// A fresh profile: the password typed into the login screen, until the whole list is in.
+fn cold_login(synapse: &Synapse, keyring: &Keyring, display: &Display, account: &Account) {
+    let user = User::new(Some(keyring));
+    let started = Instant::now();
+    let mut app = user.spawn(&[], &[("DISPLAY", &display.name)]);
+    // The login form opens with the Matrix ID focused; Tab moves to the next field (a beat
+    // later: the focus moves on the app's next update, as it does for a person typing).
+    let xdotool = |args: &[&str]| {
+        let status = std::process::Command::new("xdotool")
+            .env("DISPLAY", &display.name)
+            .args(["search", "--sync", "--name", "Estafette", "windowfocus", "--sync"])
+            .args(args)
+            .status()
+            .expect("xdotool (Debian: apt-get install xdotool)");
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    for (field, key) in
+        [(&account.user_id, "Tab"), (&synapse.url, "Tab"), (&account.password, "Return")]
+    {
+        xdotool(&["type", "--delay", "20", field]);
+        xdotool(&["key", key]);
+    }
+    let submitted = started.elapsed();
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while !user.log("default").contains("milestone=\"room-list-complete\"") {
+        assert!(Instant::now() < deadline, "no complete room list:\n{}", user.log("default"));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let complete = started.elapsed() - submitted;
+    std::thread::sleep(Duration::from_secs(30));
+    let pid = app.id();
+    println!("== cold login (typed at {:.1} s)", submitted.as_secs_f64());
+    println!("submit → room list complete: {:.2} s", complete.as_secs_f64());
+    println!(
+        "30 s later: VmRSS {} MB, VmHWM {} MB, CPU {:.2} s",
+        status_kb(pid, "VmRSS") / 1024,
+        status_kb(pid, "VmHWM") / 1024,
+        cpu_seconds(pid)
+    );
+    println!("log milestones:\n{}", startup_lines(&user));
+    terminate(pid);
+    let _ = app.wait();
+}
