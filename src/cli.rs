@@ -75,6 +75,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Leave { room } => rooms::leave(profile, policy, &room).await,
         Command::Invites { json } => rooms::invites(profile, policy, json).await,
         Command::Send(args) => messages::send(profile, policy, args).await,
+        Command::React(args) => messages::react(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,
     }
 }

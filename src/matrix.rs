@@ -3,6 +3,7 @@
 
 mod auth;
 mod client;
+mod compose;
 mod doctor;
 mod error;
 mod handle;

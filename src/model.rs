@@ -11,6 +11,6 @@ pub mod time;
 
 pub use account::{AccountRecord, AccountState, Identity};
 pub use doctor::{Check, CheckStatus, DoctorReport};
-pub use message::{Message, SendState, Trust, UndecryptableCause};
+pub use message::{Message, Reply, SendState, Trust, UndecryptableCause};
 pub use room::{Invite, Membership, NewRoom, RoomDetails, RoomSummary, RoomView};
 pub use sync::SyncStatus;

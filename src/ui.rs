@@ -9,6 +9,7 @@ mod notify;
 mod room;
 mod room_list;
 mod style;
+mod timeline;
 
 use crate::policy::Policy;
 use crate::profile::Profile;

@@ -302,3 +302,44 @@ fn tail_follow_prints_new_messages_as_they_come() {
         follower.ok().stdout.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
     assert_eq!(with_body(&lines, "saffron-kite").len(), 1, "{lines:?}");
 }
+
+#[test]
+fn replies_edits_and_reactions_travel_encrypted_and_show_in_the_timeline() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "alice");
+    let (bob, bob_account) = person(synapse, "bob");
+    let room = alice.run(&["dm", &bob_account.user_id], "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+
+    let question = alice.run(&["send", &room, "Le budget est prêt ?"], "");
+    let question = question.ok().stdout.trim().to_owned();
+    bob.run(&["send", &room, "Oui, ce soir", "--reply-to", &question], "").ok();
+    alice.run(&["send", &room, "Le budget 2027 est prêt ?", "--edit", &question], "").ok();
+    bob.run(&["react", &room, &question, "👍"], "").ok();
+
+    let lines = tail(&alice, &room);
+    let asked = lines.iter().find(|l| l["event_id"] == question.as_str()).expect("the question");
+    assert_eq!(asked["body"], "Le budget 2027 est prêt ?", "the edit replaced the text");
+    assert_eq!(asked["edited"], true);
+    let reactions = asked["reactions"].as_array().expect("reactions");
+    assert_eq!(reactions.len(), 1, "{asked}");
+    assert_eq!(reactions[0][0], "👍");
+    let answer = with_body(&lines, "Oui, ce soir");
+    let answer = answer.first().expect("the reply is listed");
+    assert_eq!(answer["reply_to"]["event_id"], question.as_str());
+    let excerpt = answer["reply_to"]["excerpt"].as_str().unwrap_or_default();
+    assert!(excerpt.contains("budget"), "the quote is known: {answer}");
+    assert_eq!(answer["trust"], "unverified_identity", "encrypted like any message: {answer}");
+    // No text reached the server in clear: the reply and the edit are encrypted. Reactions
+    // are not (no Matrix client encrypts them: the server aggregates them), which the app
+    // says where one picks a reaction; this checks that it is only the emoji.
+    let token = alice.access_token(Keyring::shared());
+    for event in server_events(synapse, &token, &room) {
+        let kind = event["type"].as_str().unwrap_or_default();
+        assert_ne!(kind, "m.room.message", "sent in clear: {event}");
+        assert!(!event.to_string().contains("budget"), "text in clear: {event}");
+        if kind == "m.reaction" {
+            assert_eq!(event["content"]["m.relates_to"]["key"], "👍");
+        }
+    }
+}

@@ -129,6 +129,13 @@ cli-send = Send a message (markdown is formatted).
 cli-send-room = The room's id, alias or name.
 cli-send-text = The message.
 cli-send-allow_unencrypted = Consent to send into this room although it is not encrypted.
+cli-send-reply_to = Answer this message (its event id), quoting it.
+cli-send-edit = Replace the text of this message of yours (its event id).
+cli-react = Add your reaction to a message, or take it back if it is there.
+cli-react-room = The room's id, alias or name.
+cli-react-event = The message's event id.
+cli-react-key = The reaction, usually one emoji.
+cli-react-allow_unencrypted = Consent to react in this room although it is not encrypted.
 cli-tail = Show the last messages of a room, decrypted, oldest first.
 cli-tail-room = The room's id, alias or name.
 cli-tail-limit = How many messages to show.
@@ -224,3 +231,21 @@ notify-mention = You were mentioned in { $room }
 notify-body = Open Estafette to read it.
 notify-open = Open
 error-profile-in-use = Estafette is already running with the profile "{ $profile }" (another window or command). Close it first, or use another profile with --profile.
+
+## Timeline: replies, edits, reactions, receipts, typing
+timeline-read-by = Seen by { $names }
+timeline-edited = (edited)
+timeline-reply-loading = ↪ a message not loaded yet
+timeline-react = React
+timeline-reply = Reply
+timeline-edit = Edit
+react-needs-consent = This room is not encrypted: send a message here first (and confirm), then you can react.
+composer-typing = { $count ->
+    [one] { $names } is typing…
+   *[other] { $names } are typing…
+}
+composer-replying = Replying to { $sender }: { $excerpt }
+composer-editing = Editing your message: Enter saves the new text.
+composer-cancel = Cancel
+error-message-not-found = That message is not in this room's recent history (or was deleted).
+react-not-encrypted = Reactions are not end-to-end encrypted: the server sees which emoji you pick, not your messages.

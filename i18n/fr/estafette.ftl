@@ -129,6 +129,13 @@ cli-send = Envoyer un message (le markdown est mis en forme).
 cli-send-room = L'identifiant, l'alias ou le nom du salon.
 cli-send-text = Le message.
 cli-send-allow_unencrypted = Consentir à envoyer dans ce salon bien qu'il ne soit pas chiffré.
+cli-send-reply_to = Répondre à ce message (son identifiant d’événement), en le citant.
+cli-send-edit = Remplacer le texte de ce message à vous (son identifiant d’événement).
+cli-react = Ajouter votre réaction à un message, ou la retirer si elle y est déjà.
+cli-react-room = L’identifiant, l’alias ou le nom du salon.
+cli-react-event = L’identifiant d’événement du message.
+cli-react-key = La réaction, en général un emoji.
+cli-react-allow_unencrypted = Consentir à réagir dans ce salon bien qu’il ne soit pas chiffré.
 cli-tail = Afficher les derniers messages d'un salon, déchiffrés, du plus ancien au plus récent.
 cli-tail-room = L'identifiant, l'alias ou le nom du salon.
 cli-tail-limit = Combien de messages afficher.
@@ -224,3 +231,21 @@ notify-mention = Vous avez été mentionné dans { $room }
 notify-body = Ouvrez Estafette pour le lire.
 notify-open = Ouvrir
 error-profile-in-use = Estafette est déjà en cours d'exécution avec le profil « { $profile } » (une autre fenêtre ou commande). Fermez-la d'abord, ou utilisez un autre profil avec --profile.
+
+## Timeline: replies, edits, reactions, receipts, typing
+timeline-read-by = Vu par { $names }
+timeline-edited = (modifié)
+timeline-reply-loading = ↪ un message pas encore chargé
+timeline-react = Réagir
+timeline-reply = Répondre
+timeline-edit = Modifier
+react-needs-consent = Ce salon n’est pas chiffré : envoyez-y d’abord un message (et confirmez), vous pourrez ensuite réagir.
+composer-typing = { $count ->
+    [one] { $names } écrit…
+   *[other] { $names } écrivent…
+}
+composer-replying = Réponse à { $sender } : { $excerpt }
+composer-editing = Modification de votre message : Entrée enregistre le nouveau texte.
+composer-cancel = Annuler
+error-message-not-found = Ce message n’est pas dans l’historique récent de ce salon (ou il a été supprimé).
+react-not-encrypted = Les réactions ne sont pas chiffrées de bout en bout : le serveur voit l’emoji choisi, pas vos messages.

@@ -74,6 +74,8 @@ pub enum Command {
     },
     /// Send a message (markdown).
     Send(SendArgs),
+    /// Add your reaction to a message, or take it back.
+    React(ReactArgs),
     /// Show the last messages of a room, decrypted, oldest first.
     Tail(TailArgs),
 }
@@ -98,6 +100,25 @@ pub struct SendArgs {
     #[arg(value_name = "TEXT")]
     pub text: String,
     /// Consent to send into this room although it is not encrypted.
+    #[arg(long)]
+    pub allow_unencrypted: bool,
+    /// Answer this message (its event id), quoting it.
+    #[arg(long, value_name = "EVENT", conflicts_with = "edit")]
+    pub reply_to: Option<String>,
+    /// Replace the text of this message of yours (its event id).
+    #[arg(long, value_name = "EVENT")]
+    pub edit: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReactArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    #[arg(value_name = "EVENT")]
+    pub event: String,
+    #[arg(value_name = "KEY")]
+    pub key: String,
+    /// Consent to react in this room although it is not encrypted.
     #[arg(long)]
     pub allow_unencrypted: bool,
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::args::{SendArgs, TailArgs};
+use super::args::{ReactArgs, SendArgs, TailArgs};
 use super::core::with_core;
 use crate::fl;
 use crate::matrix::Sent;
@@ -23,6 +23,9 @@ const SEND_WAIT: Duration = Duration::from_secs(20);
 const SETTLE: Duration = Duration::from_secs(5);
 
 pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
+    if args.reply_to.is_some() || args.edit.is_some() {
+        return answer(profile, policy, args).await;
+    }
     with_core(profile, policy, |handle| async move {
         let sent =
             handle.send_text(&args.room, &args.text, args.allow_unencrypted, SEND_WAIT).await?;
@@ -38,6 +41,39 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
         })
     })
     .await
+}
+
+/// A reply or an edit: handed to the queue, which the core flushes before exiting.
+async fn answer(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let (room, text, consent) = (&args.room, &args.text, args.allow_unencrypted);
+        match (&args.reply_to, &args.edit) {
+            (Some(event), _) => handle.reply(room, event, text, consent).await?,
+            (_, Some(event)) => handle.edit(room, event, text, consent).await?,
+            (None, None) => unreachable!("only called for a reply or an edit"),
+        }
+        Ok(delivered_or_queued(&handle).await)
+    })
+    .await
+}
+
+pub async fn react(profile: &Profile, policy: &Policy, args: ReactArgs) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let consent = args.allow_unencrypted;
+        handle.toggle_reaction(&args.room, &args.event, &args.key, consent).await?;
+        Ok(delivered_or_queued(&handle).await)
+    })
+    .await
+}
+
+/// Success once the queue is empty; the "queued" exit code when it still holds something.
+async fn delivered_or_queued(handle: &crate::matrix::Handle) -> ExitCode {
+    if handle.flush_queue(SEND_WAIT).await {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("estafette: {}", fl!("send-queued"));
+        ExitCode::from(QUEUED)
+    }
 }
 
 pub async fn tail(profile: &Profile, policy: &Policy, args: TailArgs) -> ExitCode {
@@ -67,6 +103,9 @@ struct MessageLine<'a> {
     /// Why it cannot be decrypted, as a machine name and in words.
     cause: Option<&'static str>,
     cause_text: Option<String>,
+    edited: bool,
+    reply_to: Option<&'a crate::model::Reply>,
+    reactions: &'a [(String, Vec<String>)],
 }
 
 fn print_message(message: &Message, json: bool) {
@@ -84,6 +123,9 @@ fn print_message(message: &Message, json: bool) {
             trust: message.trust.name(),
             cause: cause.map(|c| c.name()),
             cause_text: cause.map(|c| c.describe()),
+            edited: message.edited,
+            reply_to: message.reply_to.as_ref(),
+            reactions: &message.reactions,
         };
         if let Ok(text) = serde_json::to_string(&line) {
             println!("{text}");
@@ -98,5 +140,11 @@ fn print_message(message: &Message, json: bool) {
         Trust::Undecryptable(_) => "✗",
         _ => "⚠",
     };
-    println!("[{shield}] {}: {body}", message.sender);
+    let quote = message.reply_to.as_ref().and_then(|r| r.excerpt.as_deref());
+    let quote = quote.map(|q| format!("(↪ {q}) ")).unwrap_or_default();
+    let edited =
+        if message.edited { format!(" {}", fl!("timeline-edited")) } else { String::new() };
+    let reactions: String =
+        message.reactions.iter().map(|(key, who)| format!(" [{key} {}]", who.len())).collect();
+    println!("[{shield}] {}: {quote}{body}{edited}{reactions}", message.sender);
 }

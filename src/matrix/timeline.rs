@@ -1,6 +1,7 @@
 //! Reading a room: its messages as `model::Message`, with the trust of each and, when one
 //! cannot be decrypted, the reason in words.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,15 +10,17 @@ use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
 use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
 use matrix_sdk::ruma::events::room::message::MessageType;
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 use matrix_sdk_crypto::types::events::UtdCause;
 use matrix_sdk_ui::Timeline;
 use matrix_sdk_ui::timeline::{
-    EventSendState, EventTimelineItem, MsgLikeKind, RoomExt as _, TimelineDetails, TimelineItem,
+    EventSendState, EventTimelineItem, InReplyToDetails, MsgLikeKind, RoomExt as _,
+    TimelineDetails, TimelineItem,
 };
 
 use super::MatrixError;
 use super::handle::Handle;
-use crate::model::{Message, RoomDetails, RoomView, SendState, Trust, UndecryptableCause};
+use crate::model::{Message, Reply, RoomDetails, RoomView, SendState, Trust, UndecryptableCause};
 
 impl Handle {
     /// The last `limit` messages of a room, oldest first. Waits up to `settle` for messages
@@ -40,15 +43,22 @@ impl Handle {
             // The timeline applies what pagination brought in the background: let it settle.
             while let Ok(Some(_)) = tokio::time::timeout(QUIET, updates.next()).await {}
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            messages = convert(&items, encrypted);
+            messages = convert(&items, encrypted, self.user_id());
             if messages.len() >= limit || at_start(&items) {
                 break;
             }
         }
+        if resolve_quotes(&timeline, &messages).await {
+            let items: Vec<_> = timeline.items().await.into_iter().collect();
+            messages = convert(&items, encrypted, self.user_id());
+        }
         let deadline = tokio::time::Instant::now() + settle;
         while messages.iter().any(awaiting_key) {
             match tokio::time::timeout_at(deadline, updates.next()).await {
-                Ok(Some(_)) => messages = convert(&timeline.items().await, encrypted),
+                Ok(Some(_)) => {
+                    let items: Vec<_> = timeline.items().await.into_iter().collect();
+                    messages = convert(&items, encrypted, self.user_id());
+                }
                 _ => break,
             }
         }
@@ -67,10 +77,13 @@ impl Handle {
         let timeline = timeline(&room).await?;
         let encrypted = room.encryption_state().is_encrypted();
         let (items, mut updates) = timeline.subscribe().await;
-        let mut seen: Vec<String> = convert(&items, encrypted).iter().filter_map(key).collect();
+        let items: Vec<_> = items.into_iter().collect();
+        let mut seen: Vec<String> =
+            convert(&items, encrypted, self.user_id()).iter().filter_map(key).collect();
         let deadline = tokio::time::Instant::now() + timeout;
         while let Ok(Some(_)) = tokio::time::timeout_at(deadline, updates.next()).await {
-            for message in convert(&timeline.items().await, encrypted) {
+            let items: Vec<_> = timeline.items().await.into_iter().collect();
+            for message in convert(&items, encrypted, self.user_id()) {
                 if let Some(id) = key(&message).filter(|id| !seen.contains(id)) {
                     on_message(&message);
                     seen.push(id);
@@ -82,7 +95,7 @@ impl Handle {
 }
 
 /// A timeline with no update for this long has applied what it was given.
-const QUIET: Duration = Duration::from_millis(400);
+pub(crate) const QUIET: Duration = Duration::from_millis(400);
 
 /// How many times `messages` pages back after the timeline was reset under it.
 const FILL_ATTEMPTS: usize = 5;
@@ -147,10 +160,15 @@ impl Handle {
             let timeline = timeline.clone();
             tokio::spawn(async move { fill(&timeline, SCREENFUL).await });
         }
+        let (_typing_guard, mut typing_updates) = room.subscribe_to_typing_notifications();
+        let mut typing = Vec::new();
+        let mut fetched = HashSet::new();
         loop {
             let details = details(&room).await;
-            let messages = convert(&items, details.encrypted);
-            let view = RoomView { details, messages, at_start: at_start(&items) };
+            let messages = convert(&items, details.encrypted, self.user_id());
+            fetch_quoted(&timeline, &messages, &mut fetched);
+            let view =
+                RoomView { details, messages, at_start: at_start(&items), typing: typing.clone() };
             if sender.send(Ok(view)).is_err() {
                 return Ok(());
             }
@@ -159,14 +177,28 @@ impl Handle {
             if let Err(error) = timeline.mark_as_read(ReceiptType::ReadPrivate).await {
                 tracing::debug!(cause = %super::error::root_cause(&error), "read receipt not sent");
             }
-            if updates.next().await.is_none() {
-                return Ok(());
+            tokio::select! {
+                update = updates.next() => if update.is_none() { return Ok(()) },
+                users = typing_updates.recv() => if let Ok(users) = users {
+                    typing = self.typing_names(&room, users).await;
+                },
             }
             items = timeline.items().await.into_iter().collect();
         }
     }
 
-    async fn shared_timeline(&self, room: &Room) -> Result<Arc<Timeline>, MatrixError> {
+    /// The display names of the other members typing.
+    async fn typing_names(&self, room: &Room, users: Vec<OwnedUserId>) -> Vec<String> {
+        let mut names = Vec::new();
+        for user in users.iter().filter(|user| user.as_str() != self.user_id()) {
+            let member = room.get_member_no_sync(user).await.ok().flatten();
+            let name = member.and_then(|m| m.display_name().map(ToOwned::to_owned));
+            names.push(name.unwrap_or_else(|| user.to_string()));
+        }
+        names
+    }
+
+    pub(crate) async fn shared_timeline(&self, room: &Room) -> Result<Arc<Timeline>, MatrixError> {
         let mut timelines = self.inner.timelines.lock().await;
         if let Some(timeline) = timelines.get(room.room_id().as_str()) {
             return Ok(timeline.clone());
@@ -174,6 +206,43 @@ impl Handle {
         let created = Arc::new(timeline(room).await?);
         timelines.insert(room.room_id().to_string(), created.clone());
         Ok(created)
+    }
+}
+
+/// The replies whose quoted message the timeline has not resolved yet, by their own event id
+/// (the timeline fetches a quote through the reply that holds it).
+fn unresolved_replies(messages: &[Message]) -> impl Iterator<Item = OwnedEventId> + '_ {
+    messages
+        .iter()
+        .filter(|m| m.reply_to.as_ref().is_some_and(|reply| reply.sender.is_none()))
+        .filter_map(|m| OwnedEventId::try_from(m.event_id.as_deref()?).ok())
+}
+
+/// Fetches the quotes of unresolved replies; returns whether there were any.
+async fn resolve_quotes(timeline: &Timeline, messages: &[Message]) -> bool {
+    let mut any = false;
+    for reply in unresolved_replies(messages) {
+        any = true;
+        if let Err(error) = timeline.fetch_details_for_event(&reply).await {
+            tracing::debug!(cause = %super::error::root_cause(&error), "quoted message not found");
+        }
+    }
+    any
+}
+
+/// Asks the timeline, once per reply, for quotes it has not loaded; the answer arrives as a
+/// timeline update.
+fn fetch_quoted(timeline: &Arc<Timeline>, messages: &[Message], fetched: &mut HashSet<String>) {
+    for reply in unresolved_replies(messages) {
+        if !fetched.insert(reply.to_string()) {
+            continue;
+        }
+        let timeline = timeline.clone();
+        tokio::spawn(async move {
+            if let Err(error) = timeline.fetch_details_for_event(&reply).await {
+                tracing::debug!(cause = %super::error::root_cause(&error), "quoted message not found");
+            }
+        });
     }
 }
 
@@ -239,20 +308,60 @@ fn is_message(item: &Arc<TimelineItem>) -> bool {
     })
 }
 
-fn convert<'a>(
-    items: impl IntoIterator<Item = &'a Arc<TimelineItem>>,
+/// What converting a room's items needs to know besides the items.
+struct Reader<'a> {
     room_encrypted: bool,
-) -> Vec<Message> {
+    /// This account, to tell its own reactions and leave out its own read receipt.
+    me: &'a str,
+    /// Display names of the senders seen in the items, for read receipts.
+    names: HashMap<String, String>,
+}
+
+fn convert(items: &[Arc<TimelineItem>], room_encrypted: bool, me: &str) -> Vec<Message> {
+    let names = items
+        .iter()
+        .filter_map(|item| item.as_event())
+        .filter_map(|event| match event.sender_profile() {
+            TimelineDetails::Ready(profile) => {
+                Some((event.sender().to_string(), profile.display_name.clone()?))
+            }
+            _ => None,
+        })
+        .collect();
+    let reader = Reader { room_encrypted, me, names };
     items
-        .into_iter()
+        .iter()
         .filter(|item| is_message(item))
         .filter_map(|item| item.as_event())
-        .map(|event| message(event, room_encrypted))
+        .map(|event| message(event, &reader))
         .collect()
 }
 
+impl Reader<'_> {
+    fn name(&self, user: &str) -> String {
+        self.names.get(user).cloned().unwrap_or_else(|| user.to_owned())
+    }
+}
+
+/// The message a reply answers, with its sender and excerpt once the timeline has them.
+fn reply(details: &InReplyToDetails) -> Reply {
+    let (sender, excerpt) = match &details.event {
+        TimelineDetails::Ready(event) => {
+            let sender = match &event.sender_profile {
+                TimelineDetails::Ready(profile) => profile.display_name.clone(),
+                _ => None,
+            };
+            let body = event.content.as_message().map(|m| Reply::excerpt_of(m.body()));
+            (Some(sender.unwrap_or_else(|| event.sender.to_string())), body)
+        }
+        _ => (None, None),
+    };
+    Reply { event_id: details.event_id.to_string(), sender, excerpt }
+}
+
 /// One event item as a model message.
-fn message(event: &EventTimelineItem, room_encrypted: bool) -> Message {
+fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
+    let room_encrypted = reader.room_encrypted;
     let content = event.content();
     let msglike = content.as_msglike();
     let text = content.as_message();
@@ -273,17 +382,32 @@ fn message(event: &EventTimelineItem, room_encrypted: bool) -> Message {
         }),
         encrypted: !matches!(trust, Trust::SentInClear),
         edited: text.is_some_and(|m| m.is_edited()),
-        reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(|r| r.event_id.to_string()),
+        reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(reply),
         reactions: msglike
             .map(|m| {
                 m.reactions
                     .iter()
                     .map(|(key, senders)| {
-                        (key.clone(), senders.keys().map(ToString::to_string).collect())
+                        (key.clone(), senders.keys().map(|u| reader.name(u.as_str())).collect())
                     })
                     .collect()
             })
             .unwrap_or_default(),
+        reacted: msglike
+            .map(|m| {
+                m.reactions
+                    .iter()
+                    .filter(|(_, senders)| senders.keys().any(|u| u.as_str() == reader.me))
+                    .map(|(key, _)| key.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        read_by: event
+            .read_receipts()
+            .keys()
+            .filter(|user| user.as_str() != reader.me)
+            .map(|user| reader.name(user.as_str()))
+            .collect(),
         own: event.is_own(),
         send_state: event.send_state().map(send_state),
         trust,

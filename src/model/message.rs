@@ -76,11 +76,41 @@ pub struct Message {
     pub encrypted: bool,
     pub trust: Trust,
     pub edited: bool,
-    pub reply_to: Option<String>,
+    /// The message this one answers.
+    pub reply_to: Option<Reply>,
     /// Each reaction key with who reacted.
     pub reactions: Vec<(String, Vec<String>)>,
+    /// Whether this account's own reaction is among them, per key (to toggle it).
+    pub reacted: Vec<String>,
+    /// The other members whose read receipt is on this message.
+    pub read_by: Vec<String>,
     pub own: bool,
     pub send_state: Option<SendState>,
+}
+
+/// The message a reply answers, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    pub event_id: String,
+    /// Display name or Matrix ID, when the original is loaded.
+    pub sender: Option<String>,
+    /// The start of its text, when loaded and readable.
+    pub excerpt: Option<String>,
+}
+
+impl Reply {
+    /// The longest excerpt a quote shows, in characters.
+    pub const EXCERPT: usize = 120;
+
+    /// Shortens `body` to its first line, at most `EXCERPT` characters.
+    pub fn excerpt_of(body: &str) -> String {
+        let first = body.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
+        let mut excerpt: String = first.chars().take(Self::EXCERPT).collect();
+        if first.chars().count() > Self::EXCERPT || body.lines().count() > 1 {
+            excerpt.push('…');
+        }
+        excerpt
+    }
 }
 
 impl Trust {
@@ -137,5 +167,18 @@ impl UndecryptableCause {
             Self::HistoryOnUnverifiedDevice => fl!("utd-history-on-unverified-device"),
             Self::IdentityChanged => fl!("utd-identity-changed"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_the_first_line_shortened() {
+        assert_eq!(Reply::excerpt_of("hello"), "hello");
+        assert_eq!(Reply::excerpt_of("\nfirst\nsecond"), "first…");
+        let long = "a".repeat(200);
+        assert_eq!(Reply::excerpt_of(&long).chars().count(), Reply::EXCERPT + 1);
     }
 }

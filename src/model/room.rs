@@ -71,4 +71,6 @@ pub struct RoomView {
     pub messages: Vec<crate::model::Message>,
     /// The room's first event is loaded: there is nothing older to fetch.
     pub at_start: bool,
+    /// The other members typing now, by name.
+    pub typing: Vec<String>,
 }

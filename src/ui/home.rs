@@ -135,6 +135,9 @@ impl Home {
     fn close_all(&mut self) -> Task<Message> {
         self.dialog = None;
         self.settings = false;
+        if let Some(pane) = &mut self.pane {
+            pane.cancel();
+        }
         Task::none()
     }
 
@@ -181,11 +184,18 @@ impl Home {
     fn room_message(&mut self, message: room::Message) -> Task<Message> {
         let Some(pane) = &mut self.pane else { return Task::none() };
         match pane.update(message) {
-            Some(room::Event::Send { room_id, text, consent }) => {
+            Some(room::Event::Send { room_id, text, consent, target }) => {
+                self.command(move |h| send(h, room_id, text, consent, target))
+            }
+            Some(room::Event::React { room_id, event_id, key, consent }) => {
                 self.command(move |h| async move {
-                    // The timeline shows the message at once and follows its delivery.
-                    h.send_text(&room_id, &text, consent, Duration::ZERO).await.map(drop)
+                    h.toggle_reaction(&room_id, &event_id, &key, consent).await
                 })
+            }
+            // Not being able to say one is typing is no error worth showing.
+            Some(room::Event::Typing { room_id, typing }) => {
+                let handle = self.handle.clone();
+                Task::future(async move { handle.typing(&room_id, typing).await }).discard()
             }
             Some(room::Event::Retry { room_id, local_id }) => {
                 self.command(|h| async move { h.retry(&room_id, &local_id).await })
@@ -292,6 +302,25 @@ impl Home {
         .spacing(12);
         let panel = container(panel).padding(20).max_width(480).style(super::style::dialog_plain);
         iced::widget::opaque(container(panel).center(Length::Fill).style(super::style::backdrop))
+    }
+}
+
+/// Sends the composer's text as a new message, a reply or an edit; the timeline shows it at
+/// once and follows its delivery. Typing stops with it.
+async fn send(
+    handle: Handle,
+    room_id: String,
+    text: String,
+    consent: bool,
+    target: room::Target,
+) -> Result<(), crate::matrix::MatrixError> {
+    let _ = handle.typing(&room_id, false).await;
+    match target {
+        room::Target::New => {
+            handle.send_text(&room_id, &text, consent, Duration::ZERO).await.map(drop)
+        }
+        room::Target::Reply(reply) => handle.reply(&room_id, &reply.event_id, &text, consent).await,
+        room::Target::Edit(event_id) => handle.edit(&room_id, &event_id, &text, consent).await,
     }
 }
 

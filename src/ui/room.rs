@@ -3,13 +3,13 @@
 
 use iced::keyboard::{Key, key::Named};
 use iced::widget::text_editor::{self, Binding, KeyPress};
-use iced::widget::{button, column, container, row, scrollable, stack, text, tooltip};
+use iced::widget::{button, column, container, row, scrollable, stack, text};
 use iced::{Element, Length};
 
 use super::style;
+use super::timeline::{day_divider, message_row};
 use crate::fl;
-use crate::model::rich::Span;
-use crate::model::{Message as Msg, RoomDetails, RoomSummary, RoomView, SendState, Trust, time};
+use crate::model::{Message as Msg, Reply, RoomDetails, RoomSummary, RoomView, time};
 
 /// The open room.
 #[derive(Debug)]
@@ -24,6 +24,23 @@ pub struct RoomPane {
     /// The organisation forbids sending in clear.
     forbid: bool,
     error: Option<String>,
+    /// What the composer's text will be: a new message, a reply, or an edit.
+    target: Target,
+    /// The message whose reaction picker is open.
+    picking: Option<String>,
+    /// The other members typing now.
+    typing: Vec<String>,
+}
+
+/// What sending the composer's text does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Target {
+    #[default]
+    New,
+    /// Answer this message, quoting it.
+    Reply(Reply),
+    /// Replace the text of this message of one's own (its event id).
+    Edit(String),
 }
 
 #[derive(Debug, Clone)]
@@ -37,16 +54,39 @@ pub enum Message {
     LoadOlder,
     /// Send again the failed message with this transaction id.
     Retry(String),
+    /// Answer the message with this event id.
+    ReplyTo(String),
+    /// Change the text of one's own message with this event id.
+    EditOwn(String),
+    /// Back to writing a new message.
+    CancelTarget,
+    /// Open (or close) the reaction picker of a message.
+    Pick(String),
+    /// Add or take back one's reaction to a message.
+    React(String, String),
 }
 
 /// What the pane asks the home screen to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Send `text`; `consent` is true only after the user confirmed sending in clear.
+    /// Send `text` as `target` says; `consent` is true only after the user confirmed sending
+    /// in clear.
     Send {
         room_id: String,
         text: String,
         consent: bool,
+        target: Target,
+    },
+    React {
+        room_id: String,
+        event_id: String,
+        key: String,
+        consent: bool,
+    },
+    /// The user started or stopped typing.
+    Typing {
+        room_id: String,
+        typing: bool,
     },
     LoadOlder(String),
     Retry {
@@ -74,6 +114,9 @@ impl RoomPane {
             consented: false,
             forbid,
             error: None,
+            target: Target::New,
+            picking: None,
+            typing: Vec::new(),
         }
     }
 
@@ -83,7 +126,7 @@ impl RoomPane {
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
-            Message::Edit(action) => self.composer.perform(action),
+            Message::Edit(action) => return self.edit(action),
             Message::Send => return self.send(),
             Message::ConfirmClear => return self.confirm(),
             Message::CancelClear => self.asking = None,
@@ -93,13 +136,72 @@ impl RoomPane {
             Message::Retry(local_id) => {
                 return Some(Event::Retry { room_id: self.details.room_id.clone(), local_id });
             }
+            Message::ReplyTo(event_id) => self.reply_to(&event_id),
+            Message::EditOwn(event_id) => self.edit_own(&event_id),
+            Message::CancelTarget => self.cancel(),
+            Message::Pick(event_id) => self.pick(event_id),
+            Message::React(event_id, key) => return self.react(event_id, key),
         }
         None
+    }
+
+    /// Escape: back to a new message, the picker closed.
+    pub fn cancel(&mut self) {
+        if matches!(self.target, Target::Edit(_)) {
+            self.composer = text_editor::Content::new();
+        }
+        self.target = Target::New;
+        self.picking = None;
+    }
+
+    fn edit(&mut self, action: text_editor::Action) -> Option<Event> {
+        let typed = action.is_edit();
+        self.composer.perform(action);
+        let typing = !self.composer.text().trim().is_empty();
+        typed.then(|| Event::Typing { room_id: self.details.room_id.clone(), typing })
+    }
+
+    fn reply_to(&mut self, event_id: &str) {
+        let Some(message) = self.find(event_id) else { return };
+        let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
+        let excerpt = message.body.as_deref().map(Reply::excerpt_of);
+        let reply = Reply { event_id: event_id.to_owned(), sender: Some(sender), excerpt };
+        self.target = Target::Reply(reply);
+        self.picking = None;
+    }
+
+    fn edit_own(&mut self, event_id: &str) {
+        let Some(body) = self.find(event_id).filter(|m| m.own).and_then(|m| m.body.clone()) else {
+            return;
+        };
+        self.composer = text_editor::Content::with_text(&body);
+        self.target = Target::Edit(event_id.to_owned());
+        self.picking = None;
+    }
+
+    fn pick(&mut self, event_id: String) {
+        self.picking = if self.picking.as_ref() == Some(&event_id) { None } else { Some(event_id) };
+    }
+
+    /// A reaction in a room in clear needs the same consent as a message there.
+    fn react(&mut self, event_id: String, key: String) -> Option<Event> {
+        self.picking = None;
+        if self.forbidden() || !(self.details.encrypted || self.consented) {
+            self.error = Some(fl!("react-needs-consent"));
+            return None;
+        }
+        let room_id = self.details.room_id.clone();
+        Some(Event::React { room_id, event_id, key, consent: self.consented })
+    }
+
+    fn find(&self, event_id: &str) -> Option<&Msg> {
+        self.messages.iter().find(|m| m.event_id.as_deref() == Some(event_id))
     }
 
     fn loaded(&mut self, view: RoomView) {
         self.details = view.details;
         self.messages = view.messages;
+        self.typing = view.typing;
     }
 
     /// Sends what the composer holds: at once in an encrypted room, after consent otherwise.
@@ -122,8 +224,9 @@ impl RoomPane {
         Some(self.event(text))
     }
 
-    fn event(&self, text: String) -> Event {
-        Event::Send { room_id: self.details.room_id.clone(), text, consent: self.consented }
+    fn event(&mut self, text: String) -> Event {
+        let target = std::mem::take(&mut self.target);
+        Event::Send { room_id: self.details.room_id.clone(), text, consent: self.consented, target }
     }
 
     fn forbidden(&self) -> bool {
@@ -187,7 +290,8 @@ impl RoomPane {
                 shown_day = Some(day);
                 list = list.push(day_divider(time::day_heading(day, today)));
             }
-            list = list.push(message_row(message));
+            let picking = self.picking.is_some() && self.picking == message.event_id;
+            list = list.push(message_row(message, picking));
         }
         scrollable(list).height(Length::Fill).anchor_bottom().into()
     }
@@ -213,7 +317,37 @@ impl RoomPane {
             .key_binding(enter_sends)
             .height(Length::Shrink);
         let send = button(text(fl!("composer-send"))).on_press(Message::Send);
-        row![editor, send].spacing(8).align_y(iced::Alignment::End).into()
+        let mut composer = column![].spacing(4);
+        if !self.typing.is_empty() {
+            let names = self.typing.join(", ");
+            let line = fl!("composer-typing", names = names, count = self.typing.len());
+            composer = composer.push(text(line).size(12).color(style::MUTED));
+        }
+        if let Some(bar) = self.target_bar() {
+            composer = composer.push(bar);
+        }
+        composer.push(row![editor, send].spacing(8).align_y(iced::Alignment::End)).into()
+    }
+
+    /// Above the editor when replying or editing: what, and a way back.
+    fn target_bar(&self) -> Option<Element<'_, Message>> {
+        let label = match &self.target {
+            Target::New => return None,
+            Target::Reply(reply) => fl!(
+                "composer-replying",
+                sender = reply.sender.clone().unwrap_or_default(),
+                excerpt = reply.excerpt.clone().unwrap_or_default()
+            ),
+            Target::Edit(_) => fl!("composer-editing"),
+        };
+        let cancel = button(text(fl!("composer-cancel")).size(12))
+            .style(button::secondary)
+            .padding([2, 8])
+            .on_press(Message::CancelTarget);
+        let bar = row![text(label).size(13).width(Length::Fill), cancel]
+            .spacing(8)
+            .align_y(iced::Alignment::Center);
+        Some(container(bar).padding([4, 8]).style(style::quote).into())
     }
 
     fn consent_dialog(&self) -> Element<'_, Message> {
@@ -245,88 +379,10 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
     Binding::from_key_press(press)
 }
 
-/// One message: its trust shield (with the reason in a tooltip), sender and text.
-fn message_row(message: &Msg) -> Element<'_, Message> {
-    let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
-    let body = message.body.clone().unwrap_or_else(|| message.trust.describe());
-    let content: Element<'_, Message> = match &message.formatted {
-        Some(spans) if !spans.is_empty() => formatted(spans),
-        _ => text(body).width(Length::Fill).into(),
-    };
-    let mut line = row![
-        text(time::clock(message.ts)).size(12),
-        shield(&message.trust),
-        text(sender).size(13),
-        content
-    ]
-    .spacing(8);
-    if let Some(state) = &message.send_state {
-        line = line.push(text(send_state(state)).size(12));
-        if let (SendState::Failed { .. }, Some(local_id)) = (state, &message.local_id) {
-            let retry =
-                button(text(fl!("send-retry")).size(12)).on_press(Message::Retry(local_id.clone()));
-            line = line.push(retry);
-        }
-    }
-    line.into()
-}
-
-/// A formatted body: bold, italic, code; a link is underlined and followed by its real target,
-/// so a link's text cannot pretend to go somewhere else.
-fn formatted(spans: &[Span]) -> Element<'_, Message> {
-    let mut runs: Vec<iced::widget::text::Span<'_, ()>> = Vec::new();
-    for run in spans {
-        let mut font =
-            if run.code { iced::Font::MONOSPACE } else { iced::Font::with_name("DejaVu Sans") };
-        if run.bold {
-            font.weight = iced::font::Weight::Bold;
-        }
-        if run.italic {
-            font.style = iced::font::Style::Italic;
-        }
-        runs.push(iced::widget::span(run.text.as_str()).font(font).underline(run.link.is_some()));
-        if let Some(target) = run.link.as_deref().filter(|target| *target != run.text) {
-            runs.push(iced::widget::span(format!(" ({target})")).size(12));
-        }
-    }
-    iced::widget::rich_text(runs).width(Length::Fill).into()
-}
-
-/// The heading that opens a new day in the timeline.
-fn day_divider(label: String) -> Element<'static, Message> {
-    container(text(label).size(13)).center_x(Length::Fill).padding([6, 0]).into()
-}
-
-/// The shield's symbol and colour, and the tooltip that says what it means.
-pub fn shield(trust: &Trust) -> Element<'_, Message> {
-    let (symbol, color) = match trust {
-        Trust::Verified => ("✓", style::SAFE),
-        Trust::Encrypted => ("•", style::SAFE),
-        Trust::SentInClear | Trust::IdentityChanged => ("⚠", style::DANGER),
-        Trust::Undecryptable(_) => ("✗", style::DANGER),
-        Trust::UnverifiedIdentity | Trust::UnsignedDevice | Trust::UnknownDevice => {
-            ("!", style::CAUTION)
-        }
-    };
-    tooltip(
-        text(symbol).color(color).width(14),
-        container(text(trust.describe())).padding(8).max_width(320).style(style::tooltip_box),
-        tooltip::Position::Right,
-    )
-    .into()
-}
-
-fn send_state(state: &SendState) -> String {
-    match state {
-        SendState::Sending => fl!("send-state-sending"),
-        SendState::Sent => String::new(),
-        SendState::Failed { reason, .. } => fl!("send-state-failed", reason = reason.as_str()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{SendState, Trust};
     use crate::ui::room_list::tests::room;
     use iced_test::simulator;
 
@@ -364,7 +420,12 @@ mod tests {
         let sent = pane.update(Message::ConfirmClear);
         assert_eq!(
             sent,
-            Some(Event::Send { room_id: "!a".into(), text: "hello".into(), consent: true })
+            Some(Event::Send {
+                room_id: "!a".into(),
+                text: "hello".into(),
+                consent: true,
+                target: Target::New
+            })
         );
         // Consent holds for this room from then on.
         typed(&mut pane, "again");
@@ -378,7 +439,12 @@ mod tests {
         let sent = pane.update(Message::Send);
         assert_eq!(
             sent,
-            Some(Event::Send { room_id: "!c".into(), text: "hi".into(), consent: false })
+            Some(Event::Send {
+                room_id: "!c".into(),
+                text: "hi".into(),
+                consent: false,
+                target: Target::New
+            })
         );
     }
 
@@ -410,10 +476,12 @@ mod tests {
             edited: false,
             reply_to: None,
             reactions: Vec::new(),
+            reacted: Vec::new(),
+            read_by: Vec::new(),
             own: true,
             send_state: Some(SendState::Failed { reason: "refused".into(), retry: false }),
         };
-        let mut ui = simulator(message_row(&message));
+        let mut ui = simulator(message_row(&message, false));
         let _ = ui.click(fl!("send-retry").as_str());
         let clicked: Vec<_> = ui.into_messages().collect();
         assert!(clicked.iter().any(|m| matches!(m, Message::Retry(id) if id == "txn1")));
@@ -435,12 +503,131 @@ mod tests {
             edited: false,
             reply_to: None,
             reactions: Vec::new(),
+            reacted: Vec::new(),
+            read_by: Vec::new(),
             own: false,
             send_state: None,
         };
         // The row says why in place of the unreadable text, and so does the shield's tooltip.
-        let mut ui = simulator(message_row(&message));
+        let mut ui = simulator(message_row(&message, false));
         assert!(ui.find(trust.describe().as_str()).is_ok());
         assert!(trust.describe().contains("before you joined"));
+    }
+
+    fn said(id: &str, sender: &str, body: &str, own: bool) -> Msg {
+        Msg {
+            event_id: Some(id.into()),
+            local_id: None,
+            sender: sender.into(),
+            sender_name: None,
+            ts: 0,
+            body: Some(body.into()),
+            formatted: None,
+            encrypted: true,
+            trust: Trust::Encrypted,
+            edited: false,
+            reply_to: None,
+            reactions: Vec::new(),
+            reacted: Vec::new(),
+            read_by: Vec::new(),
+            own,
+            send_state: None,
+        }
+    }
+
+    fn team_with(messages: Vec<Msg>) -> RoomPane {
+        let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+        pane.messages = messages;
+        pane
+    }
+
+    #[test]
+    fn a_reply_quotes_the_message_and_is_sent_as_a_reply() {
+        let mut pane = team_with(vec![said("$1", "@marc:x", "Le budget est prêt ?", false)]);
+        pane.update(Message::ReplyTo("$1".into()));
+        {
+            let mut ui = simulator(pane.view());
+            let bar =
+                fl!("composer-replying", sender = "@marc:x", excerpt = "Le budget est prêt ?");
+            assert!(ui.find(bar.as_str()).is_ok(), "the composer says what it answers");
+        }
+        typed(&mut pane, "Oui");
+        let Some(Event::Send { target: Target::Reply(reply), text, .. }) =
+            pane.update(Message::Send)
+        else {
+            panic!("a reply is sent")
+        };
+        assert_eq!((reply.event_id.as_str(), text.as_str()), ("$1", "Oui"));
+        assert_eq!(pane.target, Target::New, "the next message is a new one");
+    }
+
+    #[test]
+    fn editing_fills_the_composer_with_ones_own_text_only() {
+        let mut pane = team_with(vec![
+            said("$1", "@marc:x", "theirs", false),
+            said("$2", "@me:x", "mine", true),
+        ]);
+        pane.update(Message::EditOwn("$1".into()));
+        assert_eq!(pane.target, Target::New, "not someone else's message");
+        pane.update(Message::EditOwn("$2".into()));
+        assert_eq!(pane.composer.text().trim_end(), "mine");
+        typed(&mut pane, "mine, fixed");
+        let sent = pane.update(Message::Send);
+        assert!(
+            matches!(sent, Some(Event::Send { target: Target::Edit(ref id), .. }) if id == "$2")
+        );
+    }
+
+    #[test]
+    fn escape_leaves_an_edit_and_empties_the_composer() {
+        let mut pane = team_with(vec![said("$2", "@me:x", "mine", true)]);
+        pane.update(Message::EditOwn("$2".into()));
+        pane.cancel();
+        assert_eq!((pane.target.clone(), pane.composer.text().trim()), (Target::New, ""));
+    }
+
+    #[test]
+    fn reactions_show_as_chips_and_clicking_one_toggles_it() {
+        let mut message = said("$1", "@marc:x", "Réunion à 10h", false);
+        message.reactions = vec![("👍".into(), vec!["Marc".into(), "Anne".into()])];
+        message.edited = true;
+        message.read_by = vec!["Anne".into()];
+        message.reply_to = Some(Reply {
+            event_id: "$0".into(),
+            sender: Some("Anne".into()),
+            excerpt: Some("On se voit quand ?".into()),
+        });
+        let mut ui = simulator(message_row(&message, false));
+        assert!(ui.find("👍 2").is_ok());
+        assert!(ui.find(fl!("timeline-edited").as_str()).is_ok());
+        assert!(ui.find(fl!("timeline-read-by", names = "Anne").as_str()).is_ok());
+        assert!(ui.find("↪ Anne : On se voit quand ?").is_ok());
+        let _ = ui.click("👍 2");
+        let clicked: Vec<_> = ui.into_messages().collect();
+        assert!(
+            clicked
+                .iter()
+                .any(|m| matches!(m, Message::React(id, key) if id == "$1" && key == "👍"))
+        );
+    }
+
+    #[test]
+    fn reacting_in_a_room_in_clear_needs_consent_first() {
+        let mut pane = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+        pane.messages = vec![said("$1", "@marc:x", "hello", false)];
+        assert_eq!(pane.update(Message::React("$1".into(), "👍".into())), None);
+        assert_eq!(pane.error, Some(fl!("react-needs-consent")));
+        pane.consented = true;
+        let reacted = pane.update(Message::React("$1".into(), "👍".into()));
+        assert!(matches!(reacted, Some(Event::React { consent: true, .. })));
+    }
+
+    #[test]
+    fn who_is_typing_is_shown_above_the_composer() {
+        let mut pane = team_with(Vec::new());
+        pane.typing = vec!["Marc".into()];
+        let mut ui = simulator(pane.view());
+        let line = fl!("composer-typing", names = "Marc", count = 1);
+        assert!(ui.find(line.as_str()).is_ok());
     }
 }

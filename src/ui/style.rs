@@ -9,6 +9,8 @@ pub const DANGER: Color = Color::from_rgb8(0xB0, 0x00, 0x20);
 /// Amber for "encrypted, but public".
 pub const CAUTION: Color = Color::from_rgb8(0x8A, 0x5A, 0x00);
 pub const SAFE: Color = Color::from_rgb8(0x1E, 0x7B, 0x34);
+/// Secondary text (times, receipts, quotes): a grey readable on light and dark backgrounds.
+pub const MUTED: Color = Color::from_rgb8(0x76, 0x76, 0x76);
 
 /// The banner above the timeline of a room without encryption.
 pub fn danger_banner(_theme: &Theme) -> container::Style {
@@ -24,6 +26,16 @@ fn banner(background: Color) -> container::Style {
     container::Style {
         background: Some(background.into()),
         text_color: Some(Color::WHITE),
+        border: Border { radius: 4.0.into(), ..Border::default() },
+        ..container::Style::default()
+    }
+}
+
+/// A quoted message, or the composer's "replying to" bar: a faint box with a bar on the left.
+pub fn quote(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.weak.color.into()),
         border: Border { radius: 4.0.into(), ..Border::default() },
         ..container::Style::default()
     }

@@ -1,0 +1,115 @@
+//! Answering in a room beyond a plain message: replies, edits of one's own messages, reactions
+//! and typing notices. Each goes through the same unencrypted-room guard as a message, and
+//! out through the room's persistent send queue (the timeline hands it there).
+
+use futures_util::StreamExt as _;
+use matrix_sdk::Room;
+use matrix_sdk::room::edit::EditedContent;
+use matrix_sdk::ruma::OwnedEventId;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContentWithoutRelation;
+use matrix_sdk_ui::Timeline;
+use matrix_sdk_ui::timeline::TimelineEventItemId;
+
+use super::MatrixError;
+use super::handle::Handle;
+
+impl Handle {
+    /// Replies to `event_id` with `text` (markdown), quoting it.
+    pub async fn reply(
+        &self,
+        room: &str,
+        event_id: &str,
+        text: &str,
+        consent: bool,
+    ) -> Result<(), MatrixError> {
+        let room = self.guarded(room, consent).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        let content = RoomMessageEventContentWithoutRelation::text_markdown(text);
+        timeline.send_reply(content, event_id_of(event_id)?).await.map_err(|e| failed(&e))
+    }
+
+    /// Replaces the text of one of this account's messages; the others see it marked edited.
+    pub async fn edit(
+        &self,
+        room: &str,
+        event_id: &str,
+        text: &str,
+        consent: bool,
+    ) -> Result<(), MatrixError> {
+        let room = self.guarded(room, consent).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        let item = loaded(&timeline, event_id).await?;
+        let content = RoomMessageEventContentWithoutRelation::text_markdown(text);
+        timeline.edit(&item, EditedContent::RoomMessage(content)).await.map_err(|e| failed(&e))
+    }
+
+    /// Adds this account's reaction `key` to a message, or takes it back if it is there.
+    pub async fn toggle_reaction(
+        &self,
+        room: &str,
+        event_id: &str,
+        key: &str,
+        consent: bool,
+    ) -> Result<(), MatrixError> {
+        let room = self.guarded(room, consent).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        let item = loaded(&timeline, event_id).await?;
+        timeline.toggle_reaction(&item, key).await.map(drop).map_err(|e| failed(&e))
+    }
+
+    /// Tells the room whether this account is typing. The SDK sends only changes (and renews
+    /// a long pause), so calling it on every keystroke is cheap.
+    pub async fn typing(&self, room: &str, typing: bool) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        room.typing_notice(typing).await.map_err(super::sdk_error)
+    }
+
+    /// The joined room, once the policy allows sending into it.
+    async fn guarded(&self, room: &str, consent: bool) -> Result<Room, MatrixError> {
+        let room = self.room(room).await?;
+        if room.state() != matrix_sdk::RoomState::Joined {
+            return Err(MatrixError::UnknownRoom(room.room_id().to_string()));
+        }
+        let security = self.security(&room).await?;
+        self.inner.policy.may_send(&security, consent)?;
+        Ok(room)
+    }
+}
+
+/// How far back an edit or a reaction looks for its message, in pages of 50 events.
+const SEARCH_PAGES: usize = 10;
+
+/// The message as a timeline item id, once the timeline has loaded it (a command-line run
+/// starts with only the newest events): edits and reactions need the original at hand.
+async fn loaded(timeline: &Timeline, event_id: &str) -> Result<TimelineEventItemId, MatrixError> {
+    let id = event_id_of(event_id)?;
+    let (_, mut updates) = timeline.subscribe().await;
+    let has = || async {
+        let items = timeline.items().await;
+        items.iter().any(|item| item.as_event().and_then(|e| e.event_id()) == Some(&id))
+    };
+    for _ in 0..SEARCH_PAGES {
+        if has().await {
+            return Ok(TimelineEventItemId::EventId(id));
+        }
+        let at_start = timeline.paginate_backwards(50).await.map_err(|e| failed(&e))?;
+        // The timeline applies what pagination brought (or a sync reset) in the background.
+        while let Ok(Some(_)) = tokio::time::timeout(super::timeline::QUIET, updates.next()).await {
+        }
+        if at_start && !has().await {
+            break;
+        }
+    }
+    if has().await {
+        return Ok(TimelineEventItemId::EventId(id));
+    }
+    Err(MatrixError::SendFailed(crate::fl!("error-message-not-found")))
+}
+
+fn event_id_of(event_id: &str) -> Result<OwnedEventId, MatrixError> {
+    OwnedEventId::try_from(event_id).map_err(|_| MatrixError::UnknownRoom(event_id.to_owned()))
+}
+
+fn failed(error: &(dyn std::error::Error + 'static)) -> MatrixError {
+    MatrixError::SendFailed(super::error::root_cause(error))
+}

@@ -1,0 +1,182 @@
+//! The rows of an open room's timeline: day headings, and each message with its trust shield,
+//! sender, the message it answers, its text (formatted), reactions, who read it, its delivery
+//! state, and the actions (reply, edit, react) shown when the pointer is over it.
+
+use iced::widget::{Row, button, column, container, hover, row, text, tooltip};
+use iced::{Alignment, Element, Length};
+
+use super::room::Message;
+use super::style;
+use crate::fl;
+use crate::model::rich::Span;
+use crate::model::{Message as Msg, Reply, SendState, Trust, time};
+
+/// The reactions offered in one click; any other can be typed as a message.
+pub const QUICK_REACTIONS: [&str; 6] = ["👍", "❤️", "😂", "🎉", "👀", "✅"];
+
+/// One message: its row, with its reaction picker open when `picking`.
+pub fn message_row(message: &Msg, picking: bool) -> Element<'_, Message> {
+    let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
+    let mut body = column![].spacing(2).width(Length::Fill);
+    if let Some(reply) = &message.reply_to {
+        body = body.push(quote(reply));
+    }
+    body = body.push(content(message));
+    if !message.reactions.is_empty() {
+        body = body.push(reactions(message));
+    }
+    if picking && let Some(event_id) = &message.event_id {
+        body = body.push(picker(event_id));
+    }
+    if !message.read_by.is_empty() {
+        let names = message.read_by.join(", ");
+        body = body.push(text(fl!("timeline-read-by", names = names)).size(11).color(style::MUTED));
+    }
+    let mut line = row![
+        text(time::clock(message.ts)).size(12).color(style::MUTED),
+        shield(&message.trust),
+        text(sender).size(13).width(140),
+        body,
+    ]
+    .spacing(8);
+    if let Some(state) = &message.send_state {
+        line = line.push(text(send_state(state)).size(12));
+        if let (SendState::Failed { .. }, Some(local_id)) = (state, &message.local_id) {
+            let retry =
+                button(text(fl!("send-retry")).size(12)).on_press(Message::Retry(local_id.clone()));
+            line = line.push(retry);
+        }
+    }
+    match actions(message) {
+        Some(actions) => hover(line, container(actions).align_right(Length::Fill)),
+        None => line.into(),
+    }
+}
+
+/// The text, marked when edited; an unreadable message says why in its place.
+fn content(message: &Msg) -> Element<'_, Message> {
+    let body: Element<'_, Message> = match (&message.formatted, &message.body) {
+        (Some(spans), _) if !spans.is_empty() => formatted(spans),
+        (_, Some(body)) => text(body.clone()).width(Length::Fill).into(),
+        (_, None) => text(message.trust.describe()).color(style::DANGER).width(Length::Fill).into(),
+    };
+    if !message.edited {
+        return body;
+    }
+    let mark = text(fl!("timeline-edited")).size(11).color(style::MUTED);
+    column![body, mark].into()
+}
+
+/// The answered message, quoted in a line: who wrote it and how it starts.
+fn quote(reply: &Reply) -> Element<'_, Message> {
+    let said = match (&reply.sender, &reply.excerpt) {
+        (Some(sender), Some(excerpt)) => format!("{sender} : {excerpt}"),
+        (Some(sender), None) => sender.clone(),
+        _ => fl!("timeline-reply-loading"),
+    };
+    let line = text(format!("↪ {said}")).size(12).color(style::MUTED);
+    container(line).padding([2, 8]).style(style::quote).into()
+}
+
+/// The reactions as chips: the emoji and how many, highlighted when one is this account's;
+/// clicking adds or takes back this account's own. The tooltip names who reacted.
+fn reactions(message: &Msg) -> Element<'_, Message> {
+    let chips = message.reactions.iter().map(|(key, senders)| {
+        let mine = message.reacted.contains(key);
+        let chip = button(text(format!("{key} {}", senders.len())).size(13))
+            .padding([2, 8])
+            .style(if mine { button::primary } else { button::secondary });
+        let chip = match &message.event_id {
+            Some(id) => chip.on_press(Message::React(id.clone(), key.clone())),
+            None => chip,
+        };
+        let who = container(text(senders.join(", ")).size(12)).padding(6).style(style::tooltip_box);
+        tooltip(chip, who, tooltip::Position::Top).into()
+    });
+    Row::with_children(chips).spacing(4).into()
+}
+
+/// The quick reactions, one click each, and the plain fact that reactions are not encrypted
+/// (the SDK, like every Matrix client, sends them in clear so the server can count them).
+fn picker(event_id: &str) -> Element<'_, Message> {
+    let choices = QUICK_REACTIONS.iter().map(|key| {
+        button(text(*key).size(18))
+            .style(button::text)
+            .padding([2, 6])
+            .on_press(Message::React(event_id.to_owned(), (*key).to_owned()))
+            .into()
+    });
+    let note = text(fl!("react-not-encrypted")).size(11);
+    let picker = column![Row::with_children(choices).spacing(2), note].spacing(2);
+    container(picker).padding(4).style(style::tooltip_box).into()
+}
+
+/// Reply, react and (on one's own readable messages) edit; none before the server has it.
+fn actions(message: &Msg) -> Option<Element<'_, Message>> {
+    let event_id = message.event_id.clone()?;
+    let small = |label: String, message: Message| {
+        button(text(label).size(12)).style(button::secondary).padding([2, 8]).on_press(message)
+    };
+    let mut actions = row![
+        small(fl!("timeline-react"), Message::Pick(event_id.clone())),
+        small(fl!("timeline-reply"), Message::ReplyTo(event_id.clone())),
+    ]
+    .spacing(4)
+    .align_y(Alignment::Start);
+    if message.own && message.body.is_some() {
+        actions = actions.push(small(fl!("timeline-edit"), Message::EditOwn(event_id)));
+    }
+    Some(actions.into())
+}
+/// A formatted body: bold, italic, code; a link is underlined and followed by its real target,
+/// so a link's text cannot pretend to go somewhere else.
+fn formatted(spans: &[Span]) -> Element<'_, Message> {
+    let mut runs: Vec<iced::widget::text::Span<'_, ()>> = Vec::new();
+    for run in spans {
+        let mut font =
+            if run.code { iced::Font::MONOSPACE } else { iced::Font::with_name("DejaVu Sans") };
+        if run.bold {
+            font.weight = iced::font::Weight::Bold;
+        }
+        if run.italic {
+            font.style = iced::font::Style::Italic;
+        }
+        runs.push(iced::widget::span(run.text.as_str()).font(font).underline(run.link.is_some()));
+        if let Some(target) = run.link.as_deref().filter(|target| *target != run.text) {
+            runs.push(iced::widget::span(format!(" ({target})")).size(12));
+        }
+    }
+    iced::widget::rich_text(runs).width(Length::Fill).into()
+}
+
+/// The heading that opens a new day in the timeline.
+pub fn day_divider(label: String) -> Element<'static, Message> {
+    container(text(label).size(13)).center_x(Length::Fill).padding([6, 0]).into()
+}
+
+/// The shield's symbol and colour, and the tooltip that says what it means.
+pub fn shield(trust: &Trust) -> Element<'_, Message> {
+    let (symbol, color) = match trust {
+        Trust::Verified => ("✓", style::SAFE),
+        Trust::Encrypted => ("•", style::SAFE),
+        Trust::SentInClear | Trust::IdentityChanged => ("⚠", style::DANGER),
+        Trust::Undecryptable(_) => ("✗", style::DANGER),
+        Trust::UnverifiedIdentity | Trust::UnsignedDevice | Trust::UnknownDevice => {
+            ("!", style::CAUTION)
+        }
+    };
+    tooltip(
+        text(symbol).color(color).width(14),
+        container(text(trust.describe())).padding(8).max_width(320).style(style::tooltip_box),
+        tooltip::Position::Right,
+    )
+    .into()
+}
+
+fn send_state(state: &SendState) -> String {
+    match state {
+        SendState::Sending => fl!("send-state-sending"),
+        SendState::Sent => String::new(),
+        SendState::Failed { reason, .. } => fl!("send-state-failed", reason = reason.as_str()),
+    }
+}
