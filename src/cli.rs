@@ -49,6 +49,7 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     // Held until the process exits, whatever the command or the window does.
     let _ = PROFILE_LOCK.set(lock);
     crate::logging::init(Some(&profile.log_dir()), cli.log_level);
+    crate::i18n::choose(crate::preferences::Preferences::load(&profile).language.tag());
     // A broken policy stops everything: running with a weaker one than intended is worse.
     let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path())
         .map_err(|error| output::fail(&error))?;

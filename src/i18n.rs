@@ -22,12 +22,21 @@ pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader
 });
 
-/// Selects the user's language: `ESTAFETTE_LANG` if set (tests, support calls), else the system's.
+/// Selects the system's language (or `ESTAFETTE_LANG`, for tests and support calls), before
+/// any profile is known: the command line's own help is in it.
 pub fn init() {
-    let requested = match std::env::var("ESTAFETTE_LANG") {
-        Ok(tag) => tag.parse().map(|lang| vec![lang]).unwrap_or_default(),
-        Err(_) => DesktopLanguageRequester::requested_languages(),
+    choose(None);
+}
+
+/// Selects the language the user chose (`Some("fr")`), or the system's when `None`. Called
+/// again when the choice changes: the next drawn frame is in the new language.
+pub fn choose(tag: Option<&str>) {
+    let forced = tag.map(str::to_owned).or_else(|| std::env::var("ESTAFETTE_LANG").ok());
+    let requested = match forced {
+        Some(tag) => tag.parse().map(|lang| vec![lang]).unwrap_or_default(),
+        None => DesktopLanguageRequester::requested_languages(),
     };
+    // English stays loaded as the fallback whatever is chosen.
     if let Err(error) = i18n_embed::select(&*LOADER, &Localizations, &requested) {
         eprintln!("estafette: could not load translations: {error}");
     }

@@ -12,6 +12,7 @@ pub mod logging;
 pub mod matrix;
 pub mod model;
 pub mod policy;
+pub mod preferences;
 pub mod profile;
 pub mod secret;
 pub mod startup;

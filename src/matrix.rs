@@ -8,6 +8,7 @@ mod doctor;
 mod error;
 mod handle;
 mod html;
+mod me;
 mod rooms;
 mod send;
 mod session;

@@ -3,13 +3,17 @@
 
 mod app;
 mod dialog;
+#[cfg(test)]
+mod frames;
 mod home;
 mod login;
 mod notify;
 mod room;
 mod room_list;
+mod settings;
 mod style;
 mod timeline;
+mod window;
 
 use crate::policy::Policy;
 use crate::profile::Profile;
@@ -24,13 +28,17 @@ pub struct Launch {
 /// The bundled UI font, so text renders on a machine with no fonts installed.
 const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+/// Colour emoji (COLR outlines, 1.4 MB), for reactions and the verification emoji: the system
+/// may have no emoji font at all.
+const FONT_EMOJI: &[u8] = include_bytes!("../assets/fonts/TwemojiMozilla.ttf");
 
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> iced::Result {
     iced::application(move || app::App::boot(launch.clone()), app::App::update, app::App::view)
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
-        .default_font(iced::Font::with_name("DejaVu Sans"))
+        .font(FONT_EMOJI)
+        .default_font(style::UI)
         .title(app::App::title)
         .subscription(app::App::subscription)
         .theme(app::App::theme)

@@ -13,12 +13,14 @@ use super::login::{self, Login};
 use crate::fl;
 use crate::matrix::{self, Event as CoreEvent};
 use crate::model::AccountState;
+use crate::preferences::{Preferences, ThemeChoice};
 use crate::startup::{self, Milestone};
 
 pub struct App {
     launch: Launch,
     screen: Screen,
     user: Option<String>,
+    preferences: Preferences,
 }
 
 enum Screen {
@@ -55,7 +57,8 @@ impl App {
             Screen::Login(login) => login.focus_first().map(Message::Login),
             _ => Task::none(),
         };
-        (Self { launch, screen, user }, focus)
+        let preferences = Preferences::load(&launch.profile);
+        (Self { launch, screen, user, preferences }, focus)
     }
 
     pub fn title(&self) -> String {
@@ -65,9 +68,13 @@ impl App {
         }
     }
 
-    /// The system's light or dark preference.
+    /// The user's choice, or (`None`) the system's light or dark preference.
     pub fn theme(&self) -> Option<Theme> {
-        None
+        match self.preferences.theme {
+            ThemeChoice::System => None,
+            ThemeChoice::Light => Some(Theme::Light),
+            ThemeChoice::Dark => Some(Theme::Dark),
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -96,9 +103,13 @@ impl App {
     fn home(&mut self, message: home::Message) -> Task<Message> {
         let Screen::Home(home) = &mut self.screen else { return Task::none() };
         let (task, event) = home.update(message);
-        if let Some(home::Event::LoggedOut) = event {
-            self.user = None;
-            return self.show_login(None);
+        match event {
+            Some(home::Event::LoggedOut) => {
+                self.user = None;
+                return self.show_login(None);
+            }
+            Some(home::Event::Preferences(preferences)) => self.keep(preferences),
+            None => {}
         }
         task.map(Message::Home)
     }
@@ -107,7 +118,7 @@ impl App {
         match (event, &mut self.screen) {
             (CoreEvent::Ready(handle), _) => {
                 startup::reached(Milestone::SessionRestored, None);
-                self.screen = Screen::Home(Box::new(Home::new(handle)))
+                self.screen = Screen::Home(Box::new(Home::new(handle, self.preferences)))
             }
             (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
                 startup::reached(Milestone::RoomListReady, Some(rooms.len()));
@@ -122,6 +133,18 @@ impl App {
             _ => {}
         }
         Task::none()
+    }
+
+    /// Applies new preferences (the next frame is drawn in the new language and theme) and
+    /// keeps them for the next start.
+    fn keep(&mut self, preferences: Preferences) {
+        if preferences.language != self.preferences.language {
+            crate::i18n::choose(preferences.language.tag());
+        }
+        self.preferences = preferences;
+        if let Err(error) = preferences.save(&self.launch.profile) {
+            tracing::warn!(%error, "preferences not saved");
+        }
     }
 
     /// Back to the login screen (logged out, or the session ended), ready to type.

@@ -10,16 +10,20 @@ use super::dialog::{self, Dialog};
 use super::notify;
 use super::room::{self, RoomPane};
 use super::room_list::{self, RoomList};
+use super::settings::{self, Settings};
 use crate::fl;
 use crate::matrix::Handle;
 use crate::model::notice::notices;
 use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::UnencryptedSend;
+use crate::preferences::Preferences;
 
 pub struct Home {
     handle: Handle,
     dialog: Option<Dialog>,
-    settings: bool,
+    /// The settings panel, while open.
+    settings: Option<Settings>,
+    preferences: Preferences,
     list: RoomList,
     pane: Option<RoomPane>,
     /// Stops following the previously open room.
@@ -37,10 +41,8 @@ pub enum Message {
     OpenDialog(Dialog),
     /// A room was created or a chat opened: show it.
     Opened(Result<String, String>),
-    Settings(bool),
-    LogOut {
-        wipe: bool,
-    },
+    OpenSettings,
+    Settings(settings::Message),
     LoggedOut(Result<(), String>),
     /// Escape: close whatever dialog is open.
     Escape,
@@ -54,14 +56,17 @@ pub enum Message {
 #[derive(Debug, Clone)]
 pub enum Event {
     LoggedOut,
+    /// The user changed a preference: apply it and keep it.
+    Preferences(Preferences),
 }
 
 impl Home {
-    pub fn new(handle: Handle) -> Self {
+    pub fn new(handle: Handle, preferences: Preferences) -> Self {
         Self {
             handle,
             dialog: None,
-            settings: false,
+            settings: None,
+            preferences,
             list: RoomList::default(),
             pane: None,
             watching: None,
@@ -72,8 +77,11 @@ impl Home {
     /// Takes the new room list, notifying what is new (never the text) outside the open room.
     pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) -> Task<Message> {
         let open = self.pane.as_ref().map(|pane| pane.room_id().to_owned());
-        let news = notices(self.list.rooms(), &rooms, open.as_deref());
+        let mut news = notices(self.list.rooms(), &rooms, open.as_deref());
         self.list.set_rooms(rooms);
+        if !self.preferences.notifications {
+            news.clear();
+        }
         Task::batch(news.into_iter().map(|notice| notify::show(notice).map(Message::Clicked)))
     }
 
@@ -103,8 +111,8 @@ impl Home {
             Message::OpenDialog(dialog) => self.show(Some(dialog)),
             Message::Opened(Ok(room_id)) => self.open(&room_id),
             Message::Opened(Err(error)) => self.room_message(room::Message::Failed(error)),
-            Message::Settings(open) => self.toggle_settings(open),
-            Message::LogOut { wipe } => self.log_out(wipe),
+            Message::OpenSettings => self.open_settings(),
+            Message::Settings(message) => return self.settings_message(message),
             Message::LoggedOut(Ok(())) => return (Task::none(), Some(Event::LoggedOut)),
             Message::LoggedOut(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::Escape => self.close_all(),
@@ -120,21 +128,49 @@ impl Home {
         Task::none()
     }
 
-    fn toggle_settings(&mut self, open: bool) -> Task<Message> {
-        self.settings = open;
-        Task::none()
+    /// Opens the settings and asks the server for the display name to show in them.
+    fn open_settings(&mut self) -> Task<Message> {
+        self.settings = Some(Settings::new(self.preferences));
+        let handle = self.handle.clone();
+        let load = Task::perform(
+            async move { handle.display_name().await.map_err(|e| e.to_string()) },
+            |name| Message::Settings(settings::Message::NameLoaded(name)),
+        );
+        Task::batch([load, iced::widget::operation::focus(settings::NAME)])
+    }
+
+    fn settings_message(&mut self, message: settings::Message) -> (Task<Message>, Option<Event>) {
+        let Some(panel) = &mut self.settings else { return (Task::none(), None) };
+        match panel.update(message) {
+            Some(settings::Event::Changed(preferences)) => {
+                self.preferences = preferences;
+                return (Task::none(), Some(Event::Preferences(preferences)));
+            }
+            Some(settings::Event::SaveName(name)) => {
+                let handle = self.handle.clone();
+                let save = Task::perform(
+                    async move { handle.set_display_name(&name).await.map_err(|e| e.to_string()) },
+                    |saved| Message::Settings(settings::Message::NameSaved(saved)),
+                );
+                return (save, None);
+            }
+            Some(settings::Event::LogOut { wipe }) => return (self.log_out(wipe), None),
+            Some(settings::Event::Close) => self.settings = None,
+            None => {}
+        }
+        (Task::none(), None)
     }
 
     fn quick_switch(&mut self) -> Task<Message> {
         self.dialog = None;
-        self.settings = false;
+        self.settings = None;
         self.list.clear_filter();
         iced::widget::operation::focus(room_list::FILTER)
     }
 
     fn close_all(&mut self) -> Task<Message> {
         self.dialog = None;
-        self.settings = false;
+        self.settings = None;
         if let Some(pane) = &mut self.pane {
             pane.cancel();
         }
@@ -200,6 +236,15 @@ impl Home {
             Some(room::Event::Retry { room_id, local_id }) => {
                 self.command(|h| async move { h.retry(&room_id, &local_id).await })
             }
+            Some(room::Event::Scroll(room::Scroll::By(pixels))) => {
+                let offset = iced::widget::operation::AbsoluteOffset { x: 0.0, y: pixels };
+                iced::widget::operation::scroll_by(room::TIMELINE, offset)
+            }
+            Some(room::Event::Scroll(room::Scroll::Newest)) => {
+                // Anchored at the bottom, the start of the offset is the newest message.
+                let newest = iced::widget::operation::RelativeOffset::START;
+                iced::widget::operation::snap_to(room::TIMELINE, newest)
+            }
             Some(room::Event::LoadOlder(room_id)) => {
                 self.command(|h| async move { h.load_older(&room_id, 30).await.map(drop) })
             }
@@ -258,7 +303,7 @@ impl Home {
             button(text(fl!("home-new-chat"))).on_press(Message::OpenDialog(Dialog::new_chat())),
             iced::widget::space::horizontal(),
             iced::widget::tooltip(
-                button(text("⚙")).style(button::secondary).on_press(Message::Settings(true)),
+                button(text("⚙")).style(button::secondary).on_press(Message::OpenSettings),
                 container(text(fl!("home-settings"))).padding(6).style(super::style::tooltip_box),
                 iced::widget::tooltip::Position::Bottom,
             ),
@@ -278,30 +323,11 @@ impl Home {
         if let Some(dialog) = &self.dialog {
             return stack![page, dialog.view().map(Message::Dialog)].into();
         }
-        if self.settings {
-            return stack![page, self.settings_view()].into();
+        if let Some(panel) = &self.settings {
+            let panel = panel.view(self.handle.user_id(), self.handle.device_id());
+            return stack![page, panel.map(Message::Settings)].into();
         }
         page.into()
-    }
-
-    fn settings_view(&self) -> Element<'_, Message> {
-        let account =
-            fl!("settings-account", user = self.handle.user_id(), device = self.handle.device_id());
-        let panel = column![
-            text(fl!("settings-title")).size(20),
-            text(account),
-            button(text(fl!("settings-logout"))).on_press(Message::LogOut { wipe: false }),
-            button(text(fl!("settings-logout-wipe")))
-                .style(button::danger)
-                .on_press(Message::LogOut { wipe: true }),
-            text(fl!("settings-logout-wipe-note")).size(12),
-            button(text(fl!("settings-close")))
-                .style(button::secondary)
-                .on_press(Message::Settings(false)),
-        ]
-        .spacing(12);
-        let panel = container(panel).padding(20).max_width(480).style(super::style::dialog_plain);
-        iced::widget::opaque(container(panel).center(Length::Fill).style(super::style::backdrop))
     }
 }
 

@@ -2,7 +2,14 @@
 
 use iced::Element;
 use iced::widget::{container, text};
-use iced::{Border, Color, Theme};
+use iced::{Border, Color, Font, Theme};
+
+/// The bundled UI font (DejaVu Sans), the same on every machine.
+pub const UI: Font = Font::with_name("DejaVu Sans");
+
+/// The bundled colour emoji font, named where emoji are the content (reactions): left to
+/// fallback, the UI font's few monochrome symbols would win.
+pub const EMOJI: Font = Font::with_name("Twemoji Mozilla");
 
 /// A deep red with white text: contrast above 7:1 in light and dark themes alike.
 pub const DANGER: Color = Color::from_rgb8(0xB0, 0x00, 0x20);

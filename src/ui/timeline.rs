@@ -83,7 +83,9 @@ fn quote(reply: &Reply) -> Element<'_, Message> {
 fn reactions(message: &Msg) -> Element<'_, Message> {
     let chips = message.reactions.iter().map(|(key, senders)| {
         let mine = message.reacted.contains(key);
-        let chip = button(text(format!("{key} {}", senders.len())).size(13))
+        let label =
+            row![text(key.clone()).font(style::EMOJI).size(14), text(senders.len()).size(13)];
+        let chip = button(label.spacing(4).align_y(Alignment::Center))
             .padding([2, 8])
             .style(if mine { button::primary } else { button::secondary });
         let chip = match &message.event_id {
@@ -100,7 +102,7 @@ fn reactions(message: &Msg) -> Element<'_, Message> {
 /// (the SDK, like every Matrix client, sends them in clear so the server can count them).
 fn picker(event_id: &str) -> Element<'_, Message> {
     let choices = QUICK_REACTIONS.iter().map(|key| {
-        button(text(*key).size(18))
+        button(text(*key).font(style::EMOJI).size(20))
             .style(button::text)
             .padding([2, 6])
             .on_press(Message::React(event_id.to_owned(), (*key).to_owned()))
@@ -133,8 +135,7 @@ fn actions(message: &Msg) -> Option<Element<'_, Message>> {
 fn formatted(spans: &[Span]) -> Element<'_, Message> {
     let mut runs: Vec<iced::widget::text::Span<'_, ()>> = Vec::new();
     for run in spans {
-        let mut font =
-            if run.code { iced::Font::MONOSPACE } else { iced::Font::with_name("DejaVu Sans") };
+        let mut font = if run.code { iced::Font::MONOSPACE } else { style::UI };
         if run.bold {
             font.weight = iced::font::Weight::Bold;
         }

@@ -1,0 +1,144 @@
+//! The frame-time benchmark of a long room: the real room pane with 10 000 messages, scrolled
+//! back from the newest by the mouse wheel, each frame measured as the app makes it (rebuild
+//! the view after the scroll message, lay it out, handle the wheel, draw, rasterise on the CPU
+//! with tiny-skia). It prints figures and asserts none:
+//!
+//!     cargo test --release --lib frames -- --ignored --nocapture
+
+use std::time::{Duration, Instant};
+
+use iced_test::core::renderer::{Headless, Style};
+use iced_test::core::widget::operation::scrollable::{AbsoluteOffset, scroll_by};
+use iced_test::core::{Event, Pixels, Point, Size, clipboard, mouse, window};
+use iced_test::runtime::UserInterface;
+use iced_test::runtime::user_interface::Cache;
+
+use super::room::{Message, RoomPane, Scroll, TIMELINE};
+use super::room_list::tests::room;
+use super::style;
+use crate::model::{Message as Msg, Reply, Trust};
+
+const MESSAGES: usize = 10_000;
+const FRAMES: usize = 400;
+/// One notch of a wheel in pixels, as a touchpad sends them.
+const WHEEL: f32 = 240.0;
+
+fn message(n: usize) -> Msg {
+    let words = "le dossier budget est prêt pour la réunion de lundi à la préfecture merci";
+    let length = 4 + (n * 7) % 40;
+    let body: Vec<&str> = words.split(' ').cycle().skip(n % 9).take(length).collect();
+    Msg {
+        event_id: Some(format!("$event{n}")),
+        local_id: None,
+        sender: format!("@user{}:example.org", n % 7),
+        sender_name: Some(format!("Agent {}", n % 7)),
+        ts: 1_760_000_000_000 + n as u64 * 90_000,
+        body: Some(body.join(" ")),
+        formatted: None,
+        encrypted: true,
+        trust: if n.is_multiple_of(5) { Trust::Verified } else { Trust::Encrypted },
+        edited: n.is_multiple_of(13),
+        reply_to: (n.is_multiple_of(11)).then(|| Reply {
+            event_id: format!("$event{}", n.saturating_sub(1)),
+            sender: Some("Agent 1".into()),
+            excerpt: Some("le dossier budget".into()),
+        }),
+        reactions: if n.is_multiple_of(6) {
+            vec![("👍".into(), vec!["Agent 2".into()])]
+        } else {
+            vec![]
+        },
+        reacted: Vec::new(),
+        read_by: Vec::new(),
+        own: n.is_multiple_of(7),
+        send_state: None,
+    }
+}
+
+fn load_fonts() {
+    let mut fonts = iced_test::renderer::graphics::text::font_system().write().expect("fonts");
+    for font in [super::FONT_REGULAR, super::FONT_BOLD, super::FONT_EMOJI] {
+        fonts.load_font(font.into());
+    }
+}
+
+/// Frame times of the pane scrolled up `FRAMES` wheel notches; and the first frame alone.
+fn measure(pane: &mut RoomPane) -> (Duration, Vec<Duration>) {
+    let mut renderer = futures_executor(iced_test::renderer::Renderer::new(
+        style::UI,
+        Pixels(16.0),
+        Some("tiny-skia"),
+    ))
+    .expect("a CPU renderer");
+    let size = Size::new(800.0, 640.0);
+    let theme = iced::Theme::Light;
+    let cursor = mouse::Cursor::Available(Point::new(400.0, 320.0));
+    let mut cache = Cache::default();
+    let mut pending: Vec<f32> = Vec::new();
+    let mut times = Vec::new();
+    for frame in 0..=FRAMES {
+        let start = Instant::now();
+        let mut ui = UserInterface::build(pane.view(), size, cache, &mut renderer);
+        for pixels in pending.drain(..) {
+            let offset = AbsoluteOffset { x: 0.0, y: pixels };
+            ui.operate(&renderer, &mut scroll_by(TIMELINE.into(), offset));
+        }
+        let mut out: Vec<Message> = Vec::new();
+        let wheel = mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: if frame == 0 { 0.0 } else { WHEEL } },
+        };
+        let redraw = Event::Window(window::Event::RedrawRequested(Instant::now()));
+        let _ = ui.update(
+            &[Event::Mouse(wheel), redraw],
+            cursor,
+            &mut renderer,
+            &mut clipboard::Null,
+            &mut out,
+        );
+        ui.draw(&mut renderer, &theme, &Style { text_color: theme.palette().text }, cursor);
+        let _pixels = renderer.screenshot(Size::new(800, 640), 1.0, theme.palette().background);
+        cache = ui.into_cache();
+        for message in out {
+            if let Some(super::room::Event::Scroll(Scroll::By(pixels))) = pane.update(message) {
+                pending.push(pixels);
+            }
+        }
+        times.push(start.elapsed());
+    }
+    let first = times.remove(0);
+    (first, times)
+}
+
+fn futures_executor<F: std::future::Future>(future: F) -> F::Output {
+    iced_test::futures::futures::executor::block_on(future)
+}
+
+fn report(label: &str, first: Duration, mut times: Vec<Duration>) {
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1000.0;
+    println!(
+        "{label}: first frame {:.1} ms; scrolling {} frames: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        first.as_secs_f64() * 1000.0,
+        times.len(),
+        at(0.5),
+        at(0.95),
+        at(1.0),
+    );
+}
+
+#[test]
+#[ignore = "a benchmark: run it in release mode, it prints figures"]
+fn frames_while_scrolling_a_room_of_ten_thousand_messages() {
+    load_fonts();
+    let mut pane = RoomPane::new(&room("!big", "Archives", true, false), false);
+    pane.set_messages((0..MESSAGES).map(message).collect());
+    let (first, times) = measure(&mut pane);
+    let laid_out = pane.laid_out();
+    report("windowed timeline", first, times);
+    println!(
+        "rows laid out at the end: {} of {MESSAGES} (rows {}..{})",
+        laid_out.len(),
+        laid_out.start,
+        laid_out.end
+    );
+}

@@ -1,0 +1,235 @@
+//! The settings panel: the account's display name, the app's language, theme and
+//! notifications, and the two ways out (log out; log out and wipe this device).
+
+use iced::widget::{Column, button, column, container, row, text, text_input, toggler};
+use iced::{Alignment, Element, Length};
+
+use super::style;
+use crate::fl;
+use crate::preferences::{LanguageChoice, Preferences, ThemeChoice};
+
+/// The display name field, so the panel can put the cursor in it.
+pub const NAME: &str = "settings-name";
+
+pub struct Settings {
+    preferences: Preferences,
+    /// What the name field holds.
+    name: String,
+    /// The name the server has, once it answered.
+    saved_name: Option<String>,
+    /// The outcome of the last name change: `Ok` says it is saved, `Err` why not.
+    outcome: Option<Result<(), String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    NameLoaded(Result<Option<String>, String>),
+    NameEdited(String),
+    SaveName,
+    NameSaved(Result<(), String>),
+    Theme(ThemeChoice),
+    Language(LanguageChoice),
+    Notifications(bool),
+    LogOut { wipe: bool },
+    Close,
+}
+
+/// What the panel asks of the home screen and the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Apply and keep these preferences.
+    Changed(Preferences),
+    /// Set this display name on the server (the answer comes back as `NameSaved`).
+    SaveName(String),
+    LogOut {
+        wipe: bool,
+    },
+    Close,
+}
+
+impl Settings {
+    /// The panel, until the server says what the display name is (`NameLoaded`).
+    pub fn new(preferences: Preferences) -> Self {
+        Self { preferences, name: String::new(), saved_name: None, outcome: None }
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::NameLoaded(Ok(name)) => {
+                self.name = name.clone().unwrap_or_default();
+                self.saved_name = name;
+            }
+            Message::NameLoaded(Err(error)) | Message::NameSaved(Err(error)) => {
+                self.outcome = Some(Err(error));
+            }
+            Message::NameEdited(name) => {
+                self.name = name;
+                self.outcome = None;
+            }
+            Message::SaveName => return self.save_name(),
+            Message::NameSaved(Ok(())) => {
+                self.saved_name = Some(self.name.trim().to_owned());
+                self.outcome = Some(Ok(()));
+            }
+            Message::Theme(theme) => return self.change(|p| p.theme = theme),
+            Message::Language(language) => return self.change(|p| p.language = language),
+            Message::Notifications(on) => return self.change(|p| p.notifications = on),
+            Message::LogOut { wipe } => return Some(Event::LogOut { wipe }),
+            Message::Close => return Some(Event::Close),
+        }
+        None
+    }
+
+    fn change(&mut self, edit: impl FnOnce(&mut Preferences)) -> Option<Event> {
+        edit(&mut self.preferences);
+        Some(Event::Changed(self.preferences))
+    }
+
+    /// Nothing to send when the name is what the server already has.
+    fn save_name(&mut self) -> Option<Event> {
+        let name = self.name.trim();
+        (Some(name) != self.saved_name.as_deref()).then(|| Event::SaveName(name.to_owned()))
+    }
+
+    pub fn view<'a>(&'a self, user: &str, device: &str) -> Element<'a, Message> {
+        let panel = column![
+            text(fl!("settings-title")).size(22),
+            self.account(user, device),
+            self.appearance(),
+            self.notifications(),
+            self.leaving(),
+            row![
+                iced::widget::space::horizontal(),
+                button(text(fl!("settings-close")))
+                    .style(button::secondary)
+                    .on_press(Message::Close),
+            ],
+        ]
+        .spacing(18);
+        let panel = container(panel).padding(24).max_width(560).style(style::dialog_plain);
+        iced::widget::opaque(container(panel).center(Length::Fill).style(style::backdrop))
+    }
+
+    fn account(&self, user: &str, device: &str) -> Element<'_, Message> {
+        let field = text_input(&fl!("settings-name-placeholder"), &self.name)
+            .id(NAME)
+            .on_input(Message::NameEdited)
+            .on_submit(Message::SaveName)
+            .padding(6);
+        let save = button(text(fl!("settings-name-save"))).on_press(Message::SaveName);
+        let mut section = column![
+            heading(fl!("settings-section-account")),
+            text(fl!("settings-account", user = user, device = device)).size(13),
+            text(fl!("settings-name")).size(13),
+            row![field, save].spacing(8).align_y(Alignment::Center),
+        ]
+        .spacing(6);
+        match &self.outcome {
+            Some(Ok(())) => section = section.push(text(fl!("settings-name-saved")).size(12)),
+            Some(Err(error)) => section = section.push(style::error_box(error)),
+            None => {}
+        }
+        section.into()
+    }
+
+    fn appearance(&self) -> Element<'_, Message> {
+        let theme = self.preferences.theme;
+        let themes = [
+            (ThemeChoice::System, fl!("settings-theme-system")),
+            (ThemeChoice::Light, fl!("settings-theme-light")),
+            (ThemeChoice::Dark, fl!("settings-theme-dark")),
+        ]
+        .map(|(value, label)| choice(label, value == theme, Message::Theme(value)));
+        let language = self.preferences.language;
+        let languages = [
+            (LanguageChoice::System, fl!("settings-language-system")),
+            (LanguageChoice::English, "English".to_owned()),
+            (LanguageChoice::French, "Français".to_owned()),
+        ]
+        .map(|(value, label)| choice(label, value == language, Message::Language(value)));
+        column![
+            heading(fl!("settings-section-appearance")),
+            text(fl!("settings-language")).size(13),
+            row(languages).spacing(4),
+            text(fl!("settings-theme")).size(13),
+            row(themes).spacing(4),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    fn notifications(&self) -> Element<'_, Message> {
+        let switch = toggler(self.preferences.notifications)
+            .label(fl!("settings-notifications-toggle"))
+            .on_toggle(Message::Notifications);
+        column![
+            heading(fl!("settings-section-notifications")),
+            switch,
+            text(fl!("settings-notifications-note")).size(12).color(style::MUTED),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    fn leaving(&self) -> Element<'_, Message> {
+        let buttons = row![
+            button(text(fl!("settings-logout"))).on_press(Message::LogOut { wipe: false }),
+            button(text(fl!("settings-logout-wipe")))
+                .style(button::danger)
+                .on_press(Message::LogOut { wipe: true }),
+        ]
+        .spacing(8);
+        Column::new()
+            .push(heading(fl!("settings-section-session")))
+            .push(buttons)
+            .push(text(fl!("settings-logout-wipe-note")).size(12).color(style::MUTED))
+            .spacing(6)
+            .into()
+    }
+}
+
+/// One option of a choice, highlighted when it is the current one.
+fn choice<'a>(label: String, selected: bool, message: Message) -> Element<'a, Message> {
+    let look = if selected { button::primary } else { button::secondary };
+    button(text(label)).style(look).padding([4, 12]).on_press(message).into()
+}
+
+fn heading<'a>(label: String) -> Element<'a, Message> {
+    text(label).size(16).font(iced::Font { weight: iced::font::Weight::Bold, ..style::UI }).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced_test::simulator;
+
+    #[test]
+    fn choosing_dark_and_french_is_reported_to_be_kept() {
+        let mut settings = Settings::new(Preferences::default());
+        let clicked: Vec<_> = {
+            let mut ui = simulator(settings.view("@anne:x", "DEV"));
+            assert!(ui.find(fl!("settings-theme-light").as_str()).is_ok());
+            let _ = ui.click(fl!("settings-theme-dark").as_str());
+            let _ = ui.click("Français");
+            ui.into_messages().collect()
+        };
+        let mut last = None;
+        for message in clicked {
+            last = settings.update(message).or(last);
+        }
+        let Some(Event::Changed(chosen)) = last else { panic!("a change is reported") };
+        assert_eq!((chosen.theme, chosen.language), (ThemeChoice::Dark, LanguageChoice::French));
+    }
+
+    #[test]
+    fn the_display_name_is_saved_only_when_changed() {
+        let mut settings = Settings::new(Preferences::default());
+        settings.update(Message::NameLoaded(Ok(Some("Anne".into()))));
+        assert_eq!(settings.update(Message::SaveName), None, "unchanged: nothing to send");
+        settings.update(Message::NameEdited("Anne Dupont ".into()));
+        assert_eq!(settings.update(Message::SaveName), Some(Event::SaveName("Anne Dupont".into())));
+        settings.update(Message::NameSaved(Ok(())));
+        let mut ui = simulator(settings.view("@anne:x", "DEV"));
+        assert!(ui.find(fl!("settings-name-saved").as_str()).is_ok());
+    }
+}
