@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::fl;
 use crate::model::AccountRecord;
 
+mod others;
+pub use others::Neighbour;
+
 /// The name used when `--profile` is not given.
 pub const DEFAULT_PROFILE: &str = "default";
 
@@ -16,6 +19,8 @@ pub struct Profile {
     pub name: String,
     pub data_dir: PathBuf,
     pub cache_dir: PathBuf,
+    /// The `--data-dir` folder it was found under, if not the platform's.
+    pub base: Option<PathBuf>,
 }
 
 /// Why a profile's folders could not be found or used.
@@ -58,7 +63,7 @@ impl Profile {
                 )
             }
         };
-        Ok(Self { name: name.to_owned(), data_dir, cache_dir })
+        Ok(Self { name: name.to_owned(), data_dir, cache_dir, base: base.map(Path::to_owned) })
     }
 
     /// Makes this process the only one using the profile. Two processes would each refresh the

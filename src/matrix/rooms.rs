@@ -5,6 +5,7 @@ use matrix_sdk::latest_events::LatestEventValue;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::message::Relation;
 use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
 use matrix_sdk::ruma::{OwnedRoomOrAliasId, OwnedUserId, RoomId, RoomOrAliasId, UserId};
 use matrix_sdk::{Room, RoomState};
@@ -165,8 +166,13 @@ fn preview(room: &Room) -> Option<String> {
     else {
         return None;
     };
-    let text =
-        message.as_original()?.content.body().split_whitespace().collect::<Vec<_>>().join(" ");
+    let content = &message.as_original()?.content;
+    // An edit's own body is the "* new text" fallback: show the new text itself.
+    let body = match &content.relates_to {
+        Some(Relation::Replacement(replacement)) => replacement.new_content.msgtype.body(),
+        _ => content.body(),
+    };
+    let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match text.char_indices().nth(80) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text,

@@ -351,12 +351,26 @@ fn reply(details: &InReplyToDetails) -> Reply {
                 TimelineDetails::Ready(profile) => profile.display_name.clone(),
                 _ => None,
             };
-            let body = event.content.as_message().map(|m| Reply::excerpt_of(m.body()));
+            let body = event.content.as_message().map(|m| Reply::excerpt_of(&plain(m)));
             (Some(sender.unwrap_or_else(|| event.sender.to_string())), body)
         }
         _ => (None, None),
     };
     Reply { event_id: details.event_id.to_string(), sender, excerpt }
+}
+
+/// A message's text without markup: the formatted body's words when there is one (the plain
+/// body of a markdown message is its source, asterisks and all).
+fn plain(message: &matrix_sdk_ui::timeline::Message) -> String {
+    match message.msgtype() {
+        MessageType::Text(text) => match &text.formatted {
+            Some(formatted) => {
+                super::html::spans(&formatted.body).into_iter().map(|s| s.text).collect()
+            }
+            None => text.body.clone(),
+        },
+        other => other.body().to_owned(),
+    }
 }
 
 /// One event item as a model message.

@@ -109,6 +109,7 @@ impl App {
                 return self.show_login(None);
             }
             Some(home::Event::Preferences(preferences)) => self.keep(preferences),
+            Some(home::Event::OpenProfile(name)) => return self.open_profile(name),
             None => {}
         }
         task.map(Message::Home)
@@ -118,7 +119,10 @@ impl App {
         match (event, &mut self.screen) {
             (CoreEvent::Ready(handle), _) => {
                 startup::reached(Milestone::SessionRestored, None);
-                self.screen = Screen::Home(Box::new(Home::new(handle, self.preferences)))
+                self.screen = {
+                    let neighbours = self.launch.profile.neighbours();
+                    Screen::Home(Box::new(Home::new(handle, self.preferences, neighbours)))
+                }
             }
             (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
                 startup::reached(Milestone::RoomListReady, Some(rooms.len()));
@@ -144,6 +148,19 @@ impl App {
         self.preferences = preferences;
         if let Err(error) = preferences.save(&self.launch.profile) {
             tracing::warn!(%error, "preferences not saved");
+        }
+    }
+
+    /// Opens another account's window beside this one (a profile belongs to one process).
+    fn open_profile(&mut self, name: Option<String>) -> Task<Message> {
+        let profile = &self.launch.profile;
+        let name = name.unwrap_or_else(|| profile.free_name());
+        match profile.open_window(&name) {
+            Ok(()) => Task::none(),
+            Err(error) => {
+                let failed = super::settings::Message::WindowFailed(error.to_string());
+                Task::done(Message::Home(home::Message::Settings(failed)))
+            }
         }
     }
 

@@ -17,6 +17,7 @@ use crate::model::notice::notices;
 use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::UnencryptedSend;
 use crate::preferences::Preferences;
+use crate::profile::Neighbour;
 
 pub struct Home {
     handle: Handle,
@@ -24,6 +25,8 @@ pub struct Home {
     /// The settings panel, while open.
     settings: Option<Settings>,
     preferences: Preferences,
+    /// The other profiles on this computer, for the settings' account list.
+    neighbours: Vec<Neighbour>,
     list: RoomList,
     pane: Option<RoomPane>,
     /// Stops following the previously open room.
@@ -58,12 +61,15 @@ pub enum Event {
     LoggedOut,
     /// The user changed a preference: apply it and keep it.
     Preferences(Preferences),
+    /// Open another profile's window (`None`: a new profile).
+    OpenProfile(Option<String>),
 }
 
 impl Home {
-    pub fn new(handle: Handle, preferences: Preferences) -> Self {
+    pub fn new(handle: Handle, preferences: Preferences, neighbours: Vec<Neighbour>) -> Self {
         Self {
             handle,
+            neighbours,
             dialog: None,
             settings: None,
             preferences,
@@ -130,7 +136,7 @@ impl Home {
 
     /// Opens the settings and asks the server for the display name to show in them.
     fn open_settings(&mut self) -> Task<Message> {
-        self.settings = Some(Settings::new(self.preferences));
+        self.settings = Some(Settings::new(self.preferences, self.neighbours.clone()));
         let handle = self.handle.clone();
         let load = Task::perform(
             async move { handle.display_name().await.map_err(|e| e.to_string()) },
@@ -153,6 +159,9 @@ impl Home {
                     |saved| Message::Settings(settings::Message::NameSaved(saved)),
                 );
                 return (save, None);
+            }
+            Some(settings::Event::OpenProfile(name)) => {
+                return (Task::none(), Some(Event::OpenProfile(name)));
             }
             Some(settings::Event::LogOut { wipe }) => return (self.log_out(wipe), None),
             Some(settings::Event::Close) => self.settings = None,

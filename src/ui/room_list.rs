@@ -1,7 +1,7 @@
 //! The room list: invitations, direct messages and rooms, each flagged when not encrypted or
 //! public, with unread counts and a filter by name.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
 use super::style;
@@ -126,40 +126,51 @@ impl RoomList {
     }
 
     fn room_row<'a>(&'a self, room: &'a RoomSummary) -> Element<'a, Message> {
-        let mut line = row![security_badge(room), text(room.name.clone()).width(Length::Fill)]
+        let mut title = row![text(room.name.clone()).width(Length::Fill)]
             .spacing(6)
             .align_y(iced::Alignment::Center);
         if room.unread > 0 {
-            let count = if room.highlights > 0 {
-                format!("@{}", room.unread)
-            } else {
-                room.unread.to_string()
-            };
-            line = line.push(text(count));
+            let mentions = room.highlights > 0;
+            let count =
+                if mentions { format!("@ {}", room.unread) } else { room.unread.to_string() };
+            title = title.push(style::pill(count, mentions));
         }
-        let selected = self.selected.as_deref() == Some(room.room_id.as_str());
-        let style = if selected { button::secondary } else { button::text };
-        let mut entry: Column<'a, Message> = column![line];
+        let mut about = row![security_badge(room)].spacing(4).align_y(iced::Alignment::Center);
         if let Some(preview) = &room.last_message {
-            entry = entry.push(text(preview.clone()).size(12));
+            about = about.push(text(preview.clone()).size(12).color(style::MUTED));
         }
+        let entry = row![style::avatar(&room.name, 34.0), column![title, about].spacing(2)]
+            .spacing(10)
+            .align_y(iced::Alignment::Center);
+        let selected = self.selected.as_deref() == Some(room.room_id.as_str());
         button(entry)
             .width(Length::Fill)
-            .style(style)
+            .padding([6, 8])
+            .style(if selected { style::selected_row } else { button::text })
             .on_press(Message::Select(room.room_id.clone()))
             .into()
     }
 }
 
-/// The room's security at a glance: red when not encrypted, amber when public.
+/// The room's security at a glance: a lock when encrypted (a globe too when public), and in
+/// words, in red, when not encrypted, since that is what nobody may miss.
 fn security_badge(room: &RoomSummary) -> Element<'static, Message> {
-    let (label, color) = match (room.encrypted, room.public) {
-        (false, true) => (fl!("badge-public-unencrypted"), style::DANGER),
-        (false, false) => (fl!("badge-unencrypted"), style::DANGER),
-        (true, true) => (fl!("badge-public"), style::CAUTION),
-        (true, false) => (fl!("badge-encrypted"), style::SAFE),
-    };
-    text(label).color(color).size(12).into()
+    let emoji = |symbol: &'static str| text(symbol).font(style::EMOJI).size(12);
+    match (room.encrypted, room.public) {
+        (false, public) => {
+            let label =
+                if public { fl!("badge-public-unencrypted") } else { fl!("badge-unencrypted") };
+            text(label).color(style::DANGER).size(11).into()
+        }
+        (true, true) => explained(row![emoji("🌐"), emoji("🔒")].spacing(2), fl!("badge-public")),
+        (true, false) => explained(emoji("🔒"), fl!("badge-encrypted")),
+    }
+}
+
+/// An icon with its meaning in words when the pointer rests on it.
+fn explained<'a>(icon: impl Into<Element<'a, Message>>, words: String) -> Element<'a, Message> {
+    let words = container(text(words).size(12)).padding(6).style(style::tooltip_box);
+    iced::widget::tooltip(icon, words, iced::widget::tooltip::Position::Bottom).into()
 }
 
 fn heading(title: String) -> Element<'static, Message> {

@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Length};
 use super::style;
 use crate::fl;
 use crate::preferences::{LanguageChoice, Preferences, ThemeChoice};
+use crate::profile::Neighbour;
 
 /// The display name field, so the panel can put the cursor in it.
 pub const NAME: &str = "settings-name";
@@ -19,6 +20,10 @@ pub struct Settings {
     saved_name: Option<String>,
     /// The outcome of the last name change: `Ok` says it is saved, `Err` why not.
     outcome: Option<Result<(), String>>,
+    /// The other accounts (profiles) on this computer.
+    neighbours: Vec<Neighbour>,
+    /// Why another account's window could not be opened.
+    window_error: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -30,7 +35,13 @@ pub enum Message {
     Theme(ThemeChoice),
     Language(LanguageChoice),
     Notifications(bool),
-    LogOut { wipe: bool },
+    /// Open this profile's window; `None`: a new profile, for another account.
+    OpenProfile(Option<String>),
+    /// Opening another account's window failed.
+    WindowFailed(String),
+    LogOut {
+        wipe: bool,
+    },
     Close,
 }
 
@@ -41,6 +52,8 @@ pub enum Event {
     Changed(Preferences),
     /// Set this display name on the server (the answer comes back as `NameSaved`).
     SaveName(String),
+    /// Open another profile's window (`None`: a new one).
+    OpenProfile(Option<String>),
     LogOut {
         wipe: bool,
     },
@@ -49,8 +62,15 @@ pub enum Event {
 
 impl Settings {
     /// The panel, until the server says what the display name is (`NameLoaded`).
-    pub fn new(preferences: Preferences) -> Self {
-        Self { preferences, name: String::new(), saved_name: None, outcome: None }
+    pub fn new(preferences: Preferences, neighbours: Vec<Neighbour>) -> Self {
+        Self {
+            preferences,
+            name: String::new(),
+            saved_name: None,
+            outcome: None,
+            neighbours,
+            window_error: None,
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
@@ -74,6 +94,8 @@ impl Settings {
             Message::Theme(theme) => return self.change(|p| p.theme = theme),
             Message::Language(language) => return self.change(|p| p.language = language),
             Message::Notifications(on) => return self.change(|p| p.notifications = on),
+            Message::OpenProfile(name) => return Some(Event::OpenProfile(name)),
+            Message::WindowFailed(error) => self.window_error = Some(error),
             Message::LogOut { wipe } => return Some(Event::LogOut { wipe }),
             Message::Close => return Some(Event::Close),
         }
@@ -97,6 +119,7 @@ impl Settings {
             self.account(user, device),
             self.appearance(),
             self.notifications(),
+            self.accounts(),
             self.leaving(),
             row![
                 iced::widget::space::horizontal(),
@@ -171,6 +194,28 @@ impl Settings {
         .into()
     }
 
+    /// The other accounts on this computer, each opening in a window of its own.
+    fn accounts(&self) -> Element<'_, Message> {
+        let mut section = column![heading(fl!("settings-section-accounts"))].spacing(6);
+        for neighbour in &self.neighbours {
+            let who = match &neighbour.user_id {
+                Some(user) => user.clone(),
+                None => fl!("settings-account-signed-out", profile = neighbour.name.as_str()),
+            };
+            let open = button(text(fl!("settings-account-open")).size(13))
+                .style(button::secondary)
+                .padding([2, 10])
+                .on_press(Message::OpenProfile(Some(neighbour.name.clone())));
+            section = section.push(row![text(who).width(Length::Fill), open].spacing(8));
+        }
+        let add = button(text(fl!("settings-account-add"))).on_press(Message::OpenProfile(None));
+        section = section.push(add);
+        if let Some(error) = &self.window_error {
+            section = section.push(style::error_box(error));
+        }
+        section.into()
+    }
+
     fn leaving(&self) -> Element<'_, Message> {
         let buttons = row![
             button(text(fl!("settings-logout"))).on_press(Message::LogOut { wipe: false }),
@@ -205,7 +250,7 @@ mod tests {
 
     #[test]
     fn choosing_dark_and_french_is_reported_to_be_kept() {
-        let mut settings = Settings::new(Preferences::default());
+        let mut settings = Settings::new(Preferences::default(), Vec::new());
         let clicked: Vec<_> = {
             let mut ui = simulator(settings.view("@anne:x", "DEV"));
             assert!(ui.find(fl!("settings-theme-light").as_str()).is_ok());
@@ -222,8 +267,23 @@ mod tests {
     }
 
     #[test]
+    fn other_accounts_are_listed_and_open_in_their_own_window() {
+        let neighbours = vec![Neighbour { name: "work".into(), user_id: Some("@anne:x".into()) }];
+        let mut settings = Settings::new(Preferences::default(), neighbours);
+        let clicked: Vec<_> = {
+            let mut ui = simulator(settings.view("@me:x", "DEV"));
+            assert!(ui.find("@anne:x").is_ok());
+            let _ = ui.click(fl!("settings-account-open").as_str());
+            let _ = ui.click(fl!("settings-account-add").as_str());
+            ui.into_messages().collect()
+        };
+        let events: Vec<_> = clicked.into_iter().filter_map(|m| settings.update(m)).collect();
+        assert_eq!(events, [Event::OpenProfile(Some("work".into())), Event::OpenProfile(None)]);
+    }
+
+    #[test]
     fn the_display_name_is_saved_only_when_changed() {
-        let mut settings = Settings::new(Preferences::default());
+        let mut settings = Settings::new(Preferences::default(), Vec::new());
         settings.update(Message::NameLoaded(Ok(Some("Anne".into()))));
         assert_eq!(settings.update(Message::SaveName), None, "unchanged: nothing to send");
         settings.update(Message::NameEdited("Anne Dupont ".into()));

@@ -1,8 +1,8 @@
 //! Colours and container styles with a meaning: the warnings nobody may miss.
 
-use iced::Element;
 use iced::widget::{container, text};
 use iced::{Border, Color, Font, Theme};
+use iced::{Element, Length};
 
 /// The bundled UI font (DejaVu Sans), the same on every machine.
 pub const UI: Font = Font::with_name("DejaVu Sans");
@@ -92,4 +92,66 @@ pub fn backdrop(_theme: &Theme) -> container::Style {
 pub fn error_box<'a, Message: 'a>(message: &str) -> Element<'a, Message> {
     let words = text(message.to_owned()).wrapping(text::Wrapping::WordOrGlyph);
     container(words).padding(10).style(danger_banner).into()
+}
+
+/// Colours for avatars: dark enough for white initials (contrast above 4.5:1).
+const AVATAR_COLOURS: [Color; 8] = [
+    Color::from_rgb8(0x1F, 0x5F, 0xA8),
+    Color::from_rgb8(0x7A, 0x3E, 0x9D),
+    Color::from_rgb8(0x0E, 0x6E, 0x6E),
+    Color::from_rgb8(0xA3, 0x3B, 0x20),
+    Color::from_rgb8(0x3D, 0x6B, 0x21),
+    Color::from_rgb8(0x8C, 0x2F, 0x5C),
+    Color::from_rgb8(0x4A, 0x4E, 0xA8),
+    Color::from_rgb8(0x6B, 0x55, 0x1E),
+];
+
+/// A round avatar with the name's initial, its colour fixed by the name so a room or a person
+/// keeps the same one everywhere.
+pub fn avatar<'a, Message: 'a>(name: &str, size: f32) -> Element<'a, Message> {
+    let initial = name
+        .trim_start_matches(['@', '#', '!'])
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| c.to_uppercase().to_string())
+        .unwrap_or_else(|| "?".into());
+    let hash = name.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
+    let colour = AVATAR_COLOURS[hash % AVATAR_COLOURS.len()];
+    let look = move |_: &Theme| container::Style {
+        background: Some(colour.into()),
+        text_color: Some(Color::WHITE),
+        border: Border { radius: (size / 2.0).into(), ..Border::default() },
+        ..container::Style::default()
+    };
+    container(text(initial).size(size * 0.5)).center(Length::Fixed(size)).style(look).into()
+}
+
+/// A count in a pill: the theme's accent colour, red when it counts mentions.
+pub fn pill<'a, Message: 'a>(count: String, urgent: bool) -> Element<'a, Message> {
+    let look = move |theme: &Theme| {
+        let palette = theme.extended_palette();
+        let pair = if urgent { palette.danger.base } else { palette.primary.base };
+        container::Style {
+            background: Some(pair.color.into()),
+            text_color: Some(pair.text),
+            border: Border { radius: 9.0.into(), ..Border::default() },
+            ..container::Style::default()
+        }
+    };
+    container(text(count).size(12)).padding([1, 7]).style(look).into()
+}
+
+/// The open room's entry in the list: the theme's weak accent, with its own text colour so it
+/// reads in light and dark themes alike.
+pub fn selected_row(
+    theme: &Theme,
+    _status: iced::widget::button::Status,
+) -> iced::widget::button::Style {
+    let pair = theme.extended_palette().primary.weak;
+    iced::widget::button::Style {
+        background: Some(pair.color.into()),
+        text_color: pair.text,
+        border: Border { radius: 6.0.into(), ..Border::default() },
+        ..iced::widget::button::Style::default()
+    }
 }
