@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     estafette::startup::begin();
+    estafette::ui::prefer_software_renderer();
     restrict_new_files();
     match estafette::cli::main() {
         estafette::cli::Outcome::Exit(code) => code,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use matrix_sdk::Client;
-use matrix_sdk_ui::room_list_service::State as ListState;
+use matrix_sdk_ui::room_list_service::{RoomListLoadingState as LoadingState, State as ListState};
 use matrix_sdk_ui::sync_service::{State as SyncState, SyncService};
 use tokio::sync::{Mutex, mpsc};
 
@@ -116,18 +116,33 @@ pub async fn start_session(
     Ok((handle, receiver))
 }
 
-/// Says once when the room list service has the server's whole list.
+/// Says once when the client has the server's whole room list: sliding sync brings a long
+/// list in batches, so "the service runs" is not enough; the count must reach the server's.
 async fn report_loaded(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
-    let mut list = handle.inner.sync.room_list_service().state();
+    let Ok(all) = handle.inner.sync.room_list_service().all_rooms().await else { return };
+    let mut loading = all.loading_state();
+    let mut updates = handle.inner.client.subscribe_to_all_room_updates();
     loop {
-        if matches!(list.get(), ListState::Running) {
+        let complete = match loading.get() {
+            LoadingState::Loaded { maximum_number_of_rooms: Some(total) } => {
+                handle.inner.client.rooms().len() >= total as usize
+            }
+            LoadingState::Loaded { maximum_number_of_rooms: None } => true,
+            LoadingState::NotLoaded => false,
+        };
+        if complete {
             // Send the list with it, so the front end's count is the complete one.
             let _ = sender.send(Event::Rooms(handle.rooms().await));
             let _ = sender.send(Event::RoomsLoaded);
             return;
         }
-        if list.next().await.is_none() {
-            return;
+        tokio::select! {
+            state = loading.next() => if state.is_none() { return },
+            update = updates.recv() => {
+                if matches!(update, Err(tokio::sync::broadcast::error::RecvError::Closed)) {
+                    return;
+                }
+            }
         }
     }
 }

@@ -375,12 +375,16 @@ impl RoomPane {
             .height(Length::Fill)
             .anchor_bottom()
             .on_scroll(Message::Scrolled);
-        if self.window.at_newest() {
-            return scroller.into();
+        // Always a stack, so the scrollable keeps its place (and its offset) in the widget tree
+        // whether or not the button is there.
+        let mut timeline = stack![scroller];
+        if !self.window.at_newest() {
+            let newest =
+                button(text(fl!("room-jump-newest")).size(13)).on_press(Message::JumpToNewest);
+            let corner = container(newest).align_right(Length::Fill).align_bottom(Length::Fill);
+            timeline = timeline.push(corner.padding(8));
         }
-        let newest = button(text(fl!("room-jump-newest")).size(13)).on_press(Message::JumpToNewest);
-        let corner = container(newest).align_right(Length::Fill).align_bottom(Length::Fill);
-        stack![scroller, corner.padding(8)].into()
+        timeline.into()
     }
 
     fn composer(&self) -> Element<'_, Message> {
