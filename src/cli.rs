@@ -7,6 +7,7 @@ mod core;
 mod doctor;
 mod messages;
 mod output;
+mod recovery;
 mod rooms;
 
 use std::process::ExitCode;
@@ -78,5 +79,6 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Send(args) => messages::send(profile, policy, args).await,
         Command::React(args) => messages::react(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,
+        Command::Recovery { command } => recovery::run(profile, policy, command).await,
     }
 }

@@ -4,13 +4,15 @@ mod account;
 mod doctor;
 mod message;
 pub mod notice;
+pub mod recovery;
 pub mod rich;
 mod room;
 mod sync;
 pub mod time;
 
-pub use account::{AccountRecord, AccountState, Identity};
+pub use account::{AccountRecord, AccountState, Identity, IdentityProvider, LoginMethods};
 pub use doctor::{Check, CheckStatus, DoctorReport};
 pub use message::{Message, Reply, SendState, Trust, UndecryptableCause};
+pub use recovery::{BackupStatus, CrossSigningKeys, RecoveryState, TrustStatus};
 pub use room::{Invite, Membership, NewRoom, RoomDetails, RoomSummary, RoomView};
 pub use sync::SyncStatus;

@@ -3,6 +3,11 @@
 
 mod common;
 
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use common::cas::FakeCas;
+use common::synapse::Lifetimes;
 use common::{Keyring, Synapse, User, files_containing, files_under};
 
 fn setup() -> (&'static Synapse, &'static Keyring) {
@@ -418,4 +423,190 @@ fn one_process_at_a_time_per_profile() {
         follower.join().expect("follower").ok();
     });
     user.run(&["whoami"], "").ok();
+}
+
+/// The Synapse of the single sign-on tests, set up as an organisation would: passwords off,
+/// everyone signs in through the organisation's identity provider (a fake CAS that knows one
+/// person, `ssouser`). Its own server, so the other tests keep their password-only one.
+fn sso_synapse() -> &'static (Synapse, FakeCas) {
+    static SSO: OnceLock<(Synapse, FakeCas)> = OnceLock::new();
+    SSO.get_or_init(|| {
+        let cas = FakeCas::start("ssouser");
+        let yaml = cas.synapse_yaml() + "password_config:\n  enabled: false\n";
+        (Synapse::start_with(Lifetimes::default(), &yaml), cas)
+    })
+}
+
+/// The "web browser" of the SSO tests: a script the app runs with the sign-in address (through
+/// `ESTAFETTE_BROWSER`), which follows every redirect as a browser would, down to the app's
+/// loopback address, and leaves a trace of having been run.
+struct Browser {
+    dir: tempfile::TempDir,
+}
+
+impl Browser {
+    fn new() -> Self {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("browser folder");
+        let d = dir.path().display();
+        let script = format!(
+            "#!/bin/sh\ntouch '{d}/opened'\nexec curl --noproxy '*' -sSL --max-time 60 -o '{d}/page' -w '%{{url_effective}}' \"$1\" > '{d}/last-url'\n"
+        );
+        let path = dir.path().join("browser");
+        std::fs::write(&path, script).expect("write the browser script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        Self { dir }
+    }
+
+    fn program(&self) -> PathBuf {
+        self.dir.path().join("browser")
+    }
+
+    fn opened(&self) -> bool {
+        self.dir.path().join("opened").exists()
+    }
+
+    /// What the app's loopback address told the person at the end.
+    fn page(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("page")).unwrap_or_default()
+    }
+
+    /// The last address the browser landed on: the app's, with the one-time login token.
+    fn last_url(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("last-url")).unwrap_or_default()
+    }
+}
+
+/// A user whose browser is `browser`.
+fn sso_user(browser: &Browser) -> User {
+    let mut user = User::new(Some(Keyring::shared()));
+    user.env.push(("ESTAFETTE_BROWSER".into(), browser.program().display().to_string()));
+    user
+}
+
+fn contains(haystack: &str, needle: &str) -> bool {
+    haystack.as_bytes().windows(needle.len()).any(|window| window == needle.as_bytes())
+}
+
+#[test]
+fn sso_login_goes_through_the_browser_and_keeps_the_tokens_in_the_keychain() {
+    let (synapse, cas) = sso_synapse();
+    let keyring = Keyring::shared();
+    let browser = Browser::new();
+    let user = sso_user(&browser);
+    let login =
+        user.run(&["--log-level", "trace", "login", "--sso", "--homeserver", &synapse.url], "");
+    login.ok();
+    let me = format!("@ssouser:{}", synapse.server_name);
+    assert!(login.stdout.starts_with(&me), "{}", login.stdout);
+    assert!(login.stderr.contains("Opening your browser to sign in"), "{}", login.stderr);
+    let sso_url = format!("{}/_matrix/client/v3/login/sso/redirect", synapse.url);
+    assert!(login.stderr.contains(&sso_url), "the address is printed: {}", login.stderr);
+    assert!(browser.opened());
+    assert!(browser.page().contains("close this page"), "{}", browser.page());
+    let served = cas.served();
+    assert!(served.iter().any(|p| p == "/login"), "{served:?}");
+    assert!(served.iter().any(|p| p == "/proxyValidate"), "Synapse checked the ticket: {served:?}");
+
+    let whoami = user.run(&["whoami", "--json"], "");
+    let value: serde_json::Value = serde_json::from_str(whoami.ok().stdout.trim()).expect("json");
+    assert_eq!(value["user_id"], me.as_str());
+    assert_eq!(value["homeserver"], format!("{}/", synapse.url));
+
+    // The tokens are in the keychain, and nowhere else: no file, no log, no output.
+    let session = keychain_session(keyring, &user, "default");
+    let access = session["access_token"].as_str().expect("access token").to_owned();
+    let refresh = session["refresh_token"].as_str().expect("refresh token").to_owned();
+    let landed = browser.last_url();
+    let login_token = landed.split("loginToken=").nth(1).expect("login token in the redirect");
+    assert!(landed.starts_with("http://127.0.0.1:"), "the loopback address: {landed}");
+    for (what, secret) in [
+        ("access token", &access),
+        ("refresh token", &refresh),
+        ("login token", &login_token.into()),
+    ] {
+        let found = files_containing(user.data.path(), secret.as_bytes());
+        assert!(found.is_empty(), "the {what} is on disk in {found:?}");
+        for run in [&login, &whoami] {
+            let output = format!("{}{}", run.stdout, run.stderr);
+            assert!(!contains(&output, secret), "the {what} was printed");
+        }
+    }
+}
+
+#[test]
+fn a_password_login_on_an_sso_only_server_points_to_sso() {
+    let (synapse, _) = sso_synapse();
+    let user = User::new(Some(Keyring::shared()));
+    let me = format!("@ssouser:{}", synapse.server_name);
+    let run = user.run(
+        &["login", "--homeserver", &synapse.url, "--user", &me, "--password-stdin"],
+        "a password",
+    );
+    run.failed();
+    assert!(run.stderr.contains("does not accept passwords"), "{}", run.stderr);
+    assert!(run.stderr.contains("estafette login --sso"), "{}", run.stderr);
+    assert!(!user.profile_dir("default").join("data/account.toml").exists());
+    assert!(!user.profile_dir("default").join("data/store").exists());
+}
+
+#[test]
+fn sso_is_refused_before_any_browser_opens() {
+    let (synapse, _) = sso_synapse();
+    let browser = Browser::new();
+
+    // A server the organisation does not allow: refused before it is even asked.
+    let mut user = sso_user(&browser);
+    user.set_policy("allowed_homeservers = [\"matrix.example.org\"]\n");
+    let run = user.run(&["login", "--sso", "--homeserver", &synapse.url], "");
+    run.failed();
+    assert!(run.stderr.contains("not allowed by your organisation's policy"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Opening your browser"), "{}", run.stderr);
+
+    // A server without single sign-on: said in words, no browser.
+    let plain = Synapse::shared();
+    let other = sso_user(&browser);
+    let run = other.run(&["login", "--sso", "--homeserver", &plain.url], "");
+    assert!(run.failed().stderr.contains("does not offer signing in"), "{}", run.stderr);
+
+    // Nothing named at all: which server?
+    let run = other.run(&["login", "--sso"], "");
+    assert!(run.failed().stderr.contains("Say which server"), "{}", run.stderr);
+
+    assert!(!browser.opened(), "a browser was opened");
+    for user in [&user, &other] {
+        assert!(!user.profile_dir("default").join("data/account.toml").exists());
+        assert!(!user.profile_dir("default").join("data/store").exists());
+    }
+}
+
+#[test]
+fn an_expired_sso_session_comes_back_on_the_same_device() {
+    let cas = FakeCas::start("ssouser");
+    let synapse = Synapse::start_with(
+        Lifetimes { access: Some("3s"), refresh: Some("8s") },
+        &cas.synapse_yaml(),
+    );
+    let browser = Browser::new();
+    let user = sso_user(&browser);
+    let first = user.run(&["login", "--sso", "--homeserver", &synapse.url], "");
+    let device = first.ok().stdout.split_whitespace().nth(1).expect("device id").to_owned();
+    let key = |user: &User| {
+        let run = user.run(&["whoami", "--json"], "");
+        let value: serde_json::Value = serde_json::from_str(run.ok().stdout.trim()).expect("json");
+        value["device_key"].as_str().expect("device key").to_owned()
+    };
+    let signing_key = key(&user);
+
+    // Both tokens expire: the server ends the session softly, keeping the device.
+    std::thread::sleep(std::time::Duration::from_secs(12));
+    let expired = user.run(&["whoami"], "");
+    assert!(expired.failed().stderr.contains("has expired"), "{}", expired.stderr);
+
+    // The organisation's account alone brings back the same device, with the same keys; the
+    // expired session says which server, so nothing needs typing.
+    let again = user.run(&["login", "--sso"], "");
+    let resumed = again.ok().stdout.split_whitespace().nth(1).expect("device id").to_owned();
+    assert_eq!(resumed, device, "a new device was created instead of resuming");
+    assert_eq!(key(&user), signing_key, "the device's keys were lost");
 }

@@ -2,6 +2,8 @@
 
 use std::io::Read as _;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -9,7 +11,9 @@ use serde::Serialize;
 use super::args::LoginArgs;
 use super::output::{fail, json};
 use crate::fl;
-use crate::matrix::{self, LoginRequest, MatrixError, ServerLogout, Session};
+use crate::matrix::{
+    self, LoginRequest, MatrixError, ServerLogout, Session, SsoCancel, SsoRequest,
+};
 use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::Password;
@@ -18,6 +22,11 @@ use crate::secret::Password;
 const FIRST_SYNC_WAIT: Duration = Duration::from_secs(30);
 
 pub async fn login(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitCode {
+    if args.sso {
+        return login_sso(profile, policy, args).await;
+    }
+    // clap asks for --user unless --sso is given.
+    let Some(user) = args.user else { return fail(&fl!("error-password-stdin")) };
     if !args.password_stdin {
         return fail(&fl!("error-password-stdin"));
     }
@@ -29,16 +38,65 @@ pub async fn login(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitC
     if password.expose().is_empty() {
         return fail(&fl!("error-password-empty"));
     }
-    let request = LoginRequest {
+    let request =
+        LoginRequest { homeserver: args.homeserver, user, password, device_name: device_name() };
+    match matrix::login(profile, policy, request).await {
+        Ok(session) => logged_in(session, policy).await,
+        Err(error) => fail(&error),
+    }
+}
+
+/// `login --sso`: the address goes to the browser and, in words, to stderr, for a person whose
+/// browser does not open by itself.
+async fn login_sso(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitCode {
+    let cancel = SsoCancel::default();
+    let done = Arc::new(AtomicBool::new(false));
+    let watcher = tokio::spawn(watch_interrupt(cancel.clone(), Arc::clone(&done)));
+    let request = SsoRequest {
         homeserver: args.homeserver,
         user: args.user,
-        password,
-        device_name: fl!("device-name", host = crate::profile::host_name()),
+        identity_provider: None,
+        device_name: device_name(),
+        open: |url: String| {
+            eprintln!("{}", fl!("sso-opening", url = url.as_str()));
+            if let Err(cause) = matrix::open_browser(url) {
+                eprintln!("estafette: {}", fl!("warning-browser", cause = cause));
+            }
+            // The address is printed: the person can still open it, so the wait goes on.
+            Ok(())
+        },
+        cancel,
     };
-    let session = match matrix::login(profile, policy, request).await {
-        Ok(session) => session,
-        Err(error) => return fail(&error),
+    let result = matrix::login_sso(profile, policy, request).await;
+    done.store(true, Ordering::SeqCst);
+    let code = match result {
+        Ok(session) => logged_in(session, policy).await,
+        Err(error) => fail(&error),
     };
+    watcher.abort();
+    code
+}
+
+/// Ctrl-C while the browser is open cancels the login, so it removes what it had put in the
+/// keychain; afterwards (or a second time) it ends the process, as it would without this
+/// watcher, since tokio never gives the signal back.
+async fn watch_interrupt(cancel: SsoCancel, done: Arc<AtomicBool>) {
+    let mut asked = false;
+    while tokio::signal::ctrl_c().await.is_ok() {
+        if asked || done.load(Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        cancel.cancel();
+        asked = true;
+    }
+}
+
+fn device_name() -> String {
+    fl!("device-name", host = crate::profile::host_name())
+}
+
+/// After either login: a first sync, then the line scripts read.
+async fn logged_in(session: Session, policy: &Policy) -> ExitCode {
     let me = session.identity();
     // A first sync puts this device's keys on the server, so others can encrypt for it.
     let first_sync = async {

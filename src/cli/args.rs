@@ -27,7 +27,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Log in with a password and keep the session in the system keychain.
+    /// Log in with a password, or the organisation's account (--sso), and keep the session in
+    /// the system keychain.
     Login(LoginArgs),
     /// Show who this profile is logged in as.
     Whoami {
@@ -78,6 +79,11 @@ pub enum Command {
     React(ReactArgs),
     /// Show the last messages of a room, decrypted, oldest first.
     Tail(TailArgs),
+    /// Set up, check or use the recovery key that protects the encrypted history.
+    Recovery {
+        #[command(subcommand)]
+        command: super::recovery::RecoveryCommand,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,12 +149,15 @@ pub struct LoginArgs {
     /// The homeserver's address; without it, the Matrix ID's server is asked.
     #[arg(long, value_name = "URL")]
     pub homeserver: Option<String>,
-    /// A full Matrix ID (@name:server) or, with --homeserver, a user name.
-    #[arg(long, value_name = "USER")]
-    pub user: String,
+    /// A full Matrix ID (@name:server) or, with --homeserver, a user name; optional with --sso.
+    #[arg(long, value_name = "USER", required_unless_present = "sso")]
+    pub user: Option<String>,
     /// Read the password from standard input.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "sso")]
     pub password_stdin: bool,
+    /// Sign in with the organisation's account in the web browser (single sign-on).
+    #[arg(long)]
+    pub sso: bool,
 }
 
 /// The clap command with every help text replaced by the user's language.
@@ -159,12 +168,20 @@ fn localized() -> clap::Command {
     let names: Vec<String> =
         command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
     for name in names {
-        command = command.mut_subcommand(&name, |sub| {
-            let about = text(&format!("cli-{name}"));
-            localize_args(sub.about(about).after_help(text("cli-exit-codes")), &name)
-        });
+        command = command.mut_subcommand(&name, |sub| localize_sub(sub, &name));
     }
     command
+}
+
+/// One subcommand's help, and its own subcommands' (`recovery status`: `cli-recovery-status`).
+fn localize_sub(sub: clap::Command, scope: &str) -> clap::Command {
+    let about = text(&format!("cli-{scope}"));
+    let mut sub = localize_args(sub.about(about).after_help(text("cli-exit-codes")), scope);
+    let names: Vec<String> = sub.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in names {
+        sub = sub.mut_subcommand(&name, |nested| localize_sub(nested, &format!("{scope}-{name}")));
+    }
+    sub
 }
 
 fn localize_args(mut command: clap::Command, scope: &str) -> clap::Command {
@@ -196,17 +213,24 @@ pub fn help_ids() -> Vec<String> {
     let command = Cli::command();
     ids.extend(command.get_arguments().map(|arg| format!("cli-arg-{}", arg.get_id())));
     for sub in command.get_subcommands() {
-        let name = sub.get_name();
-        ids.push(format!("cli-{name}"));
-        for arg in sub.get_arguments().filter(|arg| !arg.is_global_set()) {
-            let id = arg.get_id().as_str();
-            ids.push(if id == "json" { "cli-arg-json".into() } else { format!("cli-{name}-{id}") });
-        }
+        sub_ids(sub, sub.get_name(), &mut ids);
     }
     ids.retain(|id| !id.ends_with("-help") && !id.ends_with("-version"));
     ids.sort();
     ids.dedup();
     ids
+}
+
+/// The ids of one subcommand and of its own subcommands, as `localize_sub` asks for them.
+fn sub_ids(sub: &clap::Command, scope: &str, ids: &mut Vec<String>) {
+    ids.push(format!("cli-{scope}"));
+    for arg in sub.get_arguments().filter(|arg| !arg.is_global_set()) {
+        let id = arg.get_id().as_str();
+        ids.push(if id == "json" { "cli-arg-json".into() } else { format!("cli-{scope}-{id}") });
+    }
+    for nested in sub.get_subcommands() {
+        sub_ids(nested, &format!("{scope}-{}", nested.get_name()), ids);
+    }
 }
 
 /// Parses the process arguments against the localized command.

@@ -1,15 +1,15 @@
 //! Logging in and out: a password login that writes nothing until the server and the keychain
 //! have both answered, the soft-logout return on the same device, and logouts that leave
-//! nothing behind.
+//! nothing behind. The steps a login shares with single sign-on (`sso.rs`) live here.
 
 use matrix_sdk::Client;
-use matrix_sdk::ruma::UserId;
 use matrix_sdk::ruma::api::client::session::get_login_types::v3::LoginType;
+use matrix_sdk::ruma::{OwnedUserId, UserId};
 use url::Url;
 
 use super::session::{Ended, from_sdk};
 use super::{MatrixError, Session, client};
-use crate::model::{AccountRecord, AccountState};
+use crate::model::{AccountRecord, AccountState, IdentityProvider, LoginMethods};
 use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::{AccountSecrets, Password, StoreKey};
@@ -27,10 +27,83 @@ pub struct LoginRequest {
 }
 
 /// Where a login lands: a fresh device, or the device a soft logout left behind.
-struct Target {
-    record: Option<AccountRecord>,
+pub(super) struct Target {
+    pub(super) record: Option<AccountRecord>,
     secrets: AccountSecrets,
-    key: StoreKey,
+    pub(super) key: StoreKey,
+}
+
+/// A homeserver found from what the person typed and allowed by the policy; nothing written.
+pub(super) struct Reached {
+    pub(super) url: Url,
+    /// A client without a store that has reached the server.
+    pub(super) probe: Client,
+    pub(super) user_id: Option<OwnedUserId>,
+}
+
+/// Finds the homeserver (the one given, the Matrix ID's, or the organisation's default for a
+/// bare user name or none) and checks it against the policy.
+pub(super) async fn reach(
+    policy: &Policy,
+    homeserver: Option<&str>,
+    user: Option<&str>,
+) -> Result<Reached, MatrixError> {
+    let user_id = match user {
+        Some(user) => client::parse_user(user)?,
+        None => None,
+    };
+    let default = policy.default_homeserver.value.as_deref().filter(|_| user_id.is_none());
+    let homeserver = homeserver.or(default);
+    if homeserver.is_none() && user.is_none() {
+        return Err(MatrixError::NeedServer);
+    }
+    let shown = user.unwrap_or_default();
+    let (url, probe) = client::discover(homeserver, user_id.as_deref(), shown).await?;
+    let server_name = user_id.as_ref().map(|id| id.server_name().as_str());
+    policy.allows_homeserver(&url, server_name)?;
+    Ok(Reached { url, probe, user_id })
+}
+
+/// How the server lets people sign in, asked before a login so the right form is shown. The
+/// policy is checked first: a refused server is not even asked.
+pub async fn login_methods(
+    policy: &Policy,
+    homeserver: Option<&str>,
+    user: Option<&str>,
+) -> Result<LoginMethods, MatrixError> {
+    let reached = reach(policy, homeserver, user).await?;
+    methods_of(&reached.probe, &reached.url).await
+}
+
+pub(super) async fn methods_of(
+    probe: &Client,
+    homeserver: &Url,
+) -> Result<LoginMethods, MatrixError> {
+    let types = probe
+        .matrix_auth()
+        .get_login_types()
+        .await
+        .map_err(|error| MatrixError::from_http(homeserver, &error))?;
+    Ok(methods_from(&types.flows))
+}
+
+fn methods_from(flows: &[LoginType]) -> LoginMethods {
+    let mut methods = LoginMethods::default();
+    for flow in flows {
+        match flow {
+            LoginType::Password(_) => methods.password = true,
+            LoginType::Sso(sso) if sso.identity_providers.is_empty() => {
+                methods.sso.push(IdentityProvider::server_default());
+            }
+            LoginType::Sso(sso) => methods.sso.extend(
+                sso.identity_providers
+                    .iter()
+                    .map(|idp| IdentityProvider { id: idp.id.clone(), name: idp.name.clone() }),
+            ),
+            _ => {}
+        }
+    }
+    methods
 }
 
 /// Logs in with a password and keeps the session in the keychain. Nothing is written for a
@@ -40,20 +113,42 @@ pub async fn login(
     policy: &Policy,
     request: LoginRequest,
 ) -> Result<Session, MatrixError> {
-    let user_id = client::parse_user(&request.user)?;
-    // A bare user name goes to the organisation's default homeserver when none is given.
-    let default = policy.default_homeserver.value.as_deref().filter(|_| user_id.is_none());
-    let homeserver = request.homeserver.as_deref().or(default);
-    let (homeserver, probe) =
-        client::discover(homeserver, user_id.as_deref(), &request.user).await?;
-    let server_name = user_id.as_ref().map(|id| id.server_name().as_str());
-    policy.allows_homeserver(&homeserver, server_name)?;
+    let reached = reach(policy, request.homeserver.as_deref(), Some(&request.user)).await?;
+    let Reached { url: homeserver, probe, user_id } = reached;
     ensure_password_login(&probe, &homeserver).await?;
     crate::secret::probe().await?;
-    let target = prepare(profile, user_id.as_deref(), &request.user).await?;
+    let shown = request.user.trim();
+    let resumable = |record: &AccountRecord| same_user(record, user_id.as_deref(), shown);
+    let target = prepare(profile, resumable, shown).await?;
     let client = client::build(profile, &homeserver, &target.key).await?;
-    match send_login(&client, &request, target.record.as_ref()).await {
-        Ok(()) => finish(client, profile, &homeserver, target).await,
+    let sent = send_login(&client, &request, target.record.as_ref()).await;
+    settle(client, profile, &homeserver, target, sent).await
+}
+
+/// Refuses servers that do not take passwords before anything is written, pointing to single
+/// sign-on when the server offers it.
+async fn ensure_password_login(probe: &Client, homeserver: &Url) -> Result<(), MatrixError> {
+    let methods = methods_of(probe, homeserver).await?;
+    if methods.password {
+        Ok(())
+    } else if !methods.sso.is_empty() {
+        Err(MatrixError::NoPasswordLoginUseSso(homeserver.to_string()))
+    } else {
+        Err(MatrixError::NoPasswordLogin(homeserver.to_string()))
+    }
+}
+
+/// The end of every login: the session saved when the server said yes; otherwise a fresh
+/// device's key and stores are removed again (a resumed device keeps them for the next try).
+pub(super) async fn settle(
+    client: Client,
+    profile: &Profile,
+    homeserver: &Url,
+    target: Target,
+    sent: Result<(), MatrixError>,
+) -> Result<Session, MatrixError> {
+    match sent {
+        Ok(()) => finish(client, profile, homeserver, target).await,
         Err(error) => {
             drop(client);
             if target.record.is_none() {
@@ -64,31 +159,19 @@ pub async fn login(
     }
 }
 
-/// Refuses servers that do not take passwords before anything is written.
-async fn ensure_password_login(probe: &Client, homeserver: &Url) -> Result<(), MatrixError> {
-    let types = probe
-        .matrix_auth()
-        .get_login_types()
-        .await
-        .map_err(|error| MatrixError::from_http(homeserver, &error))?;
-    if types.flows.iter().any(|flow| matches!(flow, LoginType::Password(_))) {
-        Ok(())
-    } else {
-        Err(MatrixError::NoPasswordLogin(homeserver.to_string()))
-    }
-}
-
 /// Picks the device to log into and puts its store key in the keychain before any store exists.
-async fn prepare(
+/// `resumable` says whether a soft-logged-out account may be resumed by this login; `label`
+/// names a new account's key in the keychain until the server says who it is.
+pub(super) async fn prepare(
     profile: &Profile,
-    user_id: Option<&UserId>,
-    shown_user: &str,
+    resumable: impl Fn(&AccountRecord) -> bool,
+    label: &str,
 ) -> Result<Target, MatrixError> {
     match profile.read_account()? {
         Some(record) if record.state == AccountState::Active => {
             Err(MatrixError::AlreadyLoggedIn(record.user_id, profile.name.clone()))
         }
-        Some(record) if !same_user(&record, user_id, shown_user) => {
+        Some(record) if !resumable(&record) => {
             Err(MatrixError::OtherAccount(record.user_id, profile.name.clone()))
         }
         Some(record) => {
@@ -102,7 +185,7 @@ async fn prepare(
         None => {
             // Stores left by an earlier device are unreadable without its key: start clean.
             profile.remove_stores()?;
-            let secrets = AccountSecrets::new(&AccountSecrets::new_id(), shown_user);
+            let secrets = AccountSecrets::new(&AccountSecrets::new_id(), label);
             let key = StoreKey::generate();
             secrets.save_store_key(&key).await?;
             Ok(Target { record: None, secrets, key })
@@ -112,7 +195,11 @@ async fn prepare(
 
 /// A soft-logged-out account is resumed only by the same person; a bare user name matches its
 /// local part.
-fn same_user(record: &AccountRecord, user_id: Option<&UserId>, shown_user: &str) -> bool {
+pub(super) fn same_user(
+    record: &AccountRecord,
+    user_id: Option<&UserId>,
+    shown_user: &str,
+) -> bool {
     match user_id {
         Some(user_id) => user_id.as_str() == record.user_id,
         None => {
@@ -272,5 +359,34 @@ pub(crate) async fn record_end(session: &mut Session, ended: Ended) -> Result<()
             Ok(())
         }
         Ended::Hard => forget(&session.profile, &session.secrets).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flows(json: serde_json::Value) -> Vec<LoginType> {
+        serde_json::from_value(json).expect("login flows")
+    }
+
+    #[test]
+    fn login_types_become_the_methods_the_app_can_offer() {
+        let both = flows(serde_json::json!([
+            {"type": "m.login.password"},
+            {"type": "m.login.sso", "identity_providers": [{"id": "cas", "name": "CAS"}]},
+            {"type": "m.login.token"},
+        ]));
+        let methods = methods_from(&both);
+        assert!(methods.password);
+        assert_eq!(methods.sso, vec![IdentityProvider { id: "cas".into(), name: "CAS".into() }]);
+
+        // An SSO flow that names no provider still offers SSO, through the server's default.
+        let unnamed = methods_from(&flows(serde_json::json!([{"type": "m.login.sso"}])));
+        assert!(!unnamed.password);
+        assert_eq!(unnamed.sso, vec![IdentityProvider::server_default()]);
+
+        let password_only = methods_from(&flows(serde_json::json!([{"type": "m.login.password"}])));
+        assert!(password_only.password && password_only.sso.is_empty());
     }
 }

@@ -27,6 +27,20 @@ pub enum MatrixError {
     Unreachable(String, String),
     #[error("{}", fl!("error-no-password-login", url = .0.as_str()))]
     NoPasswordLogin(String),
+    #[error("{}", fl!("error-no-password-login-sso", url = .0.as_str()))]
+    NoPasswordLoginUseSso(String),
+    #[error("{}", fl!("error-no-sso", url = .0.as_str()))]
+    NoSso(String),
+    #[error("{}", fl!("error-need-server"))]
+    NeedServer,
+    #[error("{}", fl!("error-browser", cause = .0.as_str()))]
+    Browser(String),
+    #[error("{}", fl!("error-sso-timeout", minutes = .0))]
+    SsoTimedOut(u64),
+    #[error("{}", fl!("error-sso-cancelled"))]
+    SsoCancelled,
+    #[error("{}", fl!("error-sso-failed", cause = .0.as_str()))]
+    SsoFailed(String),
     #[error("{}", fl!("error-wrong-password"))]
     WrongPassword,
     #[error("{}", fl!("error-not-logged-in", profile = .0.as_str()))]
@@ -55,6 +69,18 @@ pub enum MatrixError {
     EncryptionUnknown(String),
     #[error("{}", fl!("error-send-failed", cause = .0.as_str()))]
     SendFailed(String),
+    #[error("{}", fl!("error-recovery-wrong-key"))]
+    WrongRecoveryKey,
+    #[error("{}", fl!("error-recovery-not-set-up"))]
+    RecoveryNotSetUp,
+    #[error("{}", fl!("error-recovery-already-enabled"))]
+    RecoveryAlreadyEnabled,
+    #[error("{}", fl!("error-recovery-recover-first"))]
+    RecoverFirst,
+    #[error("{}", fl!("error-recovery-failed", cause = .0.as_str()))]
+    RecoveryFailed(String),
+    #[error("{}", fl!("error-reset-identity-auth", kind = .0.as_str()))]
+    IdentityResetAuth(String),
 }
 
 /// An SDK failure in words: the server's refusal, or the network's failure to carry the request.

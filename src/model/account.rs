@@ -52,3 +52,55 @@ pub struct Identity {
     pub device_id: String,
     pub homeserver: String,
 }
+
+/// How a homeserver lets people sign in, as far as Estafette can use it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoginMethods {
+    /// The server takes a user name and a password.
+    pub password: bool,
+    /// Single sign-on through these identity providers; empty when the server offers none.
+    pub sso: Vec<IdentityProvider>,
+}
+
+/// One way to sign in with an organisation's account (single sign-on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityProvider {
+    /// The server's id for it; empty for a server that offers SSO without naming providers.
+    pub id: String,
+    /// What the server calls it, e.g. "Ministère de l'Intérieur" (or "CAS").
+    pub name: String,
+}
+
+impl IdentityProvider {
+    /// The provider a server means when it offers SSO without listing any.
+    pub fn server_default() -> Self {
+        Self { id: String::new(), name: String::new() }
+    }
+
+    /// The name worth showing a person: a protocol's name ("CAS", "SAML"…) says nothing to
+    /// a civil servant, so it is left out and the caller says "your organisation's account".
+    pub fn shown_name(&self) -> Option<&str> {
+        const PROTOCOLS: [&str; 7] =
+            ["cas", "saml", "sso", "oidc", "openid", "openid connect", "oauth"];
+        let name = self.name.trim();
+        let generic = name.is_empty() || PROTOCOLS.contains(&name.to_lowercase().as_str());
+        (!generic).then_some(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protocol_names_are_not_shown_as_provider_names() {
+        let named = |name: &str| IdentityProvider { id: "x".into(), name: name.into() };
+        assert_eq!(
+            named("Ministère de l'Intérieur").shown_name(),
+            Some("Ministère de l'Intérieur")
+        );
+        assert_eq!(named("CAS").shown_name(), None);
+        assert_eq!(named(" saml ").shown_name(), None);
+        assert_eq!(IdentityProvider::server_default().shown_name(), None);
+    }
+}

@@ -85,6 +85,37 @@ impl fmt::Debug for Password {
     }
 }
 
+/// A recovery key, as the SDK gives it or the user types it back: it opens the account's secret
+/// storage, so it is shown once, never logged, never written to a file by us.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct RecoveryKey(String);
+
+impl RecoveryKey {
+    /// Takes the key as given, without the spaces or line endings around it (inner spaces are
+    /// the display groups, which the SDK ignores).
+    pub fn new(mut text: String) -> Self {
+        let end = text.trim_end().len();
+        text.truncate(end);
+        let start = text.len() - text.trim_start().len();
+        text.drain(..start);
+        Self(text)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for RecoveryKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RecoveryKey([redacted])")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +144,14 @@ mod tests {
         assert!(shown.contains("@a:b") && shown.contains("[redacted]"));
         assert!(!shown.contains("syt_secret_access") && !shown.contains("syr_secret_refresh"));
         assert_eq!(format!("{:?}", Password::new("hunter2\n".into())), "Password([redacted])");
+    }
+
+    #[test]
+    fn recovery_keys_are_trimmed_and_hidden() {
+        let key = RecoveryKey::new("\n EsTj 3yST y93F \r\n".into());
+        assert_eq!(key.expose(), "EsTj 3yST y93F");
+        assert_eq!(format!("{key:?}"), "RecoveryKey([redacted])");
+        assert!(RecoveryKey::new(" \n".into()).is_empty());
     }
 
     #[test]

@@ -1,13 +1,16 @@
-//! The login screen: Matrix ID (or homeserver and user name) and password, with errors shown
-//! in words a person can act on.
+//! The login screen: Matrix ID (or homeserver and user name) and password, or the
+//! organisation's account in the browser (single sign-on) when the server offers it, with
+//! errors shown in words a person can act on.
 
-use iced::widget::{button, column, container, text, text_input};
+use std::time::Duration;
+
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::style;
 use crate::fl;
-use crate::matrix::{self, LoginRequest};
-use crate::model::Identity;
+use crate::matrix::{self, LoginRequest, SsoCancel, SsoRequest};
+use crate::model::{Identity, IdentityProvider, LoginMethods};
 use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::Password;
@@ -15,7 +18,11 @@ use crate::secret::Password;
 const USER: &str = "login-user";
 const PASSWORD: &str = "login-password";
 
-/// What the person has typed, and the last error.
+/// How long typing must pause before the server is asked how it signs people in: one request
+/// per server typed, not one per key.
+const LOOKUP_PAUSE: Duration = Duration::from_millis(600);
+
+/// What the person has typed, what the server offers, and the last error.
 #[derive(Debug, Clone, Default)]
 pub struct Login {
     user: String,
@@ -23,6 +30,19 @@ pub struct Login {
     password: String,
     error: Option<String>,
     busy: bool,
+    /// The server the fields name (see [`server_key`]) and what it offers, once known.
+    asked: String,
+    methods: Option<LoginMethods>,
+    /// Counts server changes, so a lookup for a server typed over is dropped.
+    lookups: u64,
+    /// Waiting for the browser to finish a single sign-on.
+    sso: Option<SsoWait>,
+}
+
+#[derive(Debug, Clone)]
+struct SsoWait {
+    cancel: SsoCancel,
+    cancelling: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +52,13 @@ pub enum Message {
     Password(String),
     Submit,
     Done(Result<Identity, String>),
+    /// Typing paused: ask the server how it signs people in (if still the same lookup).
+    Lookup(u64),
+    /// The server's answer, for the server key it was asked for.
+    Methods(String, Result<LoginMethods, String>),
+    /// Sign in with this identity provider (its id; empty for the server's default).
+    Sso(String),
+    CancelSso,
 }
 
 /// What the login screen reports to the app.
@@ -43,13 +70,17 @@ pub enum Event {
 impl Login {
     /// A fresh form; `user` is filled in when a session expired and only the password is asked.
     pub fn new(user: Option<String>, error: Option<String>) -> Self {
-        Self { user: user.unwrap_or_default(), error, ..Self::default() }
+        let mut login = Self { user: user.unwrap_or_default(), error, ..Self::default() };
+        login.asked = login.server_key();
+        login
     }
 
-    /// Puts the cursor where typing starts: the password when the user is known.
+    /// Puts the cursor where typing starts (the password when the user is known), and asks
+    /// the server already named how it signs people in.
     pub fn focus_first(&self) -> Task<Message> {
         let first = if self.user.is_empty() { USER } else { PASSWORD };
-        iced::widget::operation::focus(first)
+        let lookup = Task::done(Message::Lookup(self.lookups));
+        Task::batch([iced::widget::operation::focus(first), lookup])
     }
 
     pub fn update(
@@ -59,13 +90,74 @@ impl Login {
         policy: &Policy,
     ) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::User(user) => self.user = user,
-            Message::Homeserver(url) => self.homeserver = url,
+            Message::User(user) => {
+                self.user = user;
+                return (self.server_changed(), None);
+            }
+            Message::Homeserver(url) => {
+                self.homeserver = url;
+                return (self.server_changed(), None);
+            }
             Message::Password(password) => self.password = password,
             Message::Submit => return (self.submit(profile, policy), None),
             Message::Done(result) => return (Task::none(), self.finished(result)),
+            Message::Lookup(lookup) => return (self.look_up(lookup, policy), None),
+            Message::Methods(key, result) => self.learned(&key, result),
+            Message::Sso(provider) => return (self.start_sso(provider, profile, policy), None),
+            Message::CancelSso => self.cancel_sso(),
         }
         (Task::none(), None)
+    }
+
+    /// The part of the form that decides the server: what a lookup is keyed on.
+    fn server_key(&self) -> String {
+        server_key(&self.homeserver, &self.user)
+    }
+
+    /// Forgets what the previous server offered and asks the new one after a pause.
+    fn server_changed(&mut self) -> Task<Message> {
+        let key = self.server_key();
+        if key == self.asked {
+            return Task::none();
+        }
+        self.asked = key;
+        self.methods = None;
+        self.lookups += 1;
+        let lookup = self.lookups;
+        // The timer is made inside the future, where iced's tokio runtime is current.
+        let pause = async { tokio::time::sleep(LOOKUP_PAUSE).await };
+        Task::perform(pause, move |()| Message::Lookup(lookup))
+    }
+
+    fn look_up(&mut self, lookup: u64, policy: &Policy) -> Task<Message> {
+        let nothing_named = self.asked.is_empty() && policy.default_homeserver.value.is_none();
+        if lookup != self.lookups || nothing_named {
+            return Task::none();
+        }
+        let (homeserver, user) = self.server_fields();
+        let (key, policy) = (self.asked.clone(), policy.clone());
+        Task::perform(
+            async move {
+                let methods =
+                    matrix::login_methods(&policy, homeserver.as_deref(), user.as_deref());
+                methods.await.map_err(|error| error.to_string())
+            },
+            move |result| Message::Methods(key.clone(), result),
+        )
+    }
+
+    /// A lookup that failed is not shown: the person may still be typing, and logging in
+    /// explains the same failure in words.
+    fn learned(&mut self, key: &str, result: Result<LoginMethods, String>) {
+        if key == self.asked {
+            self.methods = result.ok();
+        }
+    }
+
+    /// The homeserver and user fields as a login takes them: trimmed, `None` when empty.
+    fn server_fields(&self) -> (Option<String>, Option<String>) {
+        let filled = |field: &str| Some(field.trim().to_owned()).filter(|f| !f.is_empty());
+        (filled(&self.homeserver), filled(&self.user))
     }
 
     fn submit(&mut self, profile: &Profile, policy: &Policy) -> Task<Message> {
@@ -75,7 +167,7 @@ impl Login {
         self.busy = true;
         self.error = None;
         let request = LoginRequest {
-            homeserver: Some(self.homeserver.trim().to_owned()).filter(|h| !h.is_empty()),
+            homeserver: self.server_fields().0,
             user: self.user.trim().to_owned(),
             password: Password::new(std::mem::take(&mut self.password)),
             device_name: fl!("device-name", host = crate::profile::host_name()),
@@ -92,10 +184,49 @@ impl Login {
         )
     }
 
+    fn start_sso(&mut self, provider: String, profile: &Profile, policy: &Policy) -> Task<Message> {
+        if self.busy {
+            return Task::none();
+        }
+        self.busy = true;
+        self.error = None;
+        let cancel = SsoCancel::default();
+        self.sso = Some(SsoWait { cancel: cancel.clone(), cancelling: false });
+        let (homeserver, user) = self.server_fields();
+        let request = SsoRequest {
+            homeserver,
+            user,
+            identity_provider: Some(provider).filter(|id| !id.is_empty()),
+            device_name: fl!("device-name", host = crate::profile::host_name()),
+            open: matrix::open_browser,
+            cancel,
+        };
+        let (profile, policy) = (profile.clone(), policy.clone());
+        Task::perform(
+            async move {
+                let session = matrix::login_sso(&profile, &policy, request).await;
+                session.map(|s| s.identity()).map_err(|e| e.to_string())
+            },
+            Message::Done,
+        )
+    }
+
+    /// Asks the login to stop; the screen stays busy until it has cleaned up (`Done`), so a
+    /// new attempt never races the old one's clean-up of the same profile.
+    fn cancel_sso(&mut self) {
+        if let Some(wait) = &mut self.sso {
+            wait.cancel.cancel();
+            wait.cancelling = true;
+        }
+    }
+
     fn finished(&mut self, result: Result<Identity, String>) -> Option<Event> {
         self.busy = false;
+        let cancelled = self.sso.take().is_some_and(|wait| wait.cancelling);
         match result {
             Ok(identity) => Some(Event::LoggedIn(identity)),
+            // The person asked for it: no error to read.
+            Err(_) if cancelled => None,
             Err(error) => {
                 self.error = Some(error);
                 None
@@ -116,22 +247,86 @@ impl Login {
                 .on_input(Message::Homeserver)
                 .on_submit(Message::Submit)
                 .padding(8),
-            text_input(&fl!("login-password-placeholder"), &self.password)
-                .id(PASSWORD)
-                .secure(true)
-                .on_input(Message::Password)
-                .on_submit(Message::Submit)
-                .padding(8),
         ]
         .spacing(12)
         .max_width(420);
+        let offers = self.methods.as_ref();
+        // Until the server has answered, the password form is what most servers want.
+        let password = offers.is_none_or(|methods| methods.password);
+        if password {
+            form = form.push(
+                text_input(&fl!("login-password-placeholder"), &self.password)
+                    .id(PASSWORD)
+                    .secure(true)
+                    .on_input(Message::Password)
+                    .on_submit(Message::Submit)
+                    .padding(8),
+            );
+        }
         if let Some(error) = &self.error {
             form = form.push(style::error_box(error));
         }
-        let label = if self.busy { fl!("login-busy") } else { fl!("login-submit") };
-        let submit = button(text(label)).padding([8, 16]);
-        form = form.push(if self.busy { submit } else { submit.on_press(Message::Submit) });
-        container(form.align_x(Alignment::Start)).center(Length::Fill).padding(24).into()
+        if let Some(wait) = &self.sso {
+            return centred(form.push(self.waiting(wait)));
+        }
+        if password {
+            let label = if self.busy { fl!("login-busy") } else { fl!("login-submit") };
+            let submit = button(text(label)).padding([8, 16]);
+            form = form.push(if self.busy { submit } else { submit.on_press(Message::Submit) });
+        }
+        let providers = offers.map(|methods| methods.sso.as_slice()).unwrap_or_default();
+        if !providers.is_empty() && password {
+            form = form.push(text(fl!("login-or")));
+        }
+        for provider in providers {
+            let sso = button(text(sso_label(provider))).padding([8, 16]);
+            let pressed = Message::Sso(provider.id.clone());
+            form = form.push(if self.busy { sso } else { sso.on_press(pressed) });
+        }
+        centred(form)
+    }
+
+    /// While the browser has the person: what to do there, and a way out.
+    fn waiting(&self, wait: &SsoWait) -> Element<'_, Message> {
+        let cancel = if wait.cancelling {
+            button(text(fl!("login-sso-cancelling"))).padding([8, 16])
+        } else {
+            button(text(fl!("login-sso-cancel"))).padding([8, 16]).on_press(Message::CancelSso)
+        };
+        column![
+            text(fl!("login-sso-waiting")).size(20),
+            text(fl!("login-sso-waiting-hint")),
+            row![cancel],
+        ]
+        .spacing(12)
+        .into()
+    }
+}
+
+fn centred(form: iced::widget::Column<'_, Message>) -> Element<'_, Message> {
+    container(form.align_x(Alignment::Start)).center(Length::Fill).padding(24).into()
+}
+
+/// "Sign in with <provider>", or with "your organisation's account" when the provider's name
+/// is only a protocol's.
+fn sso_label(provider: &IdentityProvider) -> String {
+    match provider.shown_name() {
+        Some(name) => fl!("login-sso", provider = name),
+        None => fl!("login-sso-organisation"),
+    }
+}
+
+/// What decides the server: the homeserver field, else the Matrix ID's server name, else
+/// nothing (the organisation's default, if any).
+fn server_key(homeserver: &str, user: &str) -> String {
+    let homeserver = homeserver.trim();
+    if !homeserver.is_empty() {
+        return homeserver.to_owned();
+    }
+    let user = user.trim();
+    match user.strip_prefix('@').and_then(|id| id.split_once(':')) {
+        Some((_, server)) => server.to_owned(),
+        None => String::new(),
     }
 }
 
@@ -139,6 +334,16 @@ impl Login {
 mod tests {
     use super::*;
     use iced_test::simulator;
+
+    fn offering(password: bool, sso: Vec<IdentityProvider>) -> Login {
+        let mut login = Login::new(Some("@alice:gouv.example".into()), None);
+        login.methods = Some(LoginMethods { password, sso });
+        login
+    }
+
+    fn cas() -> IdentityProvider {
+        IdentityProvider { id: "cas".into(), name: "CAS".into() }
+    }
 
     #[test]
     fn typing_fills_the_form_and_enter_submits() {
@@ -169,5 +374,108 @@ mod tests {
         let mut ui = simulator(login.view());
         assert!(ui.find(refusal.as_str()).is_ok());
         assert!(ui.find("@bob:evil.example").is_ok(), "the user name is kept");
+    }
+
+    #[test]
+    fn the_sso_button_appears_only_when_the_server_offers_sso() {
+        let organisation = fl!("login-sso-organisation");
+        let password_only = offering(true, vec![]);
+        let mut ui = simulator(password_only.view());
+        assert!(ui.find(organisation.as_str()).is_err(), "no SSO button without SSO");
+        assert!(ui.find(fl!("login-submit").as_str()).is_ok());
+
+        let unknown = Login::new(Some("@alice:gouv.example".into()), None);
+        let mut ui = simulator(unknown.view());
+        assert!(ui.find(organisation.as_str()).is_err(), "no SSO button before the server says");
+
+        let both = offering(true, vec![cas()]);
+        let mut ui = simulator(both.view());
+        assert!(ui.find(organisation.as_str()).is_ok(), "a protocol name is not shown");
+        assert!(ui.find(fl!("login-password-placeholder").as_str()).is_ok());
+    }
+
+    #[test]
+    fn pressing_the_sso_button_asks_for_that_provider() {
+        let named = IdentityProvider { id: "agentconnect".into(), name: "AgentConnect".into() };
+        let login = offering(true, vec![cas(), named]);
+        let mut ui = simulator(login.view());
+        let label = fl!("login-sso", provider = "AgentConnect");
+        let _ = ui.click(label.as_str());
+        let messages: Vec<_> = ui.into_messages().collect();
+        assert!(
+            matches!(messages.as_slice(), [Message::Sso(id)] if id == "agentconnect"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn a_server_without_passwords_shows_only_single_sign_on() {
+        let login = offering(false, vec![cas()]);
+        let mut ui = simulator(login.view());
+        assert!(ui.find(fl!("login-password-placeholder").as_str()).is_err());
+        assert!(ui.find(fl!("login-submit").as_str()).is_err());
+        let _ = ui.click(fl!("login-sso-organisation").as_str());
+        let messages: Vec<_> = ui.into_messages().collect();
+        assert!(matches!(messages.as_slice(), [Message::Sso(id)] if id == "cas"), "{messages:?}");
+    }
+
+    #[test]
+    fn while_the_browser_is_open_the_screen_says_so_and_can_cancel() {
+        let mut login = offering(true, vec![cas()]);
+        let cancel = SsoCancel::default();
+        login.busy = true;
+        login.sso = Some(SsoWait { cancel, cancelling: false });
+        let mut ui = simulator(login.view());
+        assert!(ui.find(fl!("login-sso-waiting").as_str()).is_ok());
+        let _ = ui.click(fl!("login-sso-cancel").as_str());
+        let messages: Vec<_> = ui.into_messages().collect();
+        assert!(matches!(messages.as_slice(), [Message::CancelSso]), "{messages:?}");
+
+        // Cancelled: the login's own "cancelled" error is not shown, and the form is back.
+        login.cancel_sso();
+        assert!(login.sso.as_ref().is_some_and(|wait| wait.cancelling));
+        assert!(login.finished(Err(fl!("error-sso-cancelled"))).is_none());
+        assert!(!login.busy && login.sso.is_none() && login.error.is_none());
+    }
+
+    #[test]
+    fn a_failed_sso_is_explained_in_words() {
+        let mut login = offering(true, vec![cas()]);
+        login.busy = true;
+        login.sso = Some(SsoWait { cancel: SsoCancel::default(), cancelling: false });
+        let failure = fl!("error-sso-timeout", minutes = 10);
+        let _ = login.finished(Err(failure.clone()));
+        let mut ui = simulator(login.view());
+        assert!(ui.find(failure.as_str()).is_ok());
+        assert!(ui.find(fl!("login-sso-organisation").as_str()).is_ok(), "ready to try again");
+    }
+
+    #[test]
+    fn the_server_is_known_from_either_field() {
+        assert_eq!(server_key("", "@alice:gouv.fr"), "gouv.fr");
+        assert_eq!(
+            server_key(" https://matrix.gouv.fr ", "@alice:gouv.fr"),
+            "https://matrix.gouv.fr"
+        );
+        assert_eq!(server_key("", "alice"), "");
+        assert_eq!(server_key("", "@alice:localhost:8448"), "localhost:8448");
+    }
+
+    #[test]
+    fn only_a_change_of_server_forgets_what_it_offers() {
+        let mut login = offering(true, vec![cas()]);
+        let _ = login.server_changed();
+        assert!(login.methods.is_some(), "same server: the buttons stay");
+        login.user = "@alice.martin:gouv.example".into();
+        let _ = login.server_changed();
+        assert!(login.methods.is_some(), "another name on the same server");
+        login.homeserver = "https://other.example".into();
+        let _ = login.server_changed();
+        assert!(login.methods.is_none(), "another server: asked again");
+        // An answer for a server typed over is dropped.
+        login.learned("gouv.example", Ok(LoginMethods { password: true, sso: vec![cas()] }));
+        assert!(login.methods.is_none());
+        login.learned("https://other.example", Ok(LoginMethods::default()));
+        assert!(login.methods.is_some());
     }
 }

@@ -3,6 +3,7 @@
 //! run as a user would run it.
 #![allow(dead_code, unused_imports)]
 
+pub mod cas;
 pub mod display;
 pub mod keyring;
 pub mod synapse;

@@ -43,14 +43,20 @@ impl Synapse {
 
     /// Starts a Synapse of its own with the given token lifetimes.
     pub fn start(lifetimes: Lifetimes) -> Synapse {
+        Synapse::start_with(lifetimes, "")
+    }
+
+    /// Starts a Synapse of its own with more `homeserver.yaml` keys (e.g. an SSO provider),
+    /// so one test's server setup leaves every other test's alone.
+    pub fn start_with(lifetimes: Lifetimes, extra_yaml: &str) -> Synapse {
         let python = venv_python();
         let temp = tempfile::tempdir().expect("synapse temp dir");
         let dir = temp.path().to_owned();
         let port = free_port();
         let server_name = format!("localhost:{port}");
         let url = format!("http://127.0.0.1:{port}");
-        fs::write(dir.join("homeserver.yaml"), config(&dir, port, &server_name, &url, lifetimes))
-            .expect("write homeserver.yaml");
+        let yaml = config(&dir, port, &server_name, &url, lifetimes) + extra_yaml;
+        fs::write(dir.join("homeserver.yaml"), yaml).expect("write homeserver.yaml");
         let keys = Command::new(&python)
             .args(["-m", "synapse.app.homeserver", "--config-path"])
             .arg(dir.join("homeserver.yaml"))
