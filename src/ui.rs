@@ -8,6 +8,7 @@ mod frames;
 mod home;
 mod login;
 mod notify;
+mod recovery;
 mod room;
 mod room_list;
 mod settings;

@@ -119,10 +119,11 @@ impl App {
         match (event, &mut self.screen) {
             (CoreEvent::Ready(handle), _) => {
                 startup::reached(Milestone::SessionRestored, None);
-                self.screen = {
-                    let neighbours = self.launch.profile.neighbours();
-                    Screen::Home(Box::new(Home::new(handle, self.preferences, neighbours)))
-                }
+                let neighbours = self.launch.profile.neighbours();
+                let home = Home::new(handle, self.preferences, neighbours);
+                let check = home.check_trust().map(Message::Home);
+                self.screen = Screen::Home(Box::new(home));
+                return check;
             }
             (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
                 startup::reached(Milestone::RoomListReady, Some(rooms.len()));

@@ -8,12 +8,14 @@ use iced::{Element, Length, Task};
 
 use super::dialog::{self, Dialog};
 use super::notify;
+use super::recovery::{self, Recovery};
 use super::room::{self, RoomPane};
 use super::room_list::{self, RoomList};
 use super::settings::{self, Settings};
 use crate::fl;
 use crate::matrix::Handle;
 use crate::model::notice::notices;
+use crate::model::recovery::{RecoveryState, TrustStatus};
 use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::UnencryptedSend;
 use crate::preferences::Preferences;
@@ -27,6 +29,10 @@ pub struct Home {
     preferences: Preferences,
     /// The other profiles on this computer, for the settings' account list.
     neighbours: Vec<Neighbour>,
+    /// The recovery dialog, while open.
+    recovery: Option<Recovery>,
+    /// Recovery and this session's trust, for the banner asking to set it up or recover.
+    trust: Option<TrustStatus>,
     list: RoomList,
     pane: Option<RoomPane>,
     /// Stops following the previously open room.
@@ -46,6 +52,11 @@ pub enum Message {
     Opened(Result<String, String>),
     OpenSettings,
     Settings(settings::Message),
+    Recovery(recovery::Message),
+    /// Open the recovery dialog: a new key (`Some(replace)`), or entering one (`None`).
+    OpenRecovery(Option<bool>),
+    /// Recovery and this session's trust, as the core sees them now.
+    Trust(Result<TrustStatus, String>),
     LoggedOut(Result<(), String>),
     /// Escape: close whatever dialog is open.
     Escape,
@@ -70,6 +81,8 @@ impl Home {
         Self {
             handle,
             neighbours,
+            recovery: None,
+            trust: None,
             dialog: None,
             settings: None,
             preferences,
@@ -119,6 +132,16 @@ impl Home {
             Message::Opened(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::OpenSettings => self.open_settings(),
             Message::Settings(message) => return self.settings_message(message),
+            Message::Recovery(message) => self.recovery_message(message),
+            Message::OpenRecovery(new_key) => self.open_recovery(new_key),
+            Message::Trust(Ok(trust)) => {
+                self.trust = Some(trust);
+                Task::none()
+            }
+            Message::Trust(Err(error)) => {
+                tracing::warn!(%error, "recovery state not known");
+                Task::none()
+            }
             Message::LoggedOut(Ok(())) => return (Task::none(), Some(Event::LoggedOut)),
             Message::LoggedOut(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::Escape => self.close_all(),
@@ -134,15 +157,76 @@ impl Home {
         Task::none()
     }
 
-    /// Opens the settings and asks the server for the display name to show in them.
+    /// Asks the core where recovery and this session's trust stand (for the banner).
+    pub fn check_trust(&self) -> Task<Message> {
+        let handle = self.handle.clone();
+        Task::perform(
+            async move { handle.recovery_status().await.map_err(|e| e.to_string()) },
+            Message::Trust,
+        )
+    }
+
+    /// Opens the settings and asks the core for what they show: the display name, and where
+    /// recovery stands.
     fn open_settings(&mut self) -> Task<Message> {
         self.settings = Some(Settings::new(self.preferences, self.neighbours.clone()));
         let handle = self.handle.clone();
-        let load = Task::perform(
+        let name = Task::perform(
             async move { handle.display_name().await.map_err(|e| e.to_string()) },
             |name| Message::Settings(settings::Message::NameLoaded(name)),
         );
-        Task::batch([load, iced::widget::operation::focus(settings::NAME)])
+        let handle = self.handle.clone();
+        let trust = Task::perform(
+            async move { handle.recovery_status().await.map_err(|e| e.to_string()) },
+            |trust| Message::Settings(settings::Message::Trust(trust)),
+        );
+        Task::batch([name, trust, iced::widget::operation::focus(settings::NAME)])
+    }
+
+    /// Opens the recovery dialog: making a new key (`Some(replace)`), or entering one (`None`).
+    fn open_recovery(&mut self, new_key: Option<bool>) -> Task<Message> {
+        self.settings = None;
+        let Some(replace) = new_key else {
+            self.recovery = Some(Recovery::entering());
+            return iced::widget::operation::focus(recovery::FIELD);
+        };
+        self.recovery = Some(Recovery::generating());
+        let handle = self.handle.clone();
+        Task::perform(
+            async move {
+                let key = if replace {
+                    handle.reset_recovery_key().await
+                } else {
+                    handle.enable_recovery().await
+                };
+                key.map(std::sync::Arc::new).map_err(|e| e.to_string())
+            },
+            move |key| Message::Recovery(recovery::Message::Generated(key, replace)),
+        )
+    }
+
+    fn recovery_message(&mut self, message: recovery::Message) -> Task<Message> {
+        let Some(dialog) = &mut self.recovery else { return Task::none() };
+        // Typing a part of the key back starts in its field.
+        if matches!(message, recovery::Message::Stored) {
+            dialog.update(message);
+            return iced::widget::operation::focus(recovery::FIELD);
+        }
+        match dialog.update(message) {
+            Some(recovery::Event::Copy(key)) => iced::clipboard::write(key),
+            Some(recovery::Event::Recover(key)) => {
+                let handle = self.handle.clone();
+                Task::perform(
+                    async move { handle.recover(&key).await.map_err(|e| e.to_string()) },
+                    |done| Message::Recovery(recovery::Message::Recovered(done)),
+                )
+            }
+            Some(recovery::Event::Close) => {
+                self.recovery = None;
+                self.check_trust()
+            }
+            None => Task::none(),
+        }
     }
 
     fn settings_message(&mut self, message: settings::Message) -> (Task<Message>, Option<Event>) {
@@ -160,6 +244,10 @@ impl Home {
                 );
                 return (save, None);
             }
+            Some(settings::Event::NewRecoveryKey(replace)) => {
+                return (self.open_recovery(Some(replace)), None);
+            }
+            Some(settings::Event::EnterRecoveryKey) => return (self.open_recovery(None), None),
             Some(settings::Event::OpenProfile(name)) => {
                 return (Task::none(), Some(Event::OpenProfile(name)));
             }
@@ -180,6 +268,7 @@ impl Home {
     fn close_all(&mut self) -> Task<Message> {
         self.dialog = None;
         self.settings = None;
+        self.recovery = None;
         if let Some(pane) = &mut self.pane {
             pane.cancel();
         }
@@ -325,18 +414,51 @@ impl Home {
             Some(pane) => pane.view().map(Message::Room),
             None => container(text(fl!("home-pick-a-room"))).center(Length::Fill).into(),
         };
-        let mut page = column![row![list, pane].height(Length::Fill)];
+        let mut page = column![];
+        if let Some(banner) = self.trust_banner() {
+            page = page.push(banner);
+        }
+        page = page.push(row![list, pane].height(Length::Fill));
         if let Some(status) = status_line(&self.status) {
             page = page.push(container(text(status).size(12)).padding([2, 8]));
         }
         if let Some(dialog) = &self.dialog {
             return stack![page, dialog.view().map(Message::Dialog)].into();
         }
+        if let Some(dialog) = &self.recovery {
+            return stack![page, dialog.view().map(Message::Recovery)].into();
+        }
         if let Some(panel) = &self.settings {
             let panel = panel.view(self.handle.user_id(), self.handle.device_id());
             return stack![page, panel.map(Message::Settings)].into();
         }
         page.into()
+    }
+
+    /// Above everything while this session lacks the account's secrets (enter the key), or
+    /// while the account has no recovery at all (set it up).
+    fn trust_banner(&self) -> Option<Element<'_, Message>> {
+        let (words, label, new_key) = match self.trust?.recovery {
+            RecoveryState::Incomplete => {
+                (fl!("banner-recover"), fl!("settings-recovery-enter"), None)
+            }
+            RecoveryState::Disabled => {
+                (fl!("banner-set-up-recovery"), fl!("settings-recovery-set-up"), Some(false))
+            }
+            RecoveryState::Enabled | RecoveryState::Unknown => return None,
+        };
+        let act =
+            button(text(label)).style(button::secondary).on_press(Message::OpenRecovery(new_key));
+        let strip = row![text(words).size(14).width(Length::Fill), act]
+            .spacing(12)
+            .align_y(iced::Alignment::Center);
+        Some(
+            container(strip)
+                .padding([8, 12])
+                .width(Length::Fill)
+                .style(super::style::caution_banner)
+                .into(),
+        )
     }
 }
 

@@ -6,6 +6,7 @@ use iced::{Alignment, Element, Length};
 
 use super::style;
 use crate::fl;
+use crate::model::recovery::{RecoveryState, TrustStatus};
 use crate::preferences::{LanguageChoice, Preferences, ThemeChoice};
 use crate::profile::Neighbour;
 
@@ -24,6 +25,8 @@ pub struct Settings {
     neighbours: Vec<Neighbour>,
     /// Why another account's window could not be opened.
     window_error: Option<String>,
+    /// Recovery and this session's trust, once the core has answered.
+    trust: Option<Result<TrustStatus, String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -39,6 +42,12 @@ pub enum Message {
     OpenProfile(Option<String>),
     /// Opening another account's window failed.
     WindowFailed(String),
+    /// Where recovery and this session's trust stand.
+    Trust(Result<TrustStatus, String>),
+    /// Set up recovery, or change its key (`true`).
+    NewRecoveryKey(bool),
+    /// Bring this session's secrets back with the recovery key.
+    EnterRecoveryKey,
     LogOut {
         wipe: bool,
     },
@@ -54,6 +63,9 @@ pub enum Event {
     SaveName(String),
     /// Open another profile's window (`None`: a new one).
     OpenProfile(Option<String>),
+    /// Set up recovery, or (`true`) replace its key.
+    NewRecoveryKey(bool),
+    EnterRecoveryKey,
     LogOut {
         wipe: bool,
     },
@@ -70,6 +82,7 @@ impl Settings {
             outcome: None,
             neighbours,
             window_error: None,
+            trust: None,
         }
     }
 
@@ -96,6 +109,9 @@ impl Settings {
             Message::Notifications(on) => return self.change(|p| p.notifications = on),
             Message::OpenProfile(name) => return Some(Event::OpenProfile(name)),
             Message::WindowFailed(error) => self.window_error = Some(error),
+            Message::Trust(trust) => self.trust = Some(trust),
+            Message::NewRecoveryKey(replace) => return Some(Event::NewRecoveryKey(replace)),
+            Message::EnterRecoveryKey => return Some(Event::EnterRecoveryKey),
             Message::LogOut { wipe } => return Some(Event::LogOut { wipe }),
             Message::Close => return Some(Event::Close),
         }
@@ -118,6 +134,7 @@ impl Settings {
             text(fl!("settings-title")).size(22),
             self.account(user, device),
             self.appearance(),
+            self.security(),
             self.notifications(),
             self.accounts(),
             self.leaving(),
@@ -192,6 +209,42 @@ impl Settings {
         ]
         .spacing(6)
         .into()
+    }
+
+    /// Recovery and this session's trust, with the one action each state calls for.
+    fn security(&self) -> Element<'_, Message> {
+        let mut section = column![heading(fl!("settings-section-security"))].spacing(6);
+        let trust = match &self.trust {
+            None => return section.push(text(fl!("settings-security-checking")).size(13)).into(),
+            Some(Err(error)) => return section.push(style::error_box(error)).into(),
+            Some(Ok(trust)) => trust,
+        };
+        let (words, action) = match trust.recovery {
+            RecoveryState::Enabled => (
+                fl!("settings-recovery-enabled"),
+                Some((fl!("settings-recovery-change"), Message::NewRecoveryKey(true), false)),
+            ),
+            RecoveryState::Disabled => (
+                fl!("settings-recovery-disabled"),
+                Some((fl!("settings-recovery-set-up"), Message::NewRecoveryKey(false), true)),
+            ),
+            RecoveryState::Incomplete => (
+                fl!("settings-recovery-incomplete"),
+                Some((fl!("settings-recovery-enter"), Message::EnterRecoveryKey, true)),
+            ),
+            RecoveryState::Unknown => (fl!("settings-recovery-unknown"), None),
+        };
+        section = section.push(text(words).size(13));
+        if let Some((label, message, urgent)) = action {
+            let look = if urgent { button::primary } else { button::secondary };
+            section = section.push(button(text(label)).style(look).on_press(message));
+        }
+        let session = if trust.session_verified {
+            text(fl!("settings-session-verified")).size(13).color(style::SAFE)
+        } else {
+            text(fl!("settings-session-unverified")).size(13).color(style::CAUTION)
+        };
+        section.push(session).into()
     }
 
     /// The other accounts on this computer, each opening in a window of its own.
@@ -279,6 +332,50 @@ mod tests {
         };
         let events: Vec<_> = clicked.into_iter().filter_map(|m| settings.update(m)).collect();
         assert_eq!(events, [Event::OpenProfile(Some("work".into())), Event::OpenProfile(None)]);
+    }
+
+    fn trust(recovery: RecoveryState, session_verified: bool) -> TrustStatus {
+        use crate::model::recovery::{BackupStatus, CrossSigningKeys};
+        TrustStatus {
+            recovery,
+            backup: BackupStatus {
+                enabled: true,
+                exists_on_server: Some(true),
+                all_keys_saved: None,
+            },
+            cross_signing: CrossSigningKeys {
+                master: true,
+                self_signing: true,
+                user_signing: true,
+            },
+            session_verified,
+        }
+    }
+
+    #[test]
+    fn security_offers_the_one_action_each_recovery_state_calls_for() {
+        let cases = [
+            (RecoveryState::Disabled, "settings-recovery-set-up", Event::NewRecoveryKey(false)),
+            (RecoveryState::Enabled, "settings-recovery-change", Event::NewRecoveryKey(true)),
+            (RecoveryState::Incomplete, "settings-recovery-enter", Event::EnterRecoveryKey),
+        ];
+        for (state, label, expected) in cases {
+            let mut settings = Settings::new(Preferences::default(), Vec::new());
+            settings.update(Message::Trust(Ok(trust(state, false))));
+            let clicked: Vec<_> = {
+                let mut ui = simulator(settings.view("@me:x", "DEV"));
+                assert!(ui.find(fl!("settings-session-unverified").as_str()).is_ok());
+                let label = match label {
+                    "settings-recovery-set-up" => fl!("settings-recovery-set-up"),
+                    "settings-recovery-change" => fl!("settings-recovery-change"),
+                    _ => fl!("settings-recovery-enter"),
+                };
+                let _ = ui.click(label.as_str());
+                ui.into_messages().collect()
+            };
+            let events: Vec<_> = clicked.into_iter().filter_map(|m| settings.update(m)).collect();
+            assert_eq!(events, [expected]);
+        }
     }
 
     #[test]

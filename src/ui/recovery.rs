@@ -1,0 +1,266 @@
+//! The recovery dialog: setting up (or changing) the recovery key, shown once and confirmed by
+//! typing part of it back; and entering it on a new session to bring back the account's
+//! secrets and history.
+
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Element, Font, Length};
+
+use super::style;
+use crate::fl;
+use crate::model::recovery::{confirms, format_key, group_count};
+use crate::secret::RecoveryKey;
+
+/// The field where the key (or a part of it) is typed.
+pub const FIELD: &str = "recovery-field";
+
+#[derive(Debug)]
+pub enum Recovery {
+    /// The core is at work; the words say on what.
+    Working(String),
+    /// The new key, shown this once.
+    Showing { key: Arc<RecoveryKey>, replaced: bool },
+    /// The user types back group `group` (from 0) of the key.
+    Confirming { key: Arc<RecoveryKey>, group: usize, typed: String, wrong: bool },
+    /// The user types the key to recover this session.
+    Entering { typed: String, error: Option<String> },
+    /// Finished, with what to tell.
+    Done(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A new key from the core (set up or changed), or why not.
+    Generated(Result<Arc<RecoveryKey>, String>, bool),
+    Copy,
+    /// "I have stored it": on to typing part of it back.
+    Stored,
+    Typed(String),
+    Check,
+    /// Back to the key, for someone who did not store it after all.
+    ShowAgain,
+    Recover,
+    Recovered(Result<(), String>),
+    Close,
+}
+
+/// What the dialog asks of the home screen.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Put this on the clipboard.
+    Copy(String),
+    /// Recover this session with this key.
+    Recover(Arc<RecoveryKey>),
+    Close,
+}
+
+impl Recovery {
+    /// Waiting for a new key (set up, or changed).
+    pub fn generating() -> Self {
+        Self::Working(fl!("recovery-ui-generating"))
+    }
+
+    /// Asking for the key, to recover this session.
+    pub fn entering() -> Self {
+        Self::Entering { typed: String::new(), error: None }
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Generated(Ok(key), replaced) => *self = Self::Showing { key, replaced },
+            Message::Generated(Err(error), _) => *self = Self::Done(error),
+            Message::Copy => return self.copy(),
+            Message::Stored => self.ask_back(),
+            Message::Typed(typed) => self.typed(typed),
+            Message::Check => self.check(),
+            Message::ShowAgain => self.show_again(),
+            Message::Recover => return self.recover(),
+            Message::Recovered(Ok(())) => *self = Self::Done(fl!("recovery-ui-recovered")),
+            Message::Recovered(Err(error)) => {
+                *self = Self::Entering { typed: String::new(), error: Some(error) };
+            }
+            Message::Close => return Some(Event::Close),
+        }
+        None
+    }
+
+    fn copy(&self) -> Option<Event> {
+        let Self::Showing { key, .. } = self else { return None };
+        Some(Event::Copy(format_key(key.expose()).to_string()))
+    }
+
+    /// Asks for one group of the key, chosen at random so it cannot be guessed in advance.
+    fn ask_back(&mut self) {
+        let Self::Showing { key, .. } = self else { return };
+        let group = rand::random_range(0..group_count(key.expose()).max(1));
+        *self = Self::Confirming { key: key.clone(), group, typed: String::new(), wrong: false };
+    }
+
+    fn show_again(&mut self) {
+        if let Self::Confirming { key, .. } = self {
+            *self = Self::Showing { key: key.clone(), replaced: false };
+        }
+    }
+
+    fn typed(&mut self, new: String) {
+        match self {
+            Self::Confirming { typed, wrong, .. } => {
+                *typed = new;
+                *wrong = false;
+            }
+            Self::Entering { typed, error } => {
+                *typed = new;
+                *error = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn check(&mut self) {
+        let Self::Confirming { key, group, typed, wrong } = self else { return };
+        if confirms(key.expose(), typed, *group) {
+            *self = Self::Done(fl!("recovery-ui-stored"));
+        } else {
+            *wrong = true;
+        }
+    }
+
+    fn recover(&mut self) -> Option<Event> {
+        let Self::Entering { typed, .. } = self else { return None };
+        if typed.trim().is_empty() {
+            return None;
+        }
+        let key = Arc::new(RecoveryKey::new(std::mem::take(typed)));
+        *self = Self::Working(fl!("recovery-ui-recovering"));
+        Some(Event::Recover(key))
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let body = match self {
+            Self::Working(what) => column![text(what.clone())],
+            Self::Showing { key, replaced } => showing(key, *replaced),
+            Self::Confirming { group, typed, wrong, .. } => confirming(*group, typed, *wrong),
+            Self::Entering { typed, error } => entering(typed, error.as_deref()),
+            Self::Done(words) => column![
+                text(words.clone()),
+                button(text(fl!("settings-close"))).on_press(Message::Close)
+            ],
+        };
+        let title = text(fl!("recovery-ui-title")).size(20);
+        let panel = container(column![title, body.spacing(12)].spacing(14))
+            .padding(24)
+            .max_width(560)
+            .style(style::dialog_plain);
+        iced::widget::opaque(container(panel).center(Length::Fill).style(style::backdrop))
+    }
+}
+
+fn showing(key: &RecoveryKey, replaced: bool) -> iced::widget::Column<'_, Message> {
+    let intro = if replaced { fl!("recovery-ui-new-key") } else { fl!("recovery-ui-key") };
+    let shown = text(format_key(key.expose()).to_string()).font(Font::MONOSPACE).size(18);
+    column![
+        text(intro),
+        container(shown).padding(12).width(Length::Fill).style(style::quote),
+        row![
+            button(text(fl!("recovery-ui-copy"))).style(button::secondary).on_press(Message::Copy),
+            button(text(fl!("recovery-ui-stored-it"))).on_press(Message::Stored),
+        ]
+        .spacing(8),
+    ]
+}
+
+fn confirming(group: usize, typed: &str, wrong: bool) -> iced::widget::Column<'_, Message> {
+    let number = group + 1;
+    let ask = fl!("recovery-ui-type-group", number = number);
+    let field = text_input("", typed)
+        .id(FIELD)
+        .on_input(Message::Typed)
+        .on_submit(Message::Check)
+        .font(Font::MONOSPACE)
+        .padding(8);
+    let mut body = column![text(ask), field];
+    if wrong {
+        body = body.push(text(fl!("recovery-ui-group-wrong")).color(style::DANGER));
+    }
+    body.push(
+        row![
+            button(text(fl!("recovery-ui-check"))).on_press(Message::Check),
+            button(text(fl!("recovery-ui-show-again")))
+                .style(button::secondary)
+                .on_press(Message::ShowAgain),
+        ]
+        .spacing(8),
+    )
+}
+
+fn entering<'a>(typed: &'a str, error: Option<&'a str>) -> iced::widget::Column<'a, Message> {
+    let field = text_input(&fl!("recovery-ui-key-placeholder"), typed)
+        .id(FIELD)
+        .secure(true)
+        .on_input(Message::Typed)
+        .on_submit(Message::Recover)
+        .font(Font::MONOSPACE)
+        .padding(8);
+    let mut body = column![text(fl!("recovery-ui-enter")), field];
+    if let Some(error) = error {
+        body = body.push(style::error_box(error));
+    }
+    body.push(
+        row![
+            button(text(fl!("recovery-ui-recover"))).on_press(Message::Recover),
+            button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::Close),
+        ]
+        .spacing(8),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced_test::simulator;
+
+    const KEY: &str = "EsTc 1234 abcd EFGH";
+
+    #[test]
+    fn a_new_key_is_shown_then_confirmed_by_typing_part_of_it_back() {
+        let mut dialog = Recovery::generating();
+        let key = Arc::new(RecoveryKey::new(KEY.into()));
+        dialog.update(Message::Generated(Ok(key), false));
+        {
+            let mut ui = simulator(dialog.view());
+            assert!(ui.find("EsTc 1234 abcd EFGH").is_ok(), "the key is shown, grouped");
+        }
+        assert!(matches!(dialog.update(Message::Copy), Some(Event::Copy(k)) if k == KEY));
+        dialog.update(Message::Stored);
+        let Recovery::Confirming { group, .. } = dialog else { panic!("asks for a group") };
+        dialog.update(Message::Typed("zzzz".into()));
+        dialog.update(Message::Check);
+        assert!(matches!(dialog, Recovery::Confirming { wrong: true, .. }));
+        let right = KEY.split(' ').nth(group).unwrap();
+        dialog.update(Message::Typed(right.to_lowercase()));
+        dialog.update(Message::Check);
+        assert!(
+            matches!(dialog, Recovery::Confirming { wrong: true, .. })
+                || right == right.to_lowercase(),
+            "case counts"
+        );
+        dialog.update(Message::Typed(right.into()));
+        dialog.update(Message::Check);
+        assert!(matches!(dialog, Recovery::Done(_)));
+    }
+
+    #[test]
+    fn recovering_sends_the_typed_key_and_a_refusal_is_shown_in_words() {
+        let mut dialog = Recovery::entering();
+        assert!(dialog.update(Message::Recover).is_none(), "nothing typed, nothing sent");
+        dialog.update(Message::Typed(format!("  {KEY}\n")));
+        let Some(Event::Recover(key)) = dialog.update(Message::Recover) else {
+            panic!("the key goes to the core")
+        };
+        assert_eq!(key.expose(), KEY);
+        dialog.update(Message::Recovered(Err("This recovery key is not the right one.".into())));
+        let mut ui = simulator(dialog.view());
+        assert!(ui.find("This recovery key is not the right one.").is_ok());
+    }
+}
