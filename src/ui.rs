@@ -1,6 +1,7 @@
 //! The desktop front end, the only code that names iced: a root `App` routing between the
 //! login and home screens, fed by the core's event stream as a subscription.
 
+mod accounts;
 mod app;
 mod dialog;
 #[cfg(test)]

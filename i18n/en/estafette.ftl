@@ -356,3 +356,4 @@ recovery-ui-recovered = This session is now verified and can read your encrypted
 banner-recover = This session is not verified yet: enter your recovery key to read your encrypted history here and be trusted by your contacts.
 banner-set-up-recovery = Recovery is not set up: if you lose this computer, your encrypted history is lost. It takes a minute.
 recovery-ui-show-again = Show the key again
+login-other-accounts = Other accounts on this computer

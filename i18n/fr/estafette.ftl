@@ -356,3 +356,4 @@ recovery-ui-recovered = Cette session est maintenant vérifiée et peut lire vot
 banner-recover = Cette session n'est pas encore vérifiée : saisissez votre clé de récupération pour lire ici votre historique chiffré et être reconnu par vos contacts.
 banner-set-up-recovery = La récupération n'est pas en place : si vous perdez cet ordinateur, votre historique chiffré est perdu. Cela prend une minute.
 recovery-ui-show-again = Revoir la clé
+login-other-accounts = Autres comptes sur cet ordinateur

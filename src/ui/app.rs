@@ -21,6 +21,8 @@ pub struct App {
     screen: Screen,
     user: Option<String>,
     preferences: Preferences,
+    /// The other profiles on this computer, for the login screen's account list.
+    neighbours: Vec<crate::profile::Neighbour>,
 }
 
 enum Screen {
@@ -39,6 +41,8 @@ pub enum Message {
     Focus(bool),
     /// The window appeared (a startup milestone).
     WindowOpened,
+    /// Open another profile (account) in its own window.
+    OpenProfile(String),
 }
 
 impl App {
@@ -58,7 +62,8 @@ impl App {
             _ => Task::none(),
         };
         let preferences = Preferences::load(&launch.profile);
-        (Self { launch, screen, user, preferences }, focus)
+        let neighbours = launch.profile.neighbours();
+        (Self { launch, screen, user, preferences, neighbours }, focus)
     }
 
     pub fn title(&self) -> String {
@@ -83,6 +88,7 @@ impl App {
             Message::Home(message) => self.home(message),
             Message::Core(event) => self.core(event),
             Message::Focus(forward) => focus_move(forward),
+            Message::OpenProfile(name) => self.open_profile(Some(name)),
             Message::WindowOpened => {
                 startup::reached(Milestone::WindowShown, None);
                 Task::none()
@@ -193,9 +199,25 @@ impl App {
             Screen::Starting => {
                 container(text(fl!("status-loading")).size(18)).center(Length::Fill).into()
             }
-            Screen::Login(login) => login.view().map(Message::Login),
+            Screen::Login(login) => self.login_view(login),
             Screen::Home(home) => home.view().map(Message::Home),
         }
+    }
+}
+
+impl App {
+    /// The login form, and under it the other accounts on this computer, if any.
+    fn login_view<'a>(&'a self, login: &'a Login) -> Element<'a, Message> {
+        let form = login.view().map(Message::Login);
+        if self.neighbours.is_empty() {
+            return form;
+        }
+        let others = super::accounts::list(&self.neighbours, Message::OpenProfile);
+        let footer = iced::widget::column![text(fl!("login-other-accounts")).size(13), others]
+            .spacing(6)
+            .max_width(420);
+        let footer = container(footer).center_x(Length::Fill);
+        iced::widget::column![form, footer].padding(iced::Padding::ZERO.bottom(24)).into()
     }
 }
 
@@ -235,4 +257,36 @@ fn core_events(account: &Account) -> impl iced::futures::Stream<Item = Message> 
     let Launch { profile, policy } = account.0.clone();
     let mut events = matrix::run(profile, policy);
     iced::futures::stream::poll_fn(move |cx| events.poll_recv(cx)).map(Message::Core)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AccountRecord, AccountState};
+    use crate::policy::Policy;
+    use crate::profile::Profile;
+    use iced_test::simulator;
+
+    #[test]
+    fn the_login_screen_offers_the_other_accounts_on_this_computer() {
+        let dir = tempfile::tempdir().unwrap();
+        let work = Profile::locate(Some(dir.path()), "work").unwrap();
+        work.write_account(&AccountRecord {
+            user_id: "@anne:ministere.fr".into(),
+            device_id: "DEV".into(),
+            homeserver: "https://ministere.fr/".into(),
+            keychain_id: "k".into(),
+            state: AccountState::Active,
+        })
+        .unwrap();
+        let profile = Profile::locate(Some(dir.path()), "default").unwrap();
+        profile.create_dirs().unwrap();
+        let (app, _) = App::boot(Launch { profile, policy: Policy::default() });
+        let mut ui = simulator(app.view());
+        assert!(ui.find(fl!("login-other-accounts").as_str()).is_ok());
+        assert!(ui.find("@anne:ministere.fr").is_ok());
+        let _ = ui.click(fl!("settings-account-open").as_str());
+        let clicked: Vec<_> = ui.into_messages().collect();
+        assert!(clicked.iter().any(|m| matches!(m, Message::OpenProfile(name) if name == "work")));
+    }
 }

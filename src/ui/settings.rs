@@ -249,18 +249,9 @@ impl Settings {
 
     /// The other accounts on this computer, each opening in a window of its own.
     fn accounts(&self) -> Element<'_, Message> {
-        let mut section = column![heading(fl!("settings-section-accounts"))].spacing(6);
-        for neighbour in &self.neighbours {
-            let who = match &neighbour.user_id {
-                Some(user) => user.clone(),
-                None => fl!("settings-account-signed-out", profile = neighbour.name.as_str()),
-            };
-            let open = button(text(fl!("settings-account-open")).size(13))
-                .style(button::secondary)
-                .padding([2, 10])
-                .on_press(Message::OpenProfile(Some(neighbour.name.clone())));
-            section = section.push(row![text(who).width(Length::Fill), open].spacing(8));
-        }
+        let others =
+            super::accounts::list(&self.neighbours, |name| Message::OpenProfile(Some(name)));
+        let mut section = column![heading(fl!("settings-section-accounts")), others].spacing(6);
         let add = button(text(fl!("settings-account-add"))).on_press(Message::OpenProfile(None));
         section = section.push(add);
         if let Some(error) = &self.window_error {
