@@ -76,6 +76,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Join { room } => rooms::join(profile, policy, &room).await,
         Command::Leave { room } => rooms::leave(profile, policy, &room).await,
         Command::Invites { json } => rooms::invites(profile, policy, json).await,
+        Command::People { term, json } => rooms::people(profile, policy, &term, json).await,
         Command::Send(args) => messages::send(profile, policy, args).await,
         Command::React(args) => messages::react(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,

@@ -9,6 +9,7 @@ mod error;
 mod handle;
 mod html;
 mod me;
+mod people;
 mod recovery;
 mod rooms;
 mod send;

@@ -73,6 +73,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find people in the server's directory by name or Matrix ID.
+    People {
+        #[arg(value_name = "NAME")]
+        term: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Send a message (markdown).
     Send(SendArgs),
     /// Add your reaction to a message, or take it back.

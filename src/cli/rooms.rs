@@ -116,3 +116,21 @@ pub async fn invites(profile: &Profile, policy: &Policy, json: bool) -> ExitCode
     })
     .await
 }
+
+/// The people the directory finds for `term`: their Matrix ID and name, one per line.
+pub async fn people(profile: &Profile, policy: &Policy, term: &str, json: bool) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let people = handle.search_people(term, 20).await?;
+        if json {
+            return Ok(json_lines(people.iter()));
+        }
+        if people.is_empty() {
+            eprintln!("{}", fl!("people-none", term = term));
+        }
+        for person in &people {
+            println!("{}\t{}", person.user_id, person.display_name.as_deref().unwrap_or(""));
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}

@@ -6,14 +6,25 @@ use iced::{Element, Length};
 
 use super::style;
 use crate::fl;
-use crate::model::NewRoom;
+use crate::model::{NewRoom, Person};
 
 /// An open dialog and what has been typed into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
-    NewRoom { name: String, topic: String, invite: String },
-    NewChat { user: String },
+    NewRoom {
+        name: String,
+        topic: String,
+        invite: String,
+    },
+    NewChat {
+        user: String,
+        /// The people the directory found for what `user` held when asked.
+        found: Vec<Person>,
+    },
 }
+
+/// How many characters before the directory is asked.
+const SEARCH_FROM: usize = 2;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -21,6 +32,10 @@ pub enum Message {
     Topic(String),
     Invite(String),
     User(String),
+    /// The directory's answer for this text.
+    Found(String, Result<Vec<Person>, String>),
+    /// Start a chat with this person (their Matrix ID).
+    Pick(String),
     Create,
     Cancel,
 }
@@ -30,6 +45,8 @@ pub enum Message {
 pub enum Event {
     CreateRoom(NewRoom),
     OpenChat(String),
+    /// Look this text up in the directory (and answer with `Found`).
+    Search(String),
     Close,
 }
 
@@ -39,13 +56,24 @@ impl Dialog {
     }
 
     pub fn new_chat() -> Self {
-        Self::NewChat { user: String::new() }
+        Self::NewChat { user: String::new(), found: Vec::new() }
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Cancel => Some(Event::Close),
             Message::Create => self_event(self),
+            Message::Pick(user_id) => Some(Event::OpenChat(user_id)),
+            Message::User(value) => {
+                let search = value.trim().chars().count() >= SEARCH_FROM;
+                let term = value.trim().to_owned();
+                self.edit(Message::User(value));
+                search.then_some(Event::Search(term))
+            }
+            Message::Found(term, found) => {
+                self.found(&term, found);
+                None
+            }
             edit => {
                 self.edit(edit);
                 None
@@ -58,7 +86,10 @@ impl Dialog {
             (Self::NewRoom { name, .. }, Message::Name(value)) => *name = value,
             (Self::NewRoom { topic, .. }, Message::Topic(value)) => *topic = value,
             (Self::NewRoom { invite, .. }, Message::Invite(value)) => *invite = value,
-            (Self::NewChat { user }, Message::User(value)) => *user = value,
+            (Self::NewChat { user, found }, Message::User(value)) => {
+                *user = value;
+                found.clear();
+            }
             _ => {}
         }
     }
@@ -79,14 +110,15 @@ impl Dialog {
             ]
             .spacing(10)
             .into(),
-            Self::NewChat { user } => column![
-                text(fl!("dialog-new-chat")).size(20),
-                text_input(&fl!("dialog-chat-user"), user)
+            Self::NewChat { user, found } => {
+                let field = text_input(&fl!("dialog-chat-user"), user)
+                    .id(CHAT_FIELD)
                     .on_input(Message::User)
-                    .on_submit(Message::Create),
-            ]
-            .spacing(10)
-            .into(),
+                    .on_submit(Message::Create);
+                column![text(fl!("dialog-new-chat")).size(20), field, people(found)]
+                    .spacing(10)
+                    .into()
+            }
         };
         let note = text(fl!("dialog-always-encrypted")).color(style::SAFE);
         let buttons = row![
@@ -100,6 +132,40 @@ impl Dialog {
             .style(style::dialog_plain);
         iced::widget::opaque(container(dialog).center(Length::Fill).style(super::style::backdrop))
     }
+}
+
+/// The field where a name or Matrix ID is typed.
+pub const CHAT_FIELD: &str = "dialog-chat-user";
+
+impl Dialog {
+    /// Keeps the directory's answer if it is for what the field holds now (answers to older
+    /// keystrokes can arrive late).
+    fn found(&mut self, term: &str, answer: Result<Vec<Person>, String>) {
+        let Self::NewChat { user, found } = self else { return };
+        if user.trim() != term {
+            return;
+        }
+        match answer {
+            Ok(people) => *found = people,
+            // A directory that fails is no obstacle: the Matrix ID can still be typed.
+            Err(error) => tracing::warn!(%error, "people search failed"),
+        }
+    }
+}
+
+/// The people found, each a button that opens the chat with them.
+fn people(found: &[Person]) -> Element<'_, Message> {
+    let rows = found.iter().map(|person| {
+        let line = row![style::avatar(&person.label(), 24.0), text(person.label()).size(14)]
+            .spacing(8)
+            .align_y(iced::Alignment::Center);
+        button(line)
+            .style(button::text)
+            .width(Length::Fill)
+            .on_press(Message::Pick(person.user_id.clone()))
+            .into()
+    });
+    iced::widget::Column::with_children(rows).spacing(2).into()
 }
 
 /// The request the filled-in dialog makes, if it has what it needs.
@@ -117,8 +183,12 @@ fn self_event(dialog: &Dialog) -> Option<Event> {
                 encrypted: true,
             }))
         }
-        Dialog::NewChat { user } if !user.trim().is_empty() => {
+        // A Matrix ID opens that chat; a name opens the chat with the first person found.
+        Dialog::NewChat { user, .. } if user.trim().starts_with('@') => {
             Some(Event::OpenChat(user.trim().to_owned()))
+        }
+        Dialog::NewChat { found, .. } => {
+            found.first().map(|person| Event::OpenChat(person.user_id.clone()))
         }
         _ => None,
     }
@@ -143,6 +213,26 @@ mod tests {
         };
         assert!(room.encrypted);
         assert_eq!(room.invites, vec!["@a:example.org", "@b:example.org"]);
+    }
+
+    #[test]
+    fn typing_a_name_searches_the_directory_and_a_result_opens_the_chat() {
+        let mut dialog = Dialog::new_chat();
+        assert_eq!(dialog.update(Message::User("a".into())), None, "one letter is too little");
+        let asked = dialog.update(Message::User("ann".into()));
+        assert_eq!(asked, Some(Event::Search("ann".into())));
+        let anne = Person { user_id: "@anne:x".into(), display_name: Some("Anne Martin".into()) };
+        // An answer for an older keystroke is dropped.
+        dialog.update(Message::Found("an".into(), Ok(vec![anne.clone()])));
+        assert!(matches!(&dialog, Dialog::NewChat { found, .. } if found.is_empty()));
+        dialog.update(Message::Found("ann".into(), Ok(vec![anne])));
+        let clicked: Vec<_> = {
+            let mut ui = simulator(dialog.view());
+            let _ = ui.click("Anne Martin (@anne:x)");
+            ui.into_messages().collect()
+        };
+        let events: Vec<_> = clicked.into_iter().filter_map(|m| dialog.update(m)).collect();
+        assert_eq!(events, [Event::OpenChat("@anne:x".into())]);
     }
 
     #[test]

@@ -153,8 +153,9 @@ impl Home {
     }
 
     fn show(&mut self, dialog: Option<Dialog>) -> Task<Message> {
+        let chat = matches!(dialog, Some(Dialog::NewChat { .. }));
         self.dialog = dialog;
-        Task::none()
+        if chat { iced::widget::operation::focus(dialog::CHAT_FIELD) } else { Task::none() }
     }
 
     /// Asks the core where recovery and this session's trust stand (for the banner).
@@ -278,7 +279,7 @@ impl Home {
     fn dialog_message(&mut self, message: dialog::Message) -> Task<Message> {
         let Some(dialog) = &mut self.dialog else { return Task::none() };
         let request = dialog.update(message);
-        if request.is_some() {
+        if request.is_some() && !matches!(request, Some(dialog::Event::Search(_))) {
             self.dialog = None;
         }
         let handle = self.handle.clone();
@@ -291,6 +292,17 @@ impl Home {
                 async move { handle.dm(&user).await.map_err(|e| e.to_string()) },
                 Message::Opened,
             ),
+            Some(dialog::Event::Search(term)) => {
+                // A pause first: a fast typist's every letter need not reach the server.
+                Task::perform(
+                    async move {
+                        tokio::time::sleep(Duration::from_millis(250)).await;
+                        let found = handle.search_people(&term, 8).await.map_err(|e| e.to_string());
+                        (term, found)
+                    },
+                    |(term, found)| Message::Dialog(dialog::Message::Found(term, found)),
+                )
+            }
             Some(dialog::Event::Close) | None => Task::none(),
         }
     }

@@ -175,6 +175,8 @@ macaroon_secret_key: "test-macaroon-{port}"
 form_secret: "test-form-{port}"
 enable_registration: true
 enable_registration_without_verification: true
+# As an organisation's server would: colleagues find each other by name before sharing a room.
+user_directory: {{enabled: true, search_all_users: true}}
 rc_message: {{per_second: 1000, burst_count: 1000}}
 rc_registration: {{per_second: 1000, burst_count: 1000}}
 rc_login:
