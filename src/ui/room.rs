@@ -7,7 +7,7 @@ use iced::widget::{button, column, container, row, scrollable, stack, text};
 use iced::{Element, Length};
 
 use super::style;
-use super::timeline::{day_divider, message_row};
+use super::timeline::{Look, continues, day_divider, message_row};
 use super::window::{self, Window};
 use crate::fl;
 use crate::model::{Message as Msg, Reply, RoomDetails, RoomSummary, RoomView, time};
@@ -361,14 +361,18 @@ impl RoomPane {
         }
         let today = time::today();
         let mut shown_day = None;
+        let mut previous = None;
         for message in &self.messages[range] {
             let day = time::local_day(message.ts);
             if shown_day != Some(day) {
                 shown_day = Some(day);
+                previous = None;
                 list = list.push(day_divider(time::day_heading(day, today)));
             }
             let picking = self.picking.is_some() && self.picking == message.event_id;
-            list = list.push(message_row(message, picking));
+            let look = Look { picking, continued: continues(previous, message) };
+            list = list.push(message_row(message, look));
+            previous = Some(message);
         }
         let scroller = scrollable(list)
             .id(TIMELINE)
@@ -587,7 +591,7 @@ mod tests {
             own: true,
             send_state: Some(SendState::Failed { reason: "refused".into(), retry: false }),
         };
-        let mut ui = simulator(message_row(&message, false));
+        let mut ui = simulator(message_row(&message, Look::default()));
         let _ = ui.click(fl!("send-retry").as_str());
         let clicked: Vec<_> = ui.into_messages().collect();
         assert!(clicked.iter().any(|m| matches!(m, Message::Retry(id) if id == "txn1")));
@@ -615,7 +619,7 @@ mod tests {
             send_state: None,
         };
         // The row says why in place of the unreadable text, and so does the shield's tooltip.
-        let mut ui = simulator(message_row(&message, false));
+        let mut ui = simulator(message_row(&message, Look::default()));
         assert!(ui.find(trust.describe().as_str()).is_ok());
         assert!(trust.describe().contains("before you joined"));
     }
@@ -703,7 +707,7 @@ mod tests {
             sender: Some("Anne".into()),
             excerpt: Some("On se voit quand ?".into()),
         });
-        let mut ui = simulator(message_row(&message, false));
+        let mut ui = simulator(message_row(&message, Look::default()));
         assert!(ui.find("👍").is_ok() && ui.find("2").is_ok());
         assert!(ui.find(fl!("timeline-edited").as_str()).is_ok());
         assert!(ui.find(fl!("timeline-read-by", names = "Anne").as_str()).is_ok());

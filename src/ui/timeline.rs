@@ -14,31 +14,48 @@ use crate::model::{Message as Msg, Reply, SendState, Trust, time};
 /// The reactions offered in one click; any other can be typed as a message.
 pub const QUICK_REACTIONS: [&str; 6] = ["👍", "❤️", "😂", "🎉", "👀", "✅"];
 
-/// One message: its row, with its reaction picker open when `picking`.
-pub fn message_row(message: &Msg, picking: bool) -> Element<'_, Message> {
+/// How a message row is drawn.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Look {
+    /// Its reaction picker is open.
+    pub picking: bool,
+    /// It follows a message of the same sender a moment before: no avatar and no name again.
+    pub continued: bool,
+}
+
+/// One message: the sender's avatar and name (unless it continues their previous message),
+/// its trust shield, the message it answers, its text, reactions, who read it, its delivery.
+pub fn message_row(message: &Msg, look: Look) -> Element<'_, Message> {
     let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
     let mut body = column![].spacing(2).width(Length::Fill);
+    let left: Element<'_, Message> = if look.continued {
+        let time = text(time::clock(message.ts)).size(10).color(style::MUTED);
+        container(time).width(36).padding([3, 0]).into()
+    } else {
+        let name = text(sender.clone())
+            .size(14)
+            .font(iced::Font { weight: iced::font::Weight::Bold, ..style::UI });
+        let time = text(time::clock(message.ts)).size(11).color(style::MUTED);
+        body = body.push(row![name, time].spacing(8).align_y(Alignment::Center));
+        container(style::avatar(&sender, 34.0)).width(36).into()
+    };
     if let Some(reply) = &message.reply_to {
         body = body.push(quote(reply));
     }
-    body = body.push(content(message));
+    body = body.push(row![shield(&message.trust), content(message)].spacing(6));
     if !message.reactions.is_empty() {
         body = body.push(reactions(message));
     }
-    if picking && let Some(event_id) = &message.event_id {
+    if look.picking
+        && let Some(event_id) = &message.event_id
+    {
         body = body.push(picker(event_id));
     }
     if !message.read_by.is_empty() {
         let names = message.read_by.join(", ");
         body = body.push(text(fl!("timeline-read-by", names = names)).size(11).color(style::MUTED));
     }
-    let mut line = row![
-        text(time::clock(message.ts)).size(12).color(style::MUTED),
-        shield(&message.trust),
-        text(sender).size(13).width(140),
-        body,
-    ]
-    .spacing(8);
+    let mut line = row![left, body].spacing(10);
     if let Some(state) = &message.send_state {
         line = line.push(text(send_state(state)).size(12));
         if let (SendState::Failed { .. }, Some(local_id)) = (state, &message.local_id) {
@@ -47,10 +64,17 @@ pub fn message_row(message: &Msg, picking: bool) -> Element<'_, Message> {
             line = line.push(retry);
         }
     }
+    let line = container(line).padding(iced::Padding::ZERO.top(if look.continued { 0 } else { 6 }));
     match actions(message) {
         Some(actions) => hover(line, container(actions).align_right(Length::Fill)),
         None => line.into(),
     }
+}
+
+/// Whether `message` continues `previous`: same sender, within five minutes.
+pub fn continues(previous: Option<&Msg>, message: &Msg) -> bool {
+    const GAP_MS: u64 = 5 * 60 * 1000;
+    previous.is_some_and(|p| p.sender == message.sender && message.ts.saturating_sub(p.ts) < GAP_MS)
 }
 
 /// The text, marked when edited; an unreadable message says why in its place.
