@@ -1,6 +1,5 @@
 //! `login`, `whoami` and `logout`.
 
-use std::io::Read as _;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,14 +8,13 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::args::LoginArgs;
-use super::output::{fail, json};
+use super::output::{fail, json, password_from_stdin};
 use crate::fl;
 use crate::matrix::{
     self, LoginRequest, MatrixError, ServerLogout, Session, SsoCancel, SsoRequest,
 };
 use crate::policy::Policy;
 use crate::profile::Profile;
-use crate::secret::Password;
 
 /// How long `login` waits for its first sync.
 const FIRST_SYNC_WAIT: Duration = Duration::from_secs(30);
@@ -30,14 +28,10 @@ pub async fn login(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitC
     if !args.password_stdin {
         return fail(&fl!("error-password-stdin"));
     }
-    let mut text = String::new();
-    if let Err(error) = std::io::stdin().read_to_string(&mut text) {
-        return fail(&error);
-    }
-    let password = Password::new(text);
-    if password.expose().is_empty() {
-        return fail(&fl!("error-password-empty"));
-    }
+    let password = match password_from_stdin() {
+        Ok(password) => password,
+        Err(code) => return code,
+    };
     let request =
         LoginRequest { homeserver: args.homeserver, user, password, device_name: device_name() };
     match matrix::login(profile, policy, request).await {

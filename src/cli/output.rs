@@ -33,3 +33,16 @@ pub fn json_lines<T: Serialize>(values: impl IntoIterator<Item = T>) -> ExitCode
     }
     ExitCode::SUCCESS
 }
+
+/// The password piped on standard input (`--password-stdin`): never an argument, which other
+/// users of the machine could read in the process list. An empty one is refused.
+pub fn password_from_stdin() -> Result<crate::secret::Password, ExitCode> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|error| fail(&error))?;
+    let password = crate::secret::Password::new(text);
+    if password.expose().is_empty() {
+        return Err(fail(&crate::fl!("error-password-empty")));
+    }
+    Ok(password)
+}

@@ -8,12 +8,12 @@ use clap::Subcommand;
 use zeroize::Zeroizing;
 
 use super::core::with_core;
-use super::output::{fail, json};
+use super::output::{fail, json, password_from_stdin};
 use crate::fl;
 use crate::model::recovery::format_key;
 use crate::policy::Policy;
 use crate::profile::Profile;
-use crate::secret::{Password, RecoveryKey};
+use crate::secret::RecoveryKey;
 
 #[derive(Debug, Subcommand)]
 pub enum RecoveryCommand {
@@ -113,14 +113,10 @@ async fn reset_identity(
     if !password_stdin {
         return fail(&fl!("error-reset-identity-password"));
     }
-    let mut text = String::new();
-    if let Err(error) = std::io::stdin().read_to_string(&mut text) {
-        return fail(&error);
-    }
-    let password = Password::new(text);
-    if password.expose().is_empty() {
-        return fail(&fl!("error-password-empty"));
-    }
+    let password = match password_from_stdin() {
+        Ok(password) => password,
+        Err(code) => return code,
+    };
     with_core(profile, policy, |handle| async move {
         let key = handle.reset_identity(&password).await?;
         show_key(&key, &fl!("recovery-identity-reset"));
