@@ -4,11 +4,15 @@
 mod account;
 mod args;
 mod core;
+mod devices;
 mod doctor;
+mod identity;
 mod messages;
 mod output;
+mod policy;
 mod recovery;
 mod rooms;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -81,5 +85,10 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::React(args) => messages::react(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,
         Command::Recovery { command } => recovery::run(profile, policy, command).await,
+        Command::Devices(args) => devices::run(profile, policy, args).await,
+        Command::Identity { command } => identity::run(profile, policy, command).await,
+        Command::Verify(args) => verify::verify(profile, policy, args).await,
+        Command::Qr { command } => verify::qr(profile, policy, command).await,
+        Command::Policy { command } => self::policy::run(profile, policy, command),
     }
 }

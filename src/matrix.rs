@@ -4,10 +4,12 @@
 mod auth;
 mod client;
 mod compose;
+mod devices;
 mod doctor;
 mod error;
 mod handle;
 mod html;
+mod identity;
 mod me;
 mod people;
 mod recovery;
@@ -16,12 +18,15 @@ mod send;
 mod session;
 mod sso;
 mod timeline;
+mod verification;
 
 pub use auth::{LoginRequest, ServerLogout, login, login_methods, logout};
 pub use doctor::doctor;
 pub use error::MatrixError;
 pub(crate) use error::sdk_error;
 pub use handle::{Event, Events, Handle, run, start, start_session};
+pub use identity::UnverifiedSession;
 pub use send::Sent;
 pub use session::Session;
 pub use sso::{SsoCancel, SsoRequest, login_sso, open_browser};
+pub use verification::qr_text;

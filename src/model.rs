@@ -8,8 +8,10 @@ mod person;
 pub mod recovery;
 pub mod rich;
 mod room;
+pub mod sessions;
 mod sync;
 pub mod time;
+pub mod verification;
 
 pub use account::{AccountRecord, AccountState, Identity, IdentityProvider, LoginMethods};
 pub use doctor::{Check, CheckStatus, DoctorReport};

@@ -3,10 +3,12 @@
 //! policy file are merged so that the organisation wins.
 
 mod decision;
+mod edit;
 mod file;
 mod merge;
 pub mod transport;
 
 pub use decision::{Refusal, RoomSecurity};
+pub use edit::{UserKey, set_user_setting};
 pub use file::{PolicyError, Settings, parse};
-pub use merge::{HomeserverRule, Policy, Source, UnencryptedSend};
+pub use merge::{HomeserverRule, Policy, Setting, Source, UnencryptedSend, VerifiedOnly};

@@ -360,3 +360,195 @@ login-other-accounts = Other accounts on this computer
 cli-people = Find people in the server's directory by name or Matrix ID.
 cli-people-term = A name, part of a name, or a Matrix ID.
 people-none = Nobody found for "{ $term }".
+
+## Identity changes and verified-only sending
+error-identity-changed = { $count ->
+    [one] { $users }'s identity has changed since you verified it.
+   *[other] The identity of { $users } has changed since you verified them.
+} { $held ->
+    [yes] Your message is held.
+   *[no] Your message was not sent.
+} It may be a new device or a reinstalled app — or someone else. Check with them another way, then accept the change or verify them again.
+error-unverified-sessions = { $count ->
+    [one] This session was not verified by its owner, whom you verified: { $sessions }.
+   *[other] These sessions were not verified by their owners, whom you verified: { $sessions }.
+} Your message is held. It may be a new device — or someone else. Ask them to verify it or sign it out, then send again.
+error-session-not-verified = This session is not verified, so it cannot send here. Verify it with another of your sessions or with your recovery key.
+error-no-identity = { $user } has no encryption identity yet, so there is nothing to accept.
+identity-no-changes = Nobody in this room has changed identity since you verified them.
+identity-accepted = { $user }'s new identity is accepted. They show as not verified until you verify them again. { $count ->
+    [0] No message was waiting.
+    [one] The message that was held is being sent.
+   *[other] The { $count } messages that were held are being sent.
+}
+send-left-out = { $count ->
+    [one] Not shared with this session, which is not verified: { $sessions }. It cannot read your message.
+   *[other] Not shared with these sessions, which are not verified: { $sessions }. They cannot read your message.
+} If they are genuine, verify them, then send again.
+cli-identity = See and accept changes of identity of people you verified, and the sessions you have not verified.
+cli-identity-changes = List the people of a room whose identity changed since you verified them.
+cli-identity-changes-room = The room: its ID (!…) or address (#…).
+cli-identity-accept = Accept a person's new identity, after checking with them another way; messages held because of it are sent.
+cli-identity-accept-user = Their Matrix ID (@name:server).
+cli-identity-sessions = List the sessions in a room that you have not verified (they do not get your messages when verified-only sending is on).
+cli-identity-sessions-room = The room: its ID (!…) or address (#…).
+cli-identity-sign-unchecked = Tests only: mark a person as verified without comparing anything.
+cli-identity-sign-unchecked-user = Their Matrix ID (@name:server).
+policy-locked = Your organisation's policy ({ $path }) sets { $key } for everyone: it cannot be changed in your own settings.
+policy-forced-is-for-organisations = only your organisation's policy can force this; choose "on" or "off"
+policy-set = { $key } is now "{ $value }" in your settings. It applies the next time Estafette starts.
+policy-from-default = built-in default
+policy-from-user = your settings ({ $path })
+policy-from-organisation = set by your organisation ({ $path }), cannot be changed
+policy-from-organisation-default = recommended by your organisation ({ $path }), you may change it
+cli-policy = Show the rules in force and where each comes from; change your own settings.
+cli-policy-show = Show the rules in force, and whether each comes from your organisation, your settings or the defaults.
+cli-policy-set = Change one of your own settings (not one your organisation has locked); it applies from the next start.
+cli-policy-set-key = The setting to change.
+cli-policy-set-value = Its new value (for verified_only_sending: on or off).
+sessions-seen-at = { $day } at { $time }
+sessions-column-id = ID
+sessions-column-name = Name
+sessions-column-verified = Verified
+sessions-column-seen = Last seen
+sessions-column-ip = IP address
+sessions-verified = verified
+sessions-not-verified = not verified
+sessions-this-session = (this session)
+sessions-renamed = Session { $id } is now named "{ $name }".
+sessions-signed-out = { $count ->
+    [0] There was no other session to sign out.
+    [one] Signed out 1 session: { $ids }.
+   *[other] Signed out { $count } sessions: { $ids }.
+}
+sessions-new-login = New login to your account: { $name } ({ $id }), { $time }. Was this you? If not, sign it out: estafette devices sign-out { $id }
+sessions-time-unknown = time unknown
+sessions-password-stdin = Give it on standard input with --password-stdin (for example: estafette devices sign-out --others --password-stdin < file).
+error-sessions-need-password = Signing out sessions needs your password: the server asks for it to make sure it is you. Nothing was signed out.
+error-sessions-other-auth = To sign out sessions the server asks for a confirmation Estafette cannot give here ({ $kind }). Sign them out from your organisation's web client.
+error-sessions-this-session = That is the session you are using: to end it, log out instead.
+error-sessions-unknown = Your account has no session with the ID "{ $id }".
+error-sessions-name-empty = A session's name cannot be empty.
+cli-devices = List the sessions signed in to your account: name, ID, whether verified, when and from where last seen.
+cli-devices-rename = Give one of your sessions a new name (people you talk with can see it).
+cli-devices-rename-id = The session's ID, as "estafette devices" shows it.
+cli-devices-rename-name = Its new name.
+cli-devices-sign-out = Sign out one or more of your other sessions, or all of them with --others.
+cli-devices-sign-out-ids = The IDs of the sessions to sign out, as "estafette devices" shows them.
+cli-devices-sign-out-others = Sign out every session but this one.
+cli-devices-sign-out-password_stdin = Read your account's password from standard input (the server asks for it).
+cli-devices-watch = Print each new login to your account as it happens, until --timeout.
+cli-devices-watch-timeout = How long to watch, in seconds.
+error-own-unverified = { $count ->
+    [one] A session of your own account is not verified: { $sessions }.
+   *[other] Sessions of your own account are not verified: { $sessions }.
+} Your message is held, so that nobody who got into your account can read it. If it is yours, verify it with your recovery key or from this session; if not, sign it out now and change your password. Then send again.
+
+# Verification by emoji (SAS) and QR code
+verify-cancel-mismatch = The emoji did not match. Someone may be interfering: do not trust this session or person, and tell your IT support.
+verify-cancel-timeout = The verification took too long and was stopped. Start again when both of you are ready.
+verify-cancel-by-them = The other side cancelled the verification.
+verify-cancel-by-us = You cancelled the verification.
+verify-cancel-elsewhere = Another session answered this request first, so this one stopped.
+verify-cancel-unsupported = The other app cannot verify this way. Try the other way (emoji or QR code).
+verify-cancel-failed = The verification failed because of a technical problem between the two apps. Start again; if it keeps failing, tell your IT support.
+verify-sent = Verification request sent to { $who }. Accept it there.
+verify-waiting-incoming = Waiting for a verification request…
+verify-incoming = { $who } asks to verify. Accepting.
+verify-compare = Compare these emoji with the other screen, in the same order:
+verify-ask-match = Do they match? [y/N]
+verify-waiting-other = Waiting for the other side…
+verify-done = Verified: { $who } is now trusted, and shows as verified.
+verify-stopped = Verification stopped: { $reason }
+verify-gave-up = Nothing happened for { $secs } seconds: the verification was cancelled.
+qr-written = The QR code's data is in { $path }. Let the other device scan this code:
+qr-ask-scanned = Does the other device say it scanned the code successfully? [y/N]
+qr-waiting-file = Waiting for the other device's QR code in { $path }. Estafette has no camera or image reader: put the code's raw data in that file.
+qr-read = Code read. Waiting for the other device to confirm…
+error-verification-unknown = There is no verification in progress with the ID "{ $id }".
+error-verification-failed = The verification could not go on: { $cause }
+error-qr-invalid = This is not a verification QR code, or it is damaged: { $cause }
+error-device-unknown = { $user } has no session "{ $device }" that this session knows of.
+cli-verify = Verify another of your sessions (no arguments), a person, or one of their sessions, by comparing emoji.
+cli-verify-user = The person's Matrix ID (yours, for one of your own sessions).
+cli-verify-device = The session's ID, to verify only that one.
+cli-verify-incoming = Wait for a verification request from elsewhere and accept it.
+cli-verify-timeout = How long to wait for the other side at each step, in seconds.
+cli-qr = Verify with a QR code: show one, or read one.
+cli-qr-show = Show a QR code for the other device to scan (and save its data in a file).
+cli-qr-show-out = The file to write the QR code's data to.
+cli-qr-show-user = The person's Matrix ID (yours, for one of your own sessions); none: your other sessions.
+cli-qr-show-device = The session's ID, to verify only that one.
+cli-qr-show-incoming = Wait for a verification request from elsewhere and accept it.
+cli-qr-show-timeout = How long to wait for the other side at each step, in seconds.
+cli-qr-scan = Read the QR code the other device shows, from a file holding its raw data (no camera or image reader here).
+cli-qr-scan-file = The file holding the QR code's raw data; waited for if it does not exist yet.
+cli-qr-scan-user = The person's Matrix ID (yours, for one of your own sessions); none: your other sessions.
+cli-qr-scan-device = The session's ID, to verify only that one.
+cli-qr-scan-incoming = Wait for a verification request from elsewhere and accept it.
+cli-qr-scan-timeout = How long to wait for the other side at each step, in seconds.
+# The 64 SAS emoji of the Matrix specification, by index
+sas-emoji-dog = Dog
+sas-emoji-cat = Cat
+sas-emoji-lion = Lion
+sas-emoji-horse = Horse
+sas-emoji-unicorn = Unicorn
+sas-emoji-pig = Pig
+sas-emoji-elephant = Elephant
+sas-emoji-rabbit = Rabbit
+sas-emoji-panda = Panda
+sas-emoji-rooster = Rooster
+sas-emoji-penguin = Penguin
+sas-emoji-turtle = Turtle
+sas-emoji-fish = Fish
+sas-emoji-octopus = Octopus
+sas-emoji-butterfly = Butterfly
+sas-emoji-flower = Flower
+sas-emoji-tree = Tree
+sas-emoji-cactus = Cactus
+sas-emoji-mushroom = Mushroom
+sas-emoji-globe = Globe
+sas-emoji-moon = Moon
+sas-emoji-cloud = Cloud
+sas-emoji-fire = Fire
+sas-emoji-banana = Banana
+sas-emoji-apple = Apple
+sas-emoji-strawberry = Strawberry
+sas-emoji-corn = Corn
+sas-emoji-pizza = Pizza
+sas-emoji-cake = Cake
+sas-emoji-heart = Heart
+sas-emoji-smiley = Smiley
+sas-emoji-robot = Robot
+sas-emoji-hat = Hat
+sas-emoji-glasses = Glasses
+sas-emoji-spanner = Spanner
+sas-emoji-santa = Santa
+sas-emoji-thumbs-up = Thumbs Up
+sas-emoji-umbrella = Umbrella
+sas-emoji-hourglass = Hourglass
+sas-emoji-clock = Clock
+sas-emoji-gift = Gift
+sas-emoji-light-bulb = Light Bulb
+sas-emoji-book = Book
+sas-emoji-pencil = Pencil
+sas-emoji-paperclip = Paperclip
+sas-emoji-scissors = Scissors
+sas-emoji-lock = Lock
+sas-emoji-key = Key
+sas-emoji-hammer = Hammer
+sas-emoji-telephone = Telephone
+sas-emoji-flag = Flag
+sas-emoji-train = Train
+sas-emoji-bicycle = Bicycle
+sas-emoji-aeroplane = Aeroplane
+sas-emoji-rocket = Rocket
+sas-emoji-trophy = Trophy
+sas-emoji-ball = Ball
+sas-emoji-guitar = Guitar
+sas-emoji-trumpet = Trumpet
+sas-emoji-bell = Bell
+sas-emoji-anchor = Anchor
+sas-emoji-headphones = Headphones
+sas-emoji-folder = Folder
+sas-emoji-pin = Pin

@@ -360,3 +360,195 @@ login-other-accounts = Autres comptes sur cet ordinateur
 cli-people = Chercher des personnes dans l'annuaire du serveur, par nom ou identifiant Matrix.
 cli-people-term = Un nom, une partie de nom, ou un identifiant Matrix.
 people-none = Personne n'a été trouvé pour « { $term } ».
+
+## Changements d'identité et envoi aux seules sessions vérifiées
+error-identity-changed = { $count ->
+    [one] L'identité de { $users } a changé depuis que vous l'avez vérifiée.
+   *[other] L'identité de { $users } a changé depuis que vous les avez vérifiés.
+} { $held ->
+    [yes] Votre message est retenu.
+   *[no] Votre message n'a pas été envoyé.
+} Il peut s'agir d'un nouvel appareil ou d'une application réinstallée — ou de quelqu'un d'autre. Vérifiez auprès de la personne par un autre moyen, puis acceptez le changement ou vérifiez-la de nouveau.
+error-unverified-sessions = { $count ->
+    [one] Cette session n'a pas été vérifiée par son propriétaire, que vous avez vérifié : { $sessions }.
+   *[other] Ces sessions n'ont pas été vérifiées par leurs propriétaires, que vous avez vérifiés : { $sessions }.
+} Votre message est retenu. Il peut s'agir d'un nouvel appareil — ou de quelqu'un d'autre. Demandez-leur de la vérifier ou de la déconnecter, puis renvoyez le message.
+error-session-not-verified = Cette session n'est pas vérifiée : elle ne peut pas envoyer de message ici. Vérifiez-la avec une autre de vos sessions ou avec votre clé de récupération.
+error-no-identity = { $user } n'a pas encore d'identité de chiffrement : il n'y a rien à accepter.
+identity-no-changes = Personne dans ce salon n'a changé d'identité depuis que vous l'avez vérifié.
+identity-accepted = La nouvelle identité de { $user } est acceptée. Cette personne apparaît comme non vérifiée tant que vous ne l'avez pas vérifiée de nouveau. { $count ->
+    [0] Aucun message n'était en attente.
+    [one] Le message retenu est en cours d'envoi.
+   *[other] Les { $count } messages retenus sont en cours d'envoi.
+}
+send-left-out = { $count ->
+    [one] Message non partagé avec cette session, qui n'est pas vérifiée : { $sessions }. Elle ne pourra pas le lire.
+   *[other] Message non partagé avec ces sessions, qui ne sont pas vérifiées : { $sessions }. Elles ne pourront pas le lire.
+} Si elles sont légitimes, vérifiez-les, puis renvoyez le message.
+cli-identity = Voir et accepter les changements d'identité des personnes que vous avez vérifiées, et les sessions que vous n'avez pas vérifiées.
+cli-identity-changes = Lister les personnes d'un salon dont l'identité a changé depuis que vous les avez vérifiées.
+cli-identity-changes-room = Le salon : son identifiant (!…) ou son adresse (#…).
+cli-identity-accept = Accepter la nouvelle identité d'une personne, après avoir vérifié auprès d'elle par un autre moyen ; les messages retenus à cause de ce changement sont envoyés.
+cli-identity-accept-user = Son identifiant Matrix (@nom:serveur).
+cli-identity-sessions = Lister les sessions d'un salon que vous n'avez pas vérifiées (elles ne reçoivent pas vos messages quand l'envoi aux seules sessions vérifiées est activé).
+cli-identity-sessions-room = Le salon : son identifiant (!…) ou son adresse (#…).
+cli-identity-sign-unchecked = Pour les tests uniquement : marquer une personne comme vérifiée sans rien comparer.
+cli-identity-sign-unchecked-user = Son identifiant Matrix (@nom:serveur).
+policy-locked = La politique de votre organisation ({ $path }) fixe { $key } pour tout le monde : ce réglage ne peut pas être modifié dans vos paramètres.
+policy-forced-is-for-organisations = seule la politique de votre organisation peut imposer ce réglage ; choisissez « on » ou « off »
+policy-set = { $key } vaut maintenant « { $value } » dans vos paramètres. Ce réglage s'applique au prochain démarrage d'Estafette.
+policy-from-default = valeur par défaut
+policy-from-user = vos paramètres ({ $path })
+policy-from-organisation = fixé par votre organisation ({ $path }), non modifiable
+policy-from-organisation-default = recommandé par votre organisation ({ $path }), modifiable
+cli-policy = Afficher les règles en vigueur et leur origine ; modifier vos propres paramètres.
+cli-policy-show = Afficher les règles en vigueur, et si chacune vient de votre organisation, de vos paramètres ou des valeurs par défaut.
+cli-policy-set = Modifier l'un de vos paramètres (sauf ceux que votre organisation a verrouillés) ; la modification s'applique au prochain démarrage.
+cli-policy-set-key = Le paramètre à modifier.
+cli-policy-set-value = Sa nouvelle valeur (pour verified_only_sending : on ou off).
+sessions-seen-at = { $day } à { $time }
+sessions-column-id = Identifiant
+sessions-column-name = Nom
+sessions-column-verified = Vérifiée
+sessions-column-seen = Dernière activité
+sessions-column-ip = Adresse IP
+sessions-verified = vérifiée
+sessions-not-verified = non vérifiée
+sessions-this-session = (cette session)
+sessions-renamed = La session { $id } s'appelle désormais « { $name } ».
+sessions-signed-out = { $count ->
+    [0] Il n'y avait aucune autre session à déconnecter.
+    [one] 1 session déconnectée : { $ids }.
+   *[other] { $count } sessions déconnectées : { $ids }.
+}
+sessions-new-login = Nouvelle connexion à votre compte : { $name } ({ $id }), { $time }. Est-ce bien vous ? Sinon, déconnectez-la : estafette devices sign-out { $id }
+sessions-time-unknown = heure inconnue
+sessions-password-stdin = Saisissez-le sur l'entrée standard avec --password-stdin (par exemple : estafette devices sign-out --others --password-stdin < fichier).
+error-sessions-need-password = Pour déconnecter des sessions, il faut votre mot de passe : le serveur le demande pour s'assurer que c'est bien vous. Aucune session n'a été déconnectée.
+error-sessions-other-auth = Pour déconnecter des sessions, le serveur demande une confirmation qu'Estafette ne peut pas donner ici ({ $kind }). Déconnectez-les depuis le client web de votre organisation.
+error-sessions-this-session = C'est la session que vous utilisez : pour y mettre fin, déconnectez-vous plutôt.
+error-sessions-unknown = Votre compte n'a aucune session avec l'identifiant « { $id } ».
+error-sessions-name-empty = Le nom d'une session ne peut pas être vide.
+cli-devices = Lister les sessions connectées à votre compte : nom, identifiant, vérifiée ou non, quand et d'où elles ont été actives pour la dernière fois.
+cli-devices-rename = Donner un nouveau nom à l'une de vos sessions (les personnes avec qui vous échangez peuvent le voir).
+cli-devices-rename-id = L'identifiant de la session, tel que « estafette devices » l'affiche.
+cli-devices-rename-name = Son nouveau nom.
+cli-devices-sign-out = Déconnecter une ou plusieurs de vos autres sessions, ou toutes avec --others.
+cli-devices-sign-out-ids = Les identifiants des sessions à déconnecter, tels que « estafette devices » les affiche.
+cli-devices-sign-out-others = Déconnecter toutes les sessions sauf celle-ci.
+cli-devices-sign-out-password_stdin = Lire le mot de passe de votre compte sur l'entrée standard (le serveur le demande).
+cli-devices-watch = Afficher chaque nouvelle connexion à votre compte dès qu'elle a lieu, jusqu'à --timeout.
+cli-devices-watch-timeout = Combien de temps surveiller, en secondes.
+error-own-unverified = { $count ->
+    [one] Une session de votre propre compte n'est pas vérifiée : { $sessions }.
+   *[other] Des sessions de votre propre compte ne sont pas vérifiées : { $sessions }.
+} Votre message est retenu, pour que personne n'ayant pu accéder à votre compte ne puisse le lire. Si cette session est la vôtre, vérifiez-la avec votre clé de récupération ou depuis cette session-ci ; sinon, déconnectez-la tout de suite et changez votre mot de passe. Renvoyez ensuite le message.
+
+# Vérification par émojis (SAS) et code QR
+verify-cancel-mismatch = Les émojis ne correspondaient pas. Quelqu'un tente peut-être d'intercepter vos échanges : ne faites pas confiance à cette session ou à cette personne, et prévenez votre support informatique.
+verify-cancel-timeout = La vérification a pris trop de temps et a été arrêtée. Recommencez quand vous serez prêts tous les deux.
+verify-cancel-by-them = L'autre partie a annulé la vérification.
+verify-cancel-by-us = Vous avez annulé la vérification.
+verify-cancel-elsewhere = Une autre session a répondu à cette demande en premier : celle-ci s'arrête.
+verify-cancel-unsupported = L'application de l'autre partie ne sait pas vérifier de cette façon. Essayez l'autre méthode (émojis ou code QR).
+verify-cancel-failed = La vérification a échoué à cause d'un problème technique entre les deux applications. Recommencez ; si l'échec se répète, prévenez votre support informatique.
+verify-sent = Demande de vérification envoyée à { $who }. Acceptez-la de ce côté.
+verify-waiting-incoming = En attente d'une demande de vérification…
+verify-incoming = { $who } demande une vérification. Acceptation.
+verify-compare = Comparez ces émojis avec ceux de l'autre écran, dans le même ordre :
+verify-ask-match = Sont-ils identiques ? [o/N]
+verify-waiting-other = En attente de l'autre partie…
+verify-done = Vérifié : { $who } est désormais de confiance, et apparaît comme vérifié.
+verify-stopped = Vérification arrêtée : { $reason }
+verify-gave-up = Rien ne s'est passé pendant { $secs } secondes : la vérification a été annulée.
+qr-written = Les données du code QR sont dans { $path }. Faites scanner ce code par l'autre appareil :
+qr-ask-scanned = L'autre appareil indique-t-il avoir bien scanné le code ? [o/N]
+qr-waiting-file = En attente du code QR de l'autre appareil dans { $path }. Estafette n'a ni caméra ni lecteur d'images : placez les données brutes du code dans ce fichier.
+qr-read = Code lu. En attente de la confirmation de l'autre appareil…
+error-verification-unknown = Aucune vérification en cours ne porte l'identifiant « { $id } ».
+error-verification-failed = La vérification n'a pas pu continuer : { $cause }
+error-qr-invalid = Ce n'est pas un code QR de vérification, ou il est abîmé : { $cause }
+error-device-unknown = Cette session ne connaît aucune session « { $device } » de { $user }.
+cli-verify = Vérifier une autre de vos sessions (sans argument), une personne ou l'une de ses sessions, en comparant des émojis.
+cli-verify-user = L'identifiant Matrix de la personne (le vôtre, pour l'une de vos sessions).
+cli-verify-device = L'identifiant de la session, pour ne vérifier que celle-ci.
+cli-verify-incoming = Attendre une demande de vérification venue d'ailleurs et l'accepter.
+cli-verify-timeout = Combien de temps attendre l'autre partie à chaque étape, en secondes.
+cli-qr = Vérifier avec un code QR : en afficher un, ou en lire un.
+cli-qr-show = Afficher un code QR à faire scanner par l'autre appareil (et enregistrer ses données dans un fichier).
+cli-qr-show-out = Le fichier où écrire les données du code QR.
+cli-qr-show-user = L'identifiant Matrix de la personne (le vôtre, pour vos sessions) ; sans lui : vos autres sessions.
+cli-qr-show-device = L'identifiant de la session, pour ne vérifier que celle-ci.
+cli-qr-show-incoming = Attendre une demande de vérification venue d'ailleurs et l'accepter.
+cli-qr-show-timeout = Combien de temps attendre l'autre partie à chaque étape, en secondes.
+cli-qr-scan = Lire le code QR affiché par l'autre appareil, depuis un fichier contenant ses données brutes (ni caméra ni lecteur d'images ici).
+cli-qr-scan-file = Le fichier contenant les données brutes du code QR ; attendu s'il n'existe pas encore.
+cli-qr-scan-user = L'identifiant Matrix de la personne (le vôtre, pour vos sessions) ; sans lui : vos autres sessions.
+cli-qr-scan-device = L'identifiant de la session, pour ne vérifier que celle-ci.
+cli-qr-scan-incoming = Attendre une demande de vérification venue d'ailleurs et l'accepter.
+cli-qr-scan-timeout = Combien de temps attendre l'autre partie à chaque étape, en secondes.
+# Les 64 émojis SAS de la spécification Matrix, par index
+sas-emoji-dog = Chien
+sas-emoji-cat = Chat
+sas-emoji-lion = Lion
+sas-emoji-horse = Cheval
+sas-emoji-unicorn = Licorne
+sas-emoji-pig = Cochon
+sas-emoji-elephant = Éléphant
+sas-emoji-rabbit = Lapin
+sas-emoji-panda = Panda
+sas-emoji-rooster = Coq
+sas-emoji-penguin = Manchot
+sas-emoji-turtle = Tortue
+sas-emoji-fish = Poisson
+sas-emoji-octopus = Pieuvre
+sas-emoji-butterfly = Papillon
+sas-emoji-flower = Fleur
+sas-emoji-tree = Arbre
+sas-emoji-cactus = Cactus
+sas-emoji-mushroom = Champignon
+sas-emoji-globe = Globe
+sas-emoji-moon = Lune
+sas-emoji-cloud = Nuage
+sas-emoji-fire = Feu
+sas-emoji-banana = Banane
+sas-emoji-apple = Pomme
+sas-emoji-strawberry = Fraise
+sas-emoji-corn = Maïs
+sas-emoji-pizza = Pizza
+sas-emoji-cake = Gâteau
+sas-emoji-heart = Cœur
+sas-emoji-smiley = Sourire
+sas-emoji-robot = Robot
+sas-emoji-hat = Chapeau
+sas-emoji-glasses = Lunettes
+sas-emoji-spanner = Clé à molette
+sas-emoji-santa = Père Noël
+sas-emoji-thumbs-up = Pouce levé
+sas-emoji-umbrella = Parapluie
+sas-emoji-hourglass = Sablier
+sas-emoji-clock = Réveil
+sas-emoji-gift = Cadeau
+sas-emoji-light-bulb = Ampoule
+sas-emoji-book = Livre
+sas-emoji-pencil = Crayon
+sas-emoji-paperclip = Trombone
+sas-emoji-scissors = Ciseaux
+sas-emoji-lock = Cadenas
+sas-emoji-key = Clé
+sas-emoji-hammer = Marteau
+sas-emoji-telephone = Téléphone
+sas-emoji-flag = Drapeau
+sas-emoji-train = Train
+sas-emoji-bicycle = Vélo
+sas-emoji-aeroplane = Avion
+sas-emoji-rocket = Fusée
+sas-emoji-trophy = Trophée
+sas-emoji-ball = Ballon
+sas-emoji-guitar = Guitare
+sas-emoji-trumpet = Trompette
+sas-emoji-bell = Cloche
+sas-emoji-anchor = Ancre
+sas-emoji-headphones = Casque
+sas-emoji-folder = Dossier
+sas-emoji-pin = Punaise

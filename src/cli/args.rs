@@ -91,6 +91,27 @@ pub enum Command {
         #[command(subcommand)]
         command: super::recovery::RecoveryCommand,
     },
+    /// List the sessions signed in to your account; rename them, sign them out, watch for new
+    /// logins.
+    Devices(super::devices::DevicesArgs),
+    /// See and accept changes of identity of people you verified, and the sessions you have not
+    /// verified.
+    Identity {
+        #[command(subcommand)]
+        command: super::identity::IdentityCommand,
+    },
+    /// Verify another of your sessions, a person, or one of their sessions, by comparing emoji.
+    Verify(super::verify::VerifyArgs),
+    /// Verify with a QR code: show one, or read one.
+    Qr {
+        #[command(subcommand)]
+        command: super::verify::QrCommand,
+    },
+    /// Show the rules in force and where each comes from; change your own settings.
+    Policy {
+        #[command(subcommand)]
+        command: super::policy::PolicyCommand,
+    },
 }
 
 #[derive(Debug, clap::Args)]

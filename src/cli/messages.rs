@@ -29,6 +29,7 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
     with_core(profile, policy, |handle| async move {
         let sent =
             handle.send_text(&args.room, &args.text, args.allow_unencrypted, SEND_WAIT).await?;
+        super::identity::warn_left_out(&handle, &args.room).await;
         Ok(match sent {
             Sent::Delivered(event_id) => {
                 println!("{event_id}");

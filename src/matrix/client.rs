@@ -91,6 +91,7 @@ pub(crate) async fn build(
         .respect_login_well_known(false)
         .handle_refresh_tokens()
         .with_encryption_settings(encryption_settings())
+        .with_room_key_recipient_strategy(super::identity::recipient_strategy(profile))
         .build()
         .await
         .map_err(|error| build_error(homeserver.as_str(), error))?;

@@ -81,6 +81,43 @@ pub enum MatrixError {
     RecoveryFailed(String),
     #[error("{}", fl!("error-reset-identity-auth", kind = .0.as_str()))]
     IdentityResetAuth(String),
+    /// Someone we verified has a new identity: nothing goes to them until the user accepts
+    /// the change or verifies them again. Each entry names one person; `held` says whether the
+    /// message waits in the queue (released by accepting) or was not taken at all.
+    #[error("{}", fl!("error-identity-changed", users = .users.join(", "), count = .users.len(), held = if *.held { "yes" } else { "no" }))]
+    IdentityChanged { users: Vec<String>, held: bool },
+    /// Someone we verified has sessions they did not verify: the message is held. Each entry
+    /// names the person and the session.
+    #[error("{}", fl!("error-unverified-sessions", sessions = .sessions.join(", "), count = .sessions.len()))]
+    UnverifiedSessions { sessions: Vec<String> },
+    /// Sessions of our own account that we have not verified: held, since a stranger who got
+    /// into the account would otherwise read along.
+    #[error("{}", fl!("error-own-unverified", sessions = .sessions.join(", "), count = .sessions.len()))]
+    OwnSessionsUnverified { sessions: Vec<String> },
+    #[error("{}", fl!("error-session-not-verified"))]
+    SessionNotVerified,
+    #[error("{}", fl!("error-no-identity", user = .0.as_str()))]
+    NoIdentity(String),
+    /// The server asks for the password to sign sessions out and none was given: the front end
+    /// asks for it and tries again.
+    #[error("{}", fl!("error-sessions-need-password"))]
+    NeedPassword,
+    #[error("{}", fl!("error-sessions-other-auth", kind = .0.as_str()))]
+    SignOutAuth(String),
+    #[error("{}", fl!("error-sessions-this-session"))]
+    SignOutThisSession,
+    #[error("{}", fl!("error-sessions-unknown", id = .0.as_str()))]
+    NoSuchSession(String),
+    #[error("{}", fl!("error-sessions-name-empty"))]
+    SessionNameEmpty,
+    #[error("{}", fl!("error-verification-unknown", id = .0.as_str()))]
+    VerificationUnknown(String),
+    #[error("{}", fl!("error-verification-failed", cause = .0.as_str()))]
+    VerificationFailed(String),
+    #[error("{}", fl!("error-qr-invalid", cause = .0.as_str()))]
+    QrInvalid(String),
+    #[error("{}", fl!("error-device-unknown", user = .0.as_str(), device = .1.as_str()))]
+    DeviceUnknown(String, String),
 }
 
 /// An SDK failure in words: the server's refusal, or the network's failure to carry the request.

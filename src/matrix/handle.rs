@@ -25,6 +25,11 @@ pub enum Event {
     Rooms(Vec<RoomSummary>),
     /// The server's room list has arrived in full (once per run): until then the list grows.
     RoomsLoaded,
+    /// A new session of this account appeared, while the app ran or since it last ran: the
+    /// new-login alert ("was this you?").
+    NewSession(crate::model::sessions::Session),
+    /// A verification (emoji or QR), incoming or outgoing, changed stage.
+    Verification(Box<crate::model::verification::Verification>),
     /// The core could not start, or stopped for good.
     Failed(Arc<MatrixError>),
 }
@@ -51,6 +56,8 @@ pub(crate) struct Inner {
     pub(crate) session: Mutex<Session>,
     /// The timelines of the rooms a front end has opened, kept so paging back reuses them.
     pub(crate) timelines: Mutex<std::collections::HashMap<String, Arc<matrix_sdk_ui::Timeline>>>,
+    /// The verification flows in progress, by flow id.
+    pub(crate) verifications: super::verification::Flows,
     user: String,
     device: String,
 }
@@ -99,19 +106,23 @@ pub async fn start_session(
     client.send_queue().respawn_tasks_for_rooms_with_unsent_requests().await;
     sync.start().await;
     let (user, device) = (session.record.user_id.clone(), session.record.device_id.clone());
+    // Created first: verification flows report on it from the start.
+    let (sender, receiver) = mpsc::unbounded_channel();
     let inner = Arc::new(Inner {
         client,
         sync,
         policy,
         session: Mutex::new(session),
         timelines: Mutex::default(),
+        verifications: super::verification::Flows::new(sender.clone()),
         user,
         device,
     });
-    let (sender, receiver) = mpsc::unbounded_channel();
     let handle = Handle { inner: inner.clone() };
+    super::verification::watch(&handle);
     tokio::spawn(report_sync(inner, sender.clone()));
     tokio::spawn(report_loaded(handle.clone(), sender.clone()));
+    tokio::spawn(super::devices::watch_sessions(handle.clone(), sender.clone()));
     tokio::spawn(report_rooms(handle.clone(), sender));
     Ok((handle, receiver))
 }

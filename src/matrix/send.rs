@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use matrix_sdk::RoomState;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
-use matrix_sdk::send_queue::RoomSendQueueUpdate;
+use matrix_sdk::send_queue::{LocalEcho, LocalEchoContent, RoomSendQueueUpdate};
 
 use super::MatrixError;
 use super::handle::Handle;
@@ -36,6 +36,10 @@ impl Handle {
         }
         let security = self.security(&room).await?;
         self.inner.policy.may_send(&security, consent)?;
+        if self.inner.policy.verified_only_sending.value.is_on() {
+            self.hold_on_identity_change(&room).await?;
+        }
+        self.retry_held(&room).await;
         let queue = room.send_queue();
         let (_, mut updates) =
             queue.subscribe().await.map_err(|e| MatrixError::SendFailed(e.to_string()))?;
@@ -68,7 +72,7 @@ impl Handle {
                         return if is_recoverable {
                             Ok(Sent::Queued)
                         } else {
-                            Err(refused(&error))
+                            Err(super::identity::refusal(&room, &error).await)
                         };
                     }
                     Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
@@ -88,13 +92,14 @@ impl Handle {
         let deadline = tokio::time::Instant::now() + timeout;
         for room in self.inner.client.joined_rooms() {
             let queue = room.send_queue();
-            let Ok((mut pending, mut updates)) = queue.subscribe().await else { continue };
+            let Ok((echoes, mut updates)) = queue.subscribe().await else { continue };
+            let mut pending = movable(echoes);
             // A disabled queue hit a network error: nothing will move until the next sync.
             while !pending.is_empty() && queue.is_enabled() {
                 match tokio::time::timeout_at(deadline, updates.recv()).await {
                     Ok(Ok(_)) | Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(_))) => {
                         match queue.subscribe().await {
-                            Ok((echoes, _)) => pending = echoes,
+                            Ok((echoes, _)) => pending = movable(echoes),
                             Err(_) => break,
                         }
                     }
@@ -106,7 +111,13 @@ impl Handle {
     }
 }
 
-/// A refusal the queue will not retry, in words.
-fn refused(error: &matrix_sdk::Error) -> MatrixError {
-    MatrixError::SendFailed(super::error::root_cause(error))
+/// The local echoes that may still go out by waiting: one the server or the SDK refused for
+/// good (held, e.g. for a changed identity) waits for the user, not for the network.
+fn movable(echoes: Vec<LocalEcho>) -> Vec<LocalEcho> {
+    echoes
+        .into_iter()
+        .filter(|echo| {
+            !matches!(&echo.content, LocalEchoContent::Event { send_error: Some(_), .. })
+        })
+        .collect()
 }

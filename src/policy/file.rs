@@ -20,6 +20,9 @@ pub struct Settings {
     pub unencrypted_send: Option<UnencryptedSendKey>,
     /// Whether a room may be created without encryption at all.
     pub allow_unencrypted_room_creation: Option<bool>,
+    /// `"off"`, `"on"`: share message keys only with verified sessions; `"forced"`: on, and
+    /// the user cannot turn it off (meant for the organisation's file).
+    pub verified_only_sending: Option<VerifiedOnlyKey>,
 }
 
 /// `allowed_homeservers = "any"` or `allowed_homeservers = ["example.org", …]`.
@@ -44,6 +47,14 @@ pub enum UnencryptedSendKey {
     Forbid,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VerifiedOnlyKey {
+    Off,
+    On,
+    Forced,
+}
+
 /// A policy or settings file that cannot be used. The app refuses to start on one rather
 /// than run with a weaker policy than intended.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,6 +63,9 @@ pub enum PolicyError {
     Unreadable(PathBuf, String),
     #[error("{}", fl!("policy-invalid", path = .path.display().to_string(), line = .line, key = .key.as_str(), cause = .cause.as_str()))]
     Invalid { path: PathBuf, line: usize, key: String, cause: String },
+    /// The organisation's policy sets this key for everyone: the user's setting cannot change it.
+    #[error("{}", fl!("policy-locked", key = .key.as_str(), path = .path.display().to_string()))]
+    Locked { key: String, path: PathBuf },
 }
 
 /// Reads `path`; a missing file is an empty one (nothing set), any other failure is an error.
@@ -141,8 +155,10 @@ allowed_homeservers = ["example.org", "https://matrix.gouv.fr"]
 default_homeserver = "https://matrix.gouv.fr"
 unencrypted_send = "forbid"
 allow_unencrypted_room_creation = false
+verified_only_sending = "forced"
 "#;
         let settings = parse(Path::new("p.toml"), text).unwrap();
+        assert_eq!(settings.verified_only_sending, Some(VerifiedOnlyKey::Forced));
         assert_eq!(settings.unencrypted_send, Some(UnencryptedSendKey::Forbid));
         assert_eq!(settings.allow_unencrypted_room_creation, Some(false));
         assert!(
@@ -174,6 +190,24 @@ allow_unencrypted_room_creation = false
         assert_eq!((line, key.as_str()), (3, "unencrypted_send"));
         let (_, key, _) = error("allowed_homeservers = \"all\"\n");
         assert_eq!(key, "allowed_homeservers");
+    }
+
+    #[test]
+    fn verified_only_sending_takes_three_words() {
+        for (word, key) in [
+            ("off", VerifiedOnlyKey::Off),
+            ("on", VerifiedOnlyKey::On),
+            ("forced", VerifiedOnlyKey::Forced),
+        ] {
+            let text = format!("verified_only_sending = \"{word}\"");
+            let settings = parse(Path::new("p.toml"), &text).unwrap();
+            assert_eq!(settings.verified_only_sending, Some(key));
+        }
+        let (line, key, _) =
+            error("unencrypted_send = \"ask\"\nverified_only_sending = \"always\"\n");
+        assert_eq!((line, key.as_str()), (2, "verified_only_sending"));
+        let (line, key, _) = error("\nverified_only_sending = true\n");
+        assert_eq!((line, key.as_str()), (2, "verified_only_sending"));
     }
 
     #[test]

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use url::Url;
 
-use super::file::{self, AnyKeyword, Homeservers, PolicyError, Settings, UnencryptedSendKey};
+use super::file::{
+    self, AnyKeyword, Homeservers, PolicyError, Settings, UnencryptedSendKey, VerifiedOnlyKey,
+};
 
 /// Where a value in force comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +15,8 @@ pub enum Source {
     Default,
     User(PathBuf),
     Organisation(PathBuf),
+    /// The organisation's recommendation, which the user's own setting may override.
+    OrganisationDefault(PathBuf),
 }
 
 /// A value in force and its origin. Values from the organisation cannot be changed by the user.
@@ -45,6 +49,34 @@ pub enum UnencryptedSend {
     Forbid,
 }
 
+/// With whom message keys are shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifiedOnly {
+    /// Every session of the room's members, except that a change of identity of someone you
+    /// verified, or a session they did not verify, holds the message.
+    Off,
+    /// Only sessions you verified (or that people you verified have verified).
+    On,
+    /// On, by the organisation's decision: the user cannot turn it off.
+    Forced,
+}
+
+impl VerifiedOnly {
+    /// Whether keys go only to verified sessions.
+    pub fn is_on(self) -> bool {
+        !matches!(self, Self::Off)
+    }
+
+    /// The word used in the files and by the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::On => "on",
+            Self::Forced => "forced",
+        }
+    }
+}
+
 /// Every rule in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
@@ -52,6 +84,7 @@ pub struct Policy {
     pub default_homeserver: Setting<Option<String>>,
     pub unencrypted_send: Setting<UnencryptedSend>,
     pub allow_unencrypted_room_creation: Setting<bool>,
+    pub verified_only_sending: Setting<VerifiedOnly>,
 }
 
 impl Default for Policy {
@@ -63,6 +96,9 @@ impl Default for Policy {
             default_homeserver: Setting { value: None, source: Source::Default },
             unencrypted_send: Setting { value: UnencryptedSend::Ask, source: Source::Default },
             allow_unencrypted_room_creation: Setting { value: false, source: Source::Default },
+            // Off by default: on, anyone who has not verified every colleague's every session
+            // would see most of their messages unreadable to them.
+            verified_only_sending: Setting { value: VerifiedOnly::Off, source: Source::Default },
         }
     }
 }
@@ -117,6 +153,12 @@ impl Policy {
                     .or(u.allow_unencrypted_room_creation)
                     .unwrap_or(defaults.allow_unencrypted_room_creation.value),
             },
+            verified_only_sending: verified_only(
+                u.verified_only_sending,
+                user_path,
+                o.verified_only_sending,
+                org_path,
+            ),
         }
     }
 
@@ -146,6 +188,31 @@ fn platform_path() -> PathBuf {
 #[cfg(not(any(target_os = "macos", target_os = "windows")))]
 fn platform_path() -> PathBuf {
     PathBuf::from("/etc/estafette/policy.toml")
+}
+
+/// Unlike the other keys, the organisation has two words here: `"forced"` locks it on, while
+/// `"on"` or `"off"` only recommend, and the user's own choice wins over a recommendation. A
+/// user's own `"forced"` can only mean on.
+fn verified_only(
+    user: Option<VerifiedOnlyKey>,
+    user_path: &Path,
+    org: Option<VerifiedOnlyKey>,
+    org_path: &Path,
+) -> Setting<VerifiedOnly> {
+    let word = |key| match key {
+        VerifiedOnlyKey::Off => VerifiedOnly::Off,
+        VerifiedOnlyKey::On | VerifiedOnlyKey::Forced => VerifiedOnly::On,
+    };
+    match (org, user) {
+        (Some(VerifiedOnlyKey::Forced), _) => {
+            Setting { value: VerifiedOnly::Forced, source: Source::Organisation(org_path.into()) }
+        }
+        (_, Some(key)) => Setting { value: word(key), source: Source::User(user_path.into()) },
+        (Some(key), None) => {
+            Setting { value: word(key), source: Source::OrganisationDefault(org_path.into()) }
+        }
+        (None, None) => Setting { value: VerifiedOnly::Off, source: Source::Default },
+    }
 }
 
 fn rule(homeservers: Homeservers) -> HomeserverRule {
@@ -218,6 +285,44 @@ mod tests {
         let policy = merged("unencrypted_send = \"forbid\"", "unencrypted_send = \"ask\"");
         assert_eq!(policy.unencrypted_send.value, UnencryptedSend::Ask);
         assert!(policy.unencrypted_send.locked());
+    }
+
+    #[test]
+    fn verified_only_sending_is_off_unless_someone_turns_it_on() {
+        let policy = merged("", "");
+        assert_eq!(policy.verified_only_sending.value, VerifiedOnly::Off);
+        assert_eq!(policy.verified_only_sending.source, Source::Default);
+        let policy = merged("verified_only_sending = \"on\"", "");
+        assert_eq!(policy.verified_only_sending.value, VerifiedOnly::On);
+        assert_eq!(policy.verified_only_sending.source, Source::User("user.toml".into()));
+        assert!(!policy.verified_only_sending.locked());
+    }
+
+    #[test]
+    fn forced_verified_only_sending_cannot_be_turned_off_by_the_user() {
+        let policy =
+            merged("verified_only_sending = \"off\"", "verified_only_sending = \"forced\"");
+        assert_eq!(policy.verified_only_sending.value, VerifiedOnly::Forced);
+        assert!(policy.verified_only_sending.value.is_on());
+        assert!(policy.verified_only_sending.locked());
+        assert_eq!(policy.verified_only_sending.source, Source::Organisation("org.toml".into()));
+    }
+
+    #[test]
+    fn the_organisations_on_or_off_is_a_recommendation() {
+        let policy = merged("", "verified_only_sending = \"on\"");
+        assert_eq!(policy.verified_only_sending.value, VerifiedOnly::On);
+        assert_eq!(
+            policy.verified_only_sending.source,
+            Source::OrganisationDefault("org.toml".into())
+        );
+        assert!(!policy.verified_only_sending.locked());
+        let policy = merged("verified_only_sending = \"off\"", "verified_only_sending = \"on\"");
+        assert_eq!(policy.verified_only_sending.value, VerifiedOnly::Off);
+        // The user's "forced" is simply on: only the organisation locks.
+        let policy = merged("verified_only_sending = \"forced\"", "");
+        assert_eq!(policy.verified_only_sending.value, VerifiedOnly::On);
+        assert!(!policy.verified_only_sending.locked());
     }
 
     #[test]

@@ -1,0 +1,287 @@
+//! Verification of sessions and people by emoji (SAS) or QR code: starts and answers requests,
+//! keeps the SDK's flow objects by flow id, and reports every change of every flow as one
+//! `model::verification::Verification` on the event stream.
+
+mod follow;
+mod incoming;
+
+pub(crate) use incoming::watch;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use matrix_sdk::encryption::verification::{
+    QrVerification, QrVerificationData, SasVerification, VerificationRequest,
+};
+use matrix_sdk::ruma::events::key::verification::VerificationMethod;
+use matrix_sdk::ruma::{OwnedUserId, UserId};
+use tokio::sync::mpsc;
+
+use super::MatrixError;
+use super::handle::{Event, Handle};
+use crate::model::verification::{CancelReason, Step, Verification};
+
+/// The flows this session takes part in, by flow id, and where their changes are reported.
+pub(crate) struct Flows {
+    map: Mutex<HashMap<String, Flow>>,
+    events: mpsc::UnboundedSender<Event>,
+}
+
+/// The SDK's objects of one flow, and what the front ends were last told of it.
+#[derive(Clone)]
+struct Flow {
+    request: VerificationRequest,
+    sas: Option<SasVerification>,
+    qr: Option<QrVerification>,
+    state: Verification,
+}
+
+impl Flows {
+    pub(crate) fn new(events: mpsc::UnboundedSender<Event>) -> Self {
+        Self { map: Mutex::default(), events }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Flow>> {
+        // A panic elsewhere while holding the lock leaves the map itself consistent: every
+        // update below is a single assignment.
+        self.map.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn get(&self, id: &str) -> Result<Flow, MatrixError> {
+        self.lock().get(id).cloned().ok_or_else(|| MatrixError::VerificationUnknown(id.to_owned()))
+    }
+
+    /// Folds `step` into the flow and tells the front ends when its stage changed.
+    fn step(&self, id: &str, step: Step) {
+        let changed = {
+            let mut map = self.lock();
+            let Some(flow) = map.get_mut(id) else { return };
+            flow.state.apply(step).then(|| flow.state.clone())
+        };
+        if let Some(state) = changed {
+            tracing::info!(flow = id, stage = stage_name(&state), "verification changed");
+            // Nobody may be listening (a command that only acts): the flow goes on regardless.
+            let _ = self.events.send(Event::Verification(Box::new(state)));
+        }
+    }
+
+    /// Notes the other session once it is known; it is shown with the next stage.
+    fn set_device(&self, id: &str, device: &str) {
+        if let Some(flow) = self.lock().get_mut(id)
+            && flow.state.other_device.is_none()
+        {
+            flow.state.other_device = Some(device.to_owned());
+        }
+    }
+
+    fn set_sas(&self, id: &str, sas: SasVerification) {
+        if let Some(flow) = self.lock().get_mut(id) {
+            flow.sas = Some(sas);
+        }
+    }
+
+    fn set_qr(&self, id: &str, qr: QrVerification) {
+        if let Some(flow) = self.lock().get_mut(id) {
+            flow.qr = Some(qr);
+        }
+    }
+
+    fn is_final(&self, id: &str) -> bool {
+        self.lock().get(id).is_none_or(|flow| flow.state.stage.is_final())
+    }
+}
+
+/// The stage's name for the log: never the emoji or the QR payload.
+fn stage_name(state: &Verification) -> &'static str {
+    use crate::model::verification::Stage;
+    match state.stage {
+        Stage::Requested => "requested",
+        Stage::Ready { .. } => "ready",
+        Stage::ShowingQr(_) => "showing_qr",
+        Stage::ScannedConfirm => "scanned_confirm",
+        Stage::Emoji(_) => "emoji",
+        Stage::Confirmed => "confirmed",
+        Stage::Done => "done",
+        Stage::Cancelled(reason) => reason.code(),
+    }
+}
+
+/// Every method this app supports, offered on each request and answer.
+fn methods() -> Vec<VerificationMethod> {
+    vec![
+        VerificationMethod::SasV1,
+        VerificationMethod::QrCodeScanV1,
+        VerificationMethod::QrCodeShowV1,
+        VerificationMethod::ReciprocateV1,
+    ]
+}
+
+fn failed(error: impl std::fmt::Display) -> MatrixError {
+    MatrixError::VerificationFailed(error.to_string())
+}
+
+fn user_id(user: &str) -> Result<OwnedUserId, MatrixError> {
+    UserId::parse(user.trim()).map_err(|e| MatrixError::BadUserId(user.to_owned(), e.to_string()))
+}
+
+impl Handle {
+    /// Asks `user` to verify: every other session of ours when it is our own ID (to-device),
+    /// else the person, in our direct chat with them (created if needed).
+    pub async fn verify_user(&self, user: &str) -> Result<Verification, MatrixError> {
+        let user_id = user_id(user)?;
+        let encryption = self.inner.client.encryption();
+        let known = encryption.get_user_identity(&user_id).await.map_err(failed)?;
+        let identity = match known {
+            Some(identity) => identity,
+            // Not in the local store yet (no shared room): ask the server.
+            None => encryption
+                .request_user_identity(&user_id)
+                .await
+                .map_err(failed)?
+                .ok_or_else(|| MatrixError::NoIdentity(user_id.to_string()))?,
+        };
+        let request =
+            identity.request_verification_with_methods(methods()).await.map_err(failed)?;
+        Ok(self.track(request))
+    }
+
+    /// Asks one session to verify: another of ours, or one of another person's.
+    pub async fn verify_device(
+        &self,
+        user: &str,
+        device: &str,
+    ) -> Result<Verification, MatrixError> {
+        let user_id = user_id(user)?;
+        let encryption = self.inner.client.encryption();
+        let found = encryption.get_device(&user_id, device.trim().into()).await.map_err(failed)?;
+        let device = found
+            .ok_or_else(|| MatrixError::DeviceUnknown(user_id.to_string(), device.to_owned()))?;
+        let request = device.request_verification_with_methods(methods()).await.map_err(failed)?;
+        Ok(self.track(request))
+    }
+
+    /// Every flow this run has seen, finished ones included.
+    pub fn verifications(&self) -> Vec<Verification> {
+        self.inner.verifications.lock().values().map(|flow| flow.state.clone()).collect()
+    }
+
+    /// Accepts a request someone sent us, offering every method.
+    pub async fn accept_verification(&self, id: &str) -> Result<(), MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        flow.request.accept_with_methods(methods()).await.map_err(failed)
+    }
+
+    /// Starts comparing emoji on a ready request; the other side's app answers by itself.
+    pub async fn start_sas(&self, id: &str) -> Result<(), MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        let sas = flow.request.start_sas().await.map_err(failed)?;
+        let sas = sas.ok_or_else(|| failed(CancelReason::Unsupported.text()))?;
+        self.inner.verifications.set_sas(id, sas);
+        Ok(())
+    }
+
+    /// "They match": the other side's keys are trusted once both have confirmed.
+    pub async fn confirm_sas(&self, id: &str) -> Result<(), MatrixError> {
+        let sas = self.sas(id)?;
+        sas.confirm().await.map_err(failed)?;
+        // If their confirmation came first, ours just signed them: count it before their next
+        // message key arrives (see `follow::settle`).
+        follow::refresh(self, sas.other_user_id()).await;
+        Ok(())
+    }
+
+    /// "They don't match": cancels on both sides with the mismatch reason, so both people
+    /// are warned that someone may be interfering.
+    pub async fn mismatch_sas(&self, id: &str) -> Result<(), MatrixError> {
+        let sas = self.sas(id)?;
+        sas.mismatch().await.map_err(failed)
+    }
+
+    /// Stops the flow at whatever stage, on both sides.
+    pub async fn cancel_verification(&self, id: &str) -> Result<(), MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        let sent = if let Some(qr) = flow.qr {
+            qr.cancel().await
+        } else if let Some(sas) = flow.sas {
+            sas.cancel().await
+        } else {
+            flow.request.cancel().await
+        };
+        sent.map_err(failed)
+    }
+
+    /// The QR code to show the other device, as its raw payload (render it, or save it).
+    pub async fn show_qr(&self, id: &str) -> Result<Vec<u8>, MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        let qr = flow.request.generate_qr_code().await.map_err(failed)?;
+        // None: the other side cannot scan, or neither side trusts an identity to vouch with.
+        let qr = qr.ok_or_else(|| failed(CancelReason::Unsupported.text()))?;
+        let bytes = qr.to_bytes().map_err(failed)?;
+        self.inner.verifications.set_qr(id, qr);
+        self.inner.verifications.step(id, Step::QrShown(bytes.clone()));
+        Ok(bytes)
+    }
+
+    /// Reads the other device's QR code (its raw payload) and tells it we scanned it; the flow
+    /// finishes when the other side confirms.
+    pub async fn scan_qr(&self, id: &str, bytes: &[u8]) -> Result<(), MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        let data = QrVerificationData::from_bytes(bytes)
+            .map_err(|e| MatrixError::QrInvalid(e.to_string()))?;
+        let qr = flow
+            .request
+            .scan_qr_code(data)
+            .await
+            .map_err(|e| MatrixError::QrInvalid(super::error::root_cause(&e)))?
+            .ok_or_else(|| failed(CancelReason::Unsupported.text()))?;
+        self.inner.verifications.set_qr(id, qr);
+        self.inner.verifications.step(id, Step::Confirmed);
+        Ok(())
+    }
+
+    /// On the showing side: the person saw the other device report a successful scan.
+    pub async fn confirm_qr_scanned(&self, id: &str) -> Result<(), MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        let qr = flow.qr.ok_or_else(|| MatrixError::VerificationUnknown(id.to_owned()))?;
+        qr.confirm().await.map_err(failed)?;
+        follow::refresh(self, qr.other_user_id()).await;
+        Ok(())
+    }
+
+    fn sas(&self, id: &str) -> Result<SasVerification, MatrixError> {
+        let flow = self.inner.verifications.get(id)?;
+        flow.sas.ok_or_else(|| MatrixError::VerificationUnknown(id.to_owned()))
+    }
+
+    /// Keeps the request and follows it until it ends; a flow already known is not doubled.
+    pub(crate) fn track(&self, request: VerificationRequest) -> Verification {
+        let id = request.flow_id().to_owned();
+        let flows = &self.inner.verifications;
+        let state = {
+            let mut map = flows.lock();
+            if let Some(flow) = map.get(&id) {
+                return flow.state.clone();
+            }
+            let state = Verification::new(
+                id.clone(),
+                request.other_user_id().to_string(),
+                request.we_started(),
+            );
+            let flow = Flow { request: request.clone(), sas: None, qr: None, state: state.clone() };
+            map.insert(id, flow);
+            state
+        };
+        let _ = flows.events.send(Event::Verification(Box::new(state.clone())));
+        tokio::spawn(follow::follow(self.clone(), request));
+        state
+    }
+}
+
+/// The QR payload drawn with text blocks, two rows per line, for a terminal; `None` if the
+/// payload is too large for a QR code.
+pub fn qr_text(bytes: &[u8]) -> Option<String> {
+    use matrix_sdk_crypto::matrix_sdk_qrcode::qrcode::{QrCode, render::unicode::Dense1x2};
+    let code = QrCode::new(bytes).ok()?;
+    // Dark modules on a light background, with the quiet zone scanners need.
+    Some(code.render::<Dense1x2>().dark_color(Dense1x2::Light).light_color(Dense1x2::Dark).build())
+}

@@ -1,0 +1,167 @@
+//! The sessions of an account through the command line, against a real Synapse and a real
+//! Secret Service: every session listed with this one marked, renaming, signing out the others
+//! (the server asks for the password), and the new-login alert, live and since the last run.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Account, Keyring, Synapse, User};
+use serde_json::Value;
+
+/// One account signed in on two profiles of one user: `first` and `second`.
+fn two_sessions(prefix: &str) -> (User, Account, String, String) {
+    let synapse = Synapse::shared();
+    let account = synapse.register(prefix);
+    let user = User::new(Some(Keyring::shared()));
+    let (_, first) = user.login(synapse, &account, &["--profile", "first"]);
+    let (_, second) = user.login(synapse, &account, &["--profile", "second"]);
+    assert_ne!(first, second);
+    (user, account, first, second)
+}
+
+/// `devices --json` of `profile`, one value per session.
+fn devices(user: &User, profile: &str) -> Vec<Value> {
+    let run = user.run(&["--profile", profile, "devices", "--json"], "");
+    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("devices JSON")).collect()
+}
+
+fn find<'a>(sessions: &'a [Value], id: &str) -> &'a Value {
+    sessions.iter().find(|s| s["device_id"] == id).unwrap_or_else(|| panic!("{id}: {sessions:?}"))
+}
+
+#[test]
+fn every_session_is_listed_with_this_one_marked_and_the_other_named() {
+    let (user, _, first, second) = two_sessions("seslist");
+    let sessions = devices(&user, "first");
+    assert_eq!(sessions.len(), 2, "{sessions:?}");
+    assert_eq!(sessions[0]["device_id"], first.as_str(), "this session comes first");
+    assert_eq!(find(&sessions, &first)["this_session"], true);
+    let other = find(&sessions, &second);
+    assert_eq!(other["this_session"], false);
+    assert!(other["name"].as_str().is_some_and(|n| n.starts_with("Estafette on ")), "{other}");
+    // Neither session has been verified by the other.
+    assert_eq!(other["verified"], false, "{other}");
+    for key in ["last_seen_ts", "last_seen_ip", "verified"] {
+        assert!(other.get(key).is_some(), "{key} missing: {other}");
+    }
+
+    let table = user.run(&["--profile", "first", "devices"], "");
+    let text = &table.ok().stdout;
+    let mine = text.lines().find(|l| l.starts_with(&first)).expect("a row for this session");
+    assert!(mine.contains("(this session)"), "{text}");
+    let theirs = text.lines().find(|l| l.starts_with(&second)).expect("a row for the other");
+    assert!(theirs.contains("Estafette on ") && theirs.contains("not verified"), "{text}");
+}
+
+#[test]
+fn a_renamed_session_is_seen_under_its_new_name_by_the_other() {
+    let (user, _, first, second) = two_sessions("sesname");
+    let run = user.run(&["--profile", "first", "devices", "rename", &second, " Poste 12 "], "");
+    assert!(run.ok().stdout.contains("Poste 12"), "{}", run.stdout);
+    let seen = devices(&user, "second");
+    assert_eq!(find(&seen, &second)["name"], "Poste 12", "{seen:?}");
+    assert_eq!(find(&seen, &second)["this_session"], true);
+    assert_eq!(find(&seen, &first)["this_session"], false);
+
+    let unknown = user.run(&["--profile", "first", "devices", "rename", "NOSUCHID", "x"], "");
+    assert!(unknown.failed().stderr.contains("no session with the ID"), "{}", unknown.stderr);
+}
+
+#[test]
+fn signing_out_the_others_with_the_password_ends_them_and_keeps_this_one() {
+    let (user, account, first, second) = two_sessions("sesout");
+    let run = user.run(
+        &["--profile", "first", "devices", "sign-out", "--others", "--password-stdin"],
+        &format!("{}\n", account.password),
+    );
+    let stdout = &run.ok().stdout;
+    assert!(stdout.contains("Signed out 1 session") && stdout.contains(&second), "{stdout}");
+
+    // The other session finds out at its next request, as any session the server ended.
+    let ended = user.run(&["--profile", "second", "whoami"], "");
+    assert_eq!(ended.code, 1, "{}", ended.stderr);
+    assert!(ended.stderr.contains("The server has ended the session"), "{}", ended.stderr);
+    let again = user.run(&["--profile", "second", "rooms"], "");
+    assert!(again.failed().stderr.contains("estafette login"), "{}", again.stderr);
+
+    user.run(&["--profile", "first", "whoami"], "").ok();
+    let left = devices(&user, "first");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["device_id"], first.as_str());
+    let none = user.run(
+        &["--profile", "first", "devices", "sign-out", "--others", "--password-stdin"],
+        &account.password,
+    );
+    assert!(none.ok().stdout.contains("no other session"), "{}", none.stdout);
+}
+
+#[test]
+fn without_the_password_nothing_is_signed_out_and_the_person_is_told_why() {
+    let (user, _, first, second) = two_sessions("sesnopw");
+    let run = user.run(&["--profile", "first", "devices", "sign-out", &second], "");
+    run.failed();
+    assert!(run.stderr.contains("needs your password"), "{}", run.stderr);
+    assert!(run.stderr.contains("--password-stdin"), "{}", run.stderr);
+    assert_eq!(run.stderr.trim().lines().count(), 1, "one line: {}", run.stderr);
+
+    let wrong = user.run(
+        &["--profile", "first", "devices", "sign-out", &second, "--password-stdin"],
+        "not the password",
+    );
+    assert!(wrong.failed().stderr.contains("Wrong user name or password"), "{}", wrong.stderr);
+
+    // Ending this session is logging out, not this command.
+    let own = user.run(&["--profile", "first", "devices", "sign-out", &first], "");
+    assert!(own.failed().stderr.contains("the session you are using"), "{}", own.stderr);
+
+    user.run(&["--profile", "second", "whoami"], "").ok();
+    assert_eq!(devices(&user, "first").len(), 2);
+}
+
+#[test]
+fn a_new_login_is_raised_while_running_and_since_the_last_run() {
+    let synapse = Synapse::shared();
+    let account = synapse.register("seswatch");
+    let user = User::new(Some(Keyring::shared()));
+    let (_, first) = user.login(synapse, &account, &["--profile", "first"]);
+    let watch = |secs: &str, json: bool| {
+        let mut args = vec!["--profile", "first", "devices", "watch", "--timeout", secs];
+        if json {
+            args.push("--json");
+        }
+        user.run(&args, "")
+    };
+
+    // A first run records the sessions there are; this one is never news.
+    let baseline = watch("4", true);
+    assert_eq!(baseline.ok().stdout.trim(), "", "{}", baseline.stderr);
+
+    // While the first session runs, a login elsewhere is raised within moments.
+    let (live, third) = std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| watch("45", true));
+        std::thread::sleep(Duration::from_secs(8));
+        let (_, third) = user.login(synapse, &account, &["--profile", "third"]);
+        (watcher.join().expect("watcher"), third)
+    });
+    let alerts: Vec<Value> = live
+        .ok()
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("alert JSON"))
+        .collect();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(alerts[0]["device_id"], third.as_str());
+    assert_eq!(alerts[0]["this_session"], false);
+    assert!(alerts[0]["name"].as_str().is_some_and(|n| n.starts_with("Estafette on ")));
+    assert_ne!(third, first);
+
+    // A login while the app was closed is raised at the next start; the one already raised
+    // is not raised again.
+    let (_, fourth) = user.login(synapse, &account, &["--profile", "fourth"]);
+    let next = watch("8", false);
+    let text = &next.ok().stdout;
+    assert!(text.contains("New login to your account") && text.contains(&fourth), "{text}");
+    assert!(text.contains("Was this you?"), "{text}");
+    assert!(!text.contains(&third), "{text}");
+}
