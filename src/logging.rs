@@ -1,6 +1,7 @@
-//! Logs to stderr at the chosen level and to a daily-rotated file in the profile's data folder.
-//! Secrets never reach a log line: the types that hold them print `[redacted]`, and the SDK's
-//! crates are capped below `trace`, the level at which HTTP libraries dump what they carry.
+//! Logs to stderr at the chosen level and to a daily-rotated file in the profile's data folder,
+//! both clamped to the policy's `log_level_max`. Secrets never reach a log line: the types
+//! that hold them print `[redacted]`, and the SDK's crates are capped below `trace`, the level
+//! at which HTTP libraries dump what they carry.
 
 use std::io::IsTerminal as _;
 use std::path::Path;
@@ -33,6 +34,19 @@ impl Level {
     }
 }
 
+impl From<crate::policy::LogLevel> for Level {
+    fn from(level: crate::policy::LogLevel) -> Self {
+        use crate::policy::LogLevel as L;
+        match level {
+            L::Error => Self::Error,
+            L::Warn => Self::Warn,
+            L::Info => Self::Info,
+            L::Debug => Self::Debug,
+            L::Trace => Self::Trace,
+        }
+    }
+}
+
 /// The SDK's crates: at `debug` they say what the client does (requests, sync, crypto steps)
 /// without message bodies or tokens, which the test suite checks. Their `trace` is never on.
 const SDK: &[&str] = &[
@@ -46,8 +60,8 @@ const SDK: &[&str] = &[
 
 /// What the terminal shows when no level is asked for: Estafette's own warnings, not the
 /// libraries' (a failed command already prints its one clear line).
-fn quiet() -> EnvFilter {
-    EnvFilter::new("off,estafette=warn")
+fn quiet(max: Level) -> EnvFilter {
+    EnvFilter::new(format!("off,estafette={}", Level::Warn.min(max).name()))
 }
 
 /// The filter for one output: `level` for Estafette, `debug` at most for the SDK, and `info`
@@ -59,23 +73,28 @@ fn filter(level: Level) -> EnvFilter {
     for name in SDK {
         directives.push_str(&format!(",{name}={sdk}"));
     }
+    // Log targets whose debug lines carry message content (an attachment's file name).
+    for target in crate::matrix::CONTENT_AT_DEBUG {
+        directives.push_str(&format!(",{target}={}", level.min(Level::Info).name()));
+    }
     EnvFilter::new(directives)
 }
 
 /// Starts logging. The file keeps at least `info`, so support can read what happened even when
-/// the terminal shows only warnings. The file's writer lives until the process exits.
-pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>) {
+/// the terminal shows only warnings, unless the organisation's `max` says less. The file's
+/// writer lives until the process exits.
+pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>, max: Level) {
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
-        .with_filter(stderr_level.map_or_else(quiet, filter));
+        .with_filter(stderr_level.map_or_else(|| quiet(max), |level| filter(level.min(max))));
     let (file, guard) = match log_dir.and_then(|dir| file_writer(dir).ok()) {
         Some((writer, guard)) => {
             let layer = tracing_subscriber::fmt::layer()
                 .with_writer(writer)
                 .with_ansi(false)
-                .with_filter(filter(stderr_level.unwrap_or(Level::Info).max(Level::Info)));
+                .with_filter(file_filter(stderr_level, max));
             (Some(layer), Some(guard))
         }
         None => (None, None),
@@ -87,6 +106,11 @@ pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>) {
         // The guard flushes the file when dropped; keep it for the whole process.
         let _ = GUARD.set(guard);
     }
+}
+
+/// The file's filter: at least `info` (what support reads), at most `max`.
+fn file_filter(stderr_level: Option<Level>, max: Level) -> EnvFilter {
+    filter(stderr_level.unwrap_or(Level::Info).max(Level::Info).min(max))
 }
 
 static GUARD: std::sync::OnceLock<WorkerGuard> = std::sync::OnceLock::new();
@@ -117,5 +141,18 @@ mod tests {
         assert!(shown.ends_with(",info"), "other crates capped at info: {shown}");
         let quiet = filter(Level::Warn).to_string();
         assert!(quiet.contains("matrix_sdk=warn"), "{quiet}");
+    }
+
+    #[test]
+    fn the_policys_maximum_clamps_every_output() {
+        let file = file_filter(Some(Level::Trace), Level::Warn).to_string();
+        assert!(file.contains("estafette=warn") && !file.contains("trace"), "{file}");
+        let file = file_filter(None, Level::Error).to_string();
+        assert!(file.contains("estafette=error") && file.contains("matrix_sdk=error"), "{file}");
+        // Without a stricter maximum the file keeps at least info.
+        let file = file_filter(Some(Level::Error), Level::Trace).to_string();
+        assert!(file.contains("estafette=info"), "{file}");
+        assert!(quiet(Level::Error).to_string().contains("estafette=error"));
+        assert!(quiet(Level::Trace).to_string().contains("estafette=warn"));
     }
 }

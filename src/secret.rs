@@ -6,5 +6,5 @@ mod keychain;
 mod types;
 
 pub use error::KeychainError;
-pub use keychain::{AccountSecrets, init, probe};
+pub use keychain::{AccountSecrets, backend, init, probe};
 pub use types::{Password, RecoveryKey, SessionSecret, StoreKey};

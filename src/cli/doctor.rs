@@ -1,25 +1,53 @@
-//! `doctor`: one line per check, non-zero exit when one fails.
+//! `doctor`: one line per check, the policy in force with its sources, and a non-zero exit
+//! naming the checks that failed.
 
 use std::process::ExitCode;
 
+use serde::Serialize;
+
 use super::output::json;
 use crate::fl;
-use crate::model::CheckStatus;
+use crate::model::{CheckStatus, DoctorReport};
+use crate::policy::Policy;
 use crate::profile::Profile;
 
-pub async fn run(profile: &Profile, as_json: bool) -> ExitCode {
-    let report = crate::matrix::doctor(profile).await;
+/// The report as programs read it: the verdict first, then every check and rule.
+#[derive(Serialize)]
+struct Output<'a> {
+    healthy: bool,
+    failures: Vec<&'static str>,
+    #[serde(flatten)]
+    report: &'a DoctorReport,
+}
+
+pub async fn run(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCode {
+    let report = crate::matrix::doctor(profile, policy).await;
+    let failures = report.failures();
     if as_json {
-        json(&report);
+        json(&Output { healthy: report.healthy(), failures: failures.clone(), report: &report });
     } else {
-        for check in &report.checks {
-            let status = match check.status {
-                CheckStatus::Ok => fl!("doctor-status-ok"),
-                CheckStatus::Failed => fl!("doctor-status-failed"),
-                CheckStatus::Skipped => fl!("doctor-status-skipped"),
-            };
-            println!("{status:<8} {:<11} {}", check.name, check.detail);
-        }
+        print_text(&report);
     }
-    if report.healthy() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if failures.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("estafette: {}", fl!("doctor-failed", checks = failures.join(", ")));
+    ExitCode::FAILURE
+}
+
+fn print_text(report: &DoctorReport) {
+    for check in &report.checks {
+        let status = match check.status {
+            CheckStatus::Ok => fl!("doctor-status-ok"),
+            CheckStatus::Warning => fl!("doctor-status-warning"),
+            CheckStatus::Failed => fl!("doctor-status-failed"),
+            CheckStatus::Skipped => fl!("doctor-status-skipped"),
+        };
+        println!("{status:<9} {:<13} {}", check.name, check.detail);
+    }
+    println!();
+    println!("{}", fl!("doctor-policy-heading"));
+    for rule in &report.policy {
+        println!("  {}", super::policy::describe(rule));
+    }
 }

@@ -53,17 +53,39 @@ pub async fn run(profile: &Profile, policy: &Policy, command: RecoveryCommand) -
 }
 
 async fn status(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCode {
+    let required = &policy.require_recovery;
     with_core(profile, policy, |handle| async move {
         let status = handle.recovery_status().await?;
         if as_json {
-            return Ok(json(&status));
+            return Ok(json(&StatusOutput { status: &status, recovery_required: required.value }));
         }
         for line in status.describe() {
             println!("{line}");
         }
+        if required.value && status.recovery != crate::model::RecoveryState::Enabled {
+            println!("{}", required_by(required));
+        }
         Ok(ExitCode::SUCCESS)
     })
     .await
+}
+
+/// `recovery status --json`: the posture, and whether the policy requires recovery.
+#[derive(serde::Serialize)]
+struct StatusOutput<'a> {
+    #[serde(flatten)]
+    status: &'a crate::model::TrustStatus,
+    recovery_required: bool,
+}
+
+/// Who requires recovery: the organisation, or the user's own settings.
+fn required_by(setting: &crate::policy::Setting<bool>) -> String {
+    match setting.organisation() {
+        Some(path) => {
+            fl!("recovery-required-by-organisation", path = path.display().to_string())
+        }
+        None => fl!("recovery-required-by-settings"),
+    }
 }
 
 async fn enable(profile: &Profile, policy: &Policy) -> ExitCode {

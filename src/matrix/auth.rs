@@ -52,8 +52,8 @@ pub(super) async fn reach(
         Some(user) => client::parse_user(user)?,
         None => None,
     };
-    let default = policy.default_homeserver.value.as_deref().filter(|_| user_id.is_none());
-    let homeserver = homeserver.or(default);
+    // The organisation's default for a bare user name, or its locked server for everyone.
+    let homeserver = policy.login_homeserver(homeserver, user_id.is_none())?;
     if homeserver.is_none() && user.is_none() {
         return Err(MatrixError::NeedServer);
     }

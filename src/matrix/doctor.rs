@@ -1,58 +1,123 @@
-//! The doctor: keychain, account, homeserver, store and session checked in turn, each with a
-//! sentence that names what is wrong. Nothing secret is ever part of a finding.
+//! The doctor, for IT support: this computer (build, system, policy, folder permissions),
+//! then the keychain, the account, the homeserver, the store and the session, then a short
+//! sync and the account's encryption posture, each with a sentence that names what is wrong.
+//! Nothing secret is ever part of a finding.
 
-use matrix_sdk::Client;
-use matrix_sdk::config::RequestConfig;
-use url::Url;
+mod host;
+mod live;
+mod server;
 
 use super::{MatrixError, Session};
 use crate::fl;
-use crate::model::{AccountRecord, AccountState, DoctorReport};
-use crate::policy::transport;
+use crate::model::{AccountRecord, AccountState, CheckStatus, DoctorReport};
+use crate::policy::Policy;
 use crate::profile::Profile;
 
+/// The checks that need the account, in the order they run: skipped together when it is
+/// missing.
+const ACCOUNT_CHECKS: &[&str] = &[
+    "homeserver",
+    "store",
+    "session",
+    "sync",
+    "cross_signing",
+    "recovery",
+    "backup",
+    "verified",
+    "sessions",
+];
+
 /// Runs every check it can; a check whose prerequisite failed is reported as skipped.
-pub async fn doctor(profile: &Profile) -> DoctorReport {
+pub async fn doctor(profile: &Profile, policy: &Policy) -> DoctorReport {
     let mut report = DoctorReport::default();
-    let keychain = crate::secret::probe().await.map(|()| ((), fl!("doctor-keychain-ok")));
+    host::version(&mut report);
+    host::system(&mut report);
+    host::policy(&mut report, policy);
+    host::folders(&mut report, profile);
+    let keychain = crate::secret::probe()
+        .await
+        .map(|()| ((), fl!("doctor-keychain-ready", backend = crate::secret::backend())));
     let keychain_ok = report.record("keychain", keychain).is_some();
     let record = match profile.read_account() {
         Ok(Some(record)) => record,
         Ok(None) => return not_signed_in(report, MatrixError::NotLoggedIn(profile.name.clone())),
         Err(error) => return not_signed_in(report, error.into()),
     };
-    let signed_in = account_check(&record);
-    let active = report.record("account", signed_in).is_some();
-    let server = reach_homeserver(&record.homeserver).await;
-    report.record("homeserver", server);
-    if !active {
-        report.skip("store", fl!("doctor-skipped-account"));
-        report.skip("session", fl!("doctor-skipped-account"));
-        return report;
-    }
-    if !keychain_ok {
-        report.skip("store", fl!("doctor-skipped-keychain"));
-        report.skip("session", fl!("doctor-skipped-keychain"));
-        return report;
-    }
+    let active = report.record("account", account_check(&record)).is_some();
+    let reached = report.record("homeserver", server::reach(&record.homeserver).await).is_some();
+    let why = if !active {
+        fl!("doctor-skipped-account")
+    } else if !keychain_ok {
+        fl!("doctor-skipped-keychain")
+    } else {
+        return account(report, profile, policy, reached).await;
+    };
+    skip_from(&mut report, "store", &why);
+    report
+}
+
+/// The store, the session and what needs them.
+async fn account(
+    mut report: DoctorReport,
+    profile: &Profile,
+    policy: &Policy,
+    reached: bool,
+) -> DoctorReport {
     let session = Session::restore(profile).await.map(|s| (s, fl!("doctor-store-ok")));
     let Some(mut session) = report.record("store", session) else {
-        report.skip("session", fl!("doctor-skipped-store"));
+        skip_from(&mut report, "session", &fl!("doctor-skipped-store"));
         return report;
     };
+    if !reached {
+        // Asking an unreachable server would only add its timeouts to the same finding.
+        skip_from(&mut report, "session", &fl!("doctor-skipped-homeserver"));
+        return report;
+    }
     let checked = session.check_with_server().await.map(|_| ((), fl!("doctor-session-ok")));
-    report.record("session", checked);
+    if report.record("session", checked).is_some() {
+        encryption(&mut report, &session, policy).await;
+    } else {
+        skip_from(&mut report, "sync", &fl!("doctor-skipped-session"));
+    }
     if let Err(error) = session.flush().await {
         report.record::<(), _>("keychain", Err(error));
     }
     report
 }
 
+/// A short sync, and while it runs, the account's encryption posture and sessions.
+async fn encryption(report: &mut DoctorReport, session: &Session, policy: &Policy) {
+    let client = &session.client;
+    let Some(sync) = report.record("sync", live::sync(client).await) else {
+        skip_from(report, "cross_signing", &fl!("doctor-skipped-sync"));
+        return;
+    };
+    let (status, detail) = live::cross_signing(client).await;
+    report.push("cross_signing", status, detail);
+    let (status, detail) = live::recovery(client, policy).await;
+    report.push("recovery", status, detail);
+    let (status, detail) = live::backup(client).await;
+    report.push("backup", status, detail);
+    let (status, detail) = live::verified(client, policy).await;
+    report.push("verified", status, detail);
+    match live::sessions(client).await {
+        Ok((status, detail)) => report.push("sessions", status, detail),
+        Err(cause) => report.push("sessions", CheckStatus::Failed, cause),
+    }
+    sync.stop().await;
+}
+
+/// Marks `first` and every account check after it as skipped, for `why`.
+fn skip_from(report: &mut DoctorReport, first: &str, why: &str) {
+    let start = ACCOUNT_CHECKS.iter().position(|name| *name == first).unwrap_or(0);
+    for &name in &ACCOUNT_CHECKS[start..] {
+        report.skip(name, why);
+    }
+}
+
 fn not_signed_in(mut report: DoctorReport, error: MatrixError) -> DoctorReport {
     report.record::<(), _>("account", Err(error));
-    for name in ["homeserver", "store", "session"] {
-        report.skip(name, fl!("doctor-skipped-account"));
-    }
+    skip_from(&mut report, "homeserver", &fl!("doctor-skipped-account"));
     report
 }
 
@@ -70,21 +135,16 @@ fn account_check(record: &AccountRecord) -> Result<((), String), MatrixError> {
     }
 }
 
-/// The recorded homeserver answers `/versions` over a transport the policy accepts.
-async fn reach_homeserver(homeserver: &str) -> Result<((), String), MatrixError> {
-    let url = Url::parse(homeserver)
-        .map_err(|e| MatrixError::Discovery(homeserver.to_owned(), e.to_string()))?;
-    transport::check_url(&url)?;
-    let client = Client::builder()
-        .homeserver_url(url.as_str())
-        .request_config(RequestConfig::short_retry())
-        .build()
-        .await
-        .map_err(|e| MatrixError::Discovery(homeserver.to_owned(), e.to_string()))?;
-    let versions = client
-        .fetch_server_versions(None)
-        .await
-        .map_err(|error| MatrixError::from_http(&url, &error))?;
-    let newest = versions.versions.last().cloned().unwrap_or_default();
-    Ok(((), fl!("doctor-homeserver-ok", url = url.as_str(), version = newest)))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skipping_covers_the_check_and_all_after_it() {
+        let mut report = DoctorReport::default();
+        skip_from(&mut report, "sync", "because");
+        let names: Vec<_> = report.checks.iter().map(|check| check.name).collect();
+        assert_eq!(names, ["sync", "cross_signing", "recovery", "backup", "verified", "sessions"]);
+        assert!(report.checks.iter().all(|check| check.status == CheckStatus::Skipped));
+    }
 }

@@ -1,4 +1,5 @@
-//! The doctor's findings: one check per line, each passed, failed or not run, with a reason.
+//! The doctor's findings: one check per line, each passed, worth a look, failed or not run,
+//! with a reason; and the policy in force, rule by rule.
 
 use serde::Serialize;
 
@@ -7,6 +8,8 @@ use serde::Serialize;
 #[serde(rename_all = "snake_case")]
 pub enum CheckStatus {
     Ok,
+    /// Not broken, but worth a look (no recovery, unverified sessions): the exit stays zero.
+    Warning,
     Failed,
     /// Not run because an earlier check it depends on failed.
     Skipped,
@@ -24,6 +27,8 @@ pub struct Check {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DoctorReport {
     pub checks: Vec<Check>,
+    /// Every policy key in force, with its value and where it comes from.
+    pub policy: Vec<crate::policy::Rule>,
 }
 
 impl DoctorReport {
@@ -53,7 +58,14 @@ impl DoctorReport {
         self.push(name, CheckStatus::Skipped, why);
     }
 
-    /// Healthy when no check failed; a skipped check always follows a failed one.
+    /// The checks that failed, by name: what the exit code is about.
+    pub fn failures(&self) -> Vec<&'static str> {
+        let failed = self.checks.iter().filter(|check| check.status == CheckStatus::Failed);
+        failed.map(|check| check.name).collect()
+    }
+
+    /// Healthy when no check failed; a skipped check always follows a failed one, and a
+    /// warning is not a failure.
     pub fn healthy(&self) -> bool {
         self.checks.iter().all(|check| check.status != CheckStatus::Failed)
     }
@@ -64,13 +76,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn warnings_keep_the_report_healthy() {
+        let mut report = DoctorReport::default();
+        report.push("a", CheckStatus::Warning, "no recovery");
+        assert!(report.healthy());
+        assert!(report.failures().is_empty());
+    }
+
+    #[test]
     fn one_failure_makes_the_report_unhealthy() {
         let mut report = DoctorReport::default();
         assert_eq!(report.record::<_, String>("a", Ok((1, "fine".into()))), Some(1));
         assert!(report.healthy());
         assert_eq!(report.record::<u8, _>("b", Err("broken")), None);
         report.skip("c", "needs b");
+        report.push("d", CheckStatus::Warning, "worth a look");
         assert!(!report.healthy());
+        assert_eq!(report.failures(), ["b"]);
         assert_eq!(report.checks[1].detail, "broken");
         assert_eq!(report.checks[2].status, CheckStatus::Skipped);
     }

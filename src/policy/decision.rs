@@ -1,9 +1,11 @@
 //! The security questions the core asks before acting: may this homeserver be used, may this
-//! room be created or written to without encryption.
+//! room be created or written to without encryption, may the public room directory be read.
 
 use url::Url;
 
 use super::merge::{HomeserverRule, Policy, UnencryptedSend, host_of};
+use super::strict::PublicRoomDirectory;
+use super::transport::check_homeserver;
 use crate::fl;
 
 /// What the core knows of a room when deciding whether a message may go out in clear.
@@ -20,6 +22,11 @@ pub struct RoomSecurity {
 pub enum Refusal {
     #[error("{}", fl!("refusal-homeserver", host = .0.as_str()))]
     Homeserver(String),
+    /// The organisation fixed the login server; another was asked for.
+    #[error("{}", fl!("refusal-homeserver-locked", server = .0.as_str()))]
+    HomeserverLocked(String),
+    #[error("{}", fl!("refusal-public-room-directory"))]
+    PublicRoomDirectory,
     #[error("{}", fl!("refusal-unencrypted-room-creation"))]
     UnencryptedRoomCreation,
     #[error("{}", if *.public { fl!("refusal-consent-public", room = .room.as_str()) } else { fl!("refusal-consent", room = .room.as_str()) })]
@@ -48,6 +55,35 @@ impl Policy {
         }
     }
 
+    /// The homeserver a login goes to: the one typed, else the default for a bare user name
+    /// (`bare_user`). When the organisation has locked the default, always the default, and
+    /// typing another is refused rather than silently ignored.
+    pub fn login_homeserver<'a>(
+        &'a self,
+        typed: Option<&'a str>,
+        bare_user: bool,
+    ) -> Result<Option<&'a str>, Refusal> {
+        let Some(locked) = self.locked_homeserver() else {
+            let default = self.default_homeserver.value.as_deref().filter(|_| bare_user);
+            return Ok(typed.or(default));
+        };
+        match typed {
+            Some(typed) if !same_server(typed, locked) => {
+                Err(Refusal::HomeserverLocked(locked.to_owned()))
+            }
+            _ => Ok(Some(locked)),
+        }
+    }
+
+    /// Browsing or searching the server's directory of public rooms. Joining a room by its
+    /// address is not browsing, and stays allowed.
+    pub fn may_browse_public_rooms(&self) -> Result<(), Refusal> {
+        match self.public_room_directory.value {
+            PublicRoomDirectory::On => Ok(()),
+            PublicRoomDirectory::Off => Err(Refusal::PublicRoomDirectory),
+        }
+    }
+
     /// Every room is created encrypted; one without encryption only where the policy allows.
     pub fn may_create_room(&self, encrypted: bool) -> Result<(), Refusal> {
         if encrypted || self.allow_unencrypted_room_creation.value {
@@ -69,6 +105,19 @@ impl Policy {
             (UnencryptedSend::Ask, false) => Err(Refusal::NeedsConsent { room: name, public }),
             (UnencryptedSend::Ask, true) => Ok(()),
         }
+    }
+}
+
+/// Whether two homeserver addresses name the same server (scheme, host and port).
+fn same_server(a: &str, b: &str) -> bool {
+    match (check_homeserver(a), check_homeserver(b)) {
+        (Ok(a), Ok(b)) => {
+            a.scheme() == b.scheme()
+                && a.host_str().map(str::to_ascii_lowercase)
+                    == b.host_str().map(str::to_ascii_lowercase)
+                && a.port_or_known_default() == b.port_or_known_default()
+        }
+        _ => false,
     }
 }
 
@@ -124,6 +173,43 @@ mod tests {
         assert_eq!(policy.may_create_room(false), Err(Refusal::UnencryptedRoomCreation));
         policy.allow_unencrypted_room_creation.value = true;
         assert!(policy.may_create_room(false).is_ok());
+    }
+
+    #[test]
+    fn the_login_server_is_the_typed_one_unless_the_organisation_locked_it() {
+        let mut policy = Policy::default();
+        assert_eq!(policy.login_homeserver(None, true), Ok(None));
+        assert_eq!(
+            policy.login_homeserver(Some("https://a.example"), true),
+            Ok(Some("https://a.example"))
+        );
+        policy.default_homeserver.value = Some("https://matrix.gouv.fr".into());
+        assert_eq!(policy.login_homeserver(None, true), Ok(Some("https://matrix.gouv.fr")));
+        // A full Matrix ID names its own server when nothing is locked.
+        assert_eq!(policy.login_homeserver(None, false), Ok(None));
+        assert_eq!(policy.locked_homeserver(), None);
+
+        policy.lock_default_homeserver.value = true;
+        assert_eq!(policy.locked_homeserver(), Some("https://matrix.gouv.fr"));
+        assert_eq!(policy.login_homeserver(None, false), Ok(Some("https://matrix.gouv.fr")));
+        for same in ["matrix.gouv.fr", "https://MATRIX.gouv.fr/", "https://matrix.gouv.fr:443"] {
+            assert_eq!(
+                policy.login_homeserver(Some(same), true),
+                Ok(Some("https://matrix.gouv.fr"))
+            );
+        }
+        let refusal = policy.login_homeserver(Some("https://evil.example"), true).unwrap_err();
+        assert_eq!(refusal, Refusal::HomeserverLocked("https://matrix.gouv.fr".into()));
+        assert!(refusal.to_string().contains("https://matrix.gouv.fr"), "{refusal}");
+        assert!(policy.login_homeserver(Some("https://matrix.gouv.fr:8448"), true).is_err());
+    }
+
+    #[test]
+    fn the_public_room_directory_can_be_switched_off() {
+        let mut policy = Policy::default();
+        assert!(policy.may_browse_public_rooms().is_ok());
+        policy.public_room_directory.value = PublicRoomDirectory::Off;
+        assert_eq!(policy.may_browse_public_rooms(), Err(Refusal::PublicRoomDirectory));
     }
 
     #[test]

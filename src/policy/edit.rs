@@ -1,28 +1,64 @@
-//! Changing one of the user's own settings: refused where the organisation has locked the key,
-//! checked by the same parser as at start, written whole so a crash never leaves half a file.
+//! Changing one of the user's own settings: refused where the organisation has locked the key
+//! or sets a stricter minimum, checked by the same parser as at start, written whole so a
+//! crash never leaves half a file.
 
 use std::path::Path;
 
-use super::file::{self, PolicyError};
+use super::file::{self, Layer, PolicyError, Settings};
 use super::merge::{Policy, Setting};
 use crate::fl;
 
-/// A key of the user's settings that the command line can change.
+/// A key of the user's settings that the command line (and the settings screen) can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UserKey {
     VerifiedOnlySending,
+    RequireRecovery,
+    RequireSessionVerification,
+    NotificationContent,
+    PublicRoomDirectory,
+    LogLevelMax,
+    IdleLockMinutes,
 }
 
 impl UserKey {
     pub fn name(self) -> &'static str {
         match self {
             Self::VerifiedOnlySending => "verified_only_sending",
+            Self::RequireRecovery => "require_recovery",
+            Self::RequireSessionVerification => "require_session_verification",
+            Self::NotificationContent => "notification_content",
+            Self::PublicRoomDirectory => "public_room_directory",
+            Self::LogLevelMax => "log_level_max",
+            Self::IdleLockMinutes => "idle_lock_minutes",
         }
     }
 
     fn locked(self, policy: &Policy) -> Option<&Path> {
         match self {
             Self::VerifiedOnlySending => locked_by(&policy.verified_only_sending),
+            Self::RequireRecovery => locked_by(&policy.require_recovery),
+            Self::RequireSessionVerification => locked_by(&policy.require_session_verification),
+            Self::NotificationContent => locked_by(&policy.notification_content),
+            Self::PublicRoomDirectory => locked_by(&policy.public_room_directory),
+            Self::LogLevelMax => locked_by(&policy.log_level_max),
+            Self::IdleLockMinutes => locked_by(&policy.idle_lock_minutes),
+        }
+    }
+
+    /// The value as the file types it: words for most keys, `true`/`false` and numbers where
+    /// the key wants them. Anything else stays a word, which the parser then refuses by name.
+    fn value(self, text: &str) -> toml::Value {
+        let text = text.trim();
+        match self {
+            Self::RequireRecovery | Self::RequireSessionVerification => match text {
+                "true" => toml::Value::Boolean(true),
+                "false" => toml::Value::Boolean(false),
+                other => toml::Value::String(other.to_owned()),
+            },
+            Self::IdleLockMinutes => text
+                .parse::<i64>()
+                .map_or_else(|_| toml::Value::String(text.to_owned()), toml::Value::Integer),
+            _ => toml::Value::String(text.to_owned()),
         }
     }
 }
@@ -57,12 +93,12 @@ pub fn set_user_setting(
         Err(error) => return Err(unreadable(&error)),
     };
     // A broken file is reported as at start, rather than overwritten.
-    file::parse(path, &text)?;
+    file::parse_as(path, &text, Layer::User)?;
     let mut table: toml::Table = toml::from_str(&text).map_err(|e| unreadable(&e))?;
-    table.insert(key.name().to_owned(), toml::Value::String(value.to_owned()));
+    table.insert(key.name().to_owned(), key.value(value));
     let updated = toml::to_string(&table).map_err(|e| unreadable(&e))?;
     // The value itself is checked the way the app will read it next time.
-    let settings = file::parse(path, &updated)?;
+    let settings = file::parse_as(path, &updated, Layer::User)?;
     if key == UserKey::VerifiedOnlySending
         && settings.verified_only_sending == Some(file::VerifiedOnlyKey::Forced)
     {
@@ -73,9 +109,37 @@ pub fn set_user_setting(
             cause: fl!("policy-forced-is-for-organisations"),
         });
     }
+    overridden(policy, &settings, path, key)?;
     let temporary = path.with_extension("toml.new");
     std::fs::write(&temporary, updated).map_err(|e| unreadable(&e))?;
     std::fs::rename(&temporary, path).map_err(|e| unreadable(&e))
+}
+
+/// Refuses a value the organisation's file would override at the next start: a lock, or a
+/// value weaker than the organisation's minimum. Saying so now beats a setting that silently
+/// does nothing.
+fn overridden(
+    policy: &Policy,
+    settings: &Settings,
+    path: &Path,
+    key: UserKey,
+) -> Result<(), PolicyError> {
+    let Some((org_path, org)) = &policy.organisation else { return Ok(()) };
+    let value_of = |policy: Policy| policy.rules().into_iter().find(|rule| rule.key == key.name());
+    let asked = value_of(Policy::merge(settings, path, &Settings::default(), org_path));
+    let in_force = value_of(Policy::merge(settings, path, org, org_path));
+    match (asked, in_force) {
+        (Some(asked), Some(in_force)) if asked.value != in_force.value => {
+            let key = key.name().to_owned();
+            Err(match in_force.source {
+                "organisation_minimum" => {
+                    PolicyError::Weaker { key, minimum: in_force.value, path: org_path.clone() }
+                }
+                _ => PolicyError::Locked { key, path: org_path.clone() },
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +181,83 @@ mod tests {
         // A recommendation is not a lock.
         let recommended = policy(&user, "verified_only_sending = \"on\"");
         set_user_setting(&recommended, &user, UserKey::VerifiedOnlySending, "off").unwrap();
+    }
+
+    #[test]
+    fn every_user_key_is_written_with_its_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("settings.toml");
+        let free = policy(&user, "");
+        for (key, value) in [
+            (UserKey::RequireRecovery, "true"),
+            (UserKey::RequireSessionVerification, "true"),
+            (UserKey::NotificationContent, "hide"),
+            (UserKey::PublicRoomDirectory, "off"),
+            (UserKey::LogLevelMax, "warn"),
+            (UserKey::IdleLockMinutes, "10"),
+        ] {
+            set_user_setting(&free, &user, key, value).unwrap();
+        }
+        let loaded = policy(&user, "");
+        assert!(loaded.require_recovery.value && loaded.require_session_verification.value);
+        assert_eq!(loaded.notification_content.value, super::super::NotificationContent::Hide);
+        assert_eq!(loaded.public_room_directory.value, super::super::PublicRoomDirectory::Off);
+        assert_eq!(loaded.log_level_max.value, super::super::LogLevel::Warn);
+        assert_eq!(loaded.idle_lock_minutes.value, 10);
+        let text = std::fs::read_to_string(&user).unwrap();
+        assert!(
+            text.contains("idle_lock_minutes = 10") && text.contains("require_recovery = true")
+        );
+    }
+
+    #[test]
+    fn stricter_than_the_organisations_minimum_is_allowed_weaker_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("settings.toml");
+        let org = "idle_lock_minutes = 15
+notification_content = \"show\"\nrequire_recovery = true";
+        let managed = policy(&user, org);
+        set_user_setting(&managed, &user, UserKey::IdleLockMinutes, "5").unwrap();
+        set_user_setting(&managed, &user, UserKey::IdleLockMinutes, "15").unwrap();
+        set_user_setting(&managed, &user, UserKey::NotificationContent, "hide").unwrap();
+        for weaker in ["30", "0"] {
+            let error =
+                set_user_setting(&managed, &user, UserKey::IdleLockMinutes, weaker).unwrap_err();
+            assert!(
+                matches!(error, PolicyError::Weaker { ref key, ref minimum, .. } if key == "idle_lock_minutes" && minimum == "15"),
+                "{weaker}: {error:?}"
+            );
+            assert!(error.to_string().contains("15"), "{error}");
+        }
+        let error =
+            set_user_setting(&managed, &user, UserKey::RequireRecovery, "false").unwrap_err();
+        assert!(matches!(error, PolicyError::Locked { ref key, .. } if key == "require_recovery"));
+        let text = std::fs::read_to_string(&user).unwrap();
+        assert!(
+            text.contains("idle_lock_minutes = 15"),
+            "the refused values were not written: {text}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_and_negative_minutes_name_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("settings.toml");
+        let free = policy(&user, "");
+        for (key, bad) in [
+            (UserKey::RequireRecovery, "yes"),
+            (UserKey::IdleLockMinutes, "-5"),
+            (UserKey::IdleLockMinutes, "soon"),
+            (UserKey::LogLevelMax, "verbose"),
+            (UserKey::NotificationContent, "partial"),
+        ] {
+            let error = set_user_setting(&free, &user, key, bad).unwrap_err();
+            assert!(
+                matches!(error, PolicyError::Invalid { key: ref named, .. } if named == key.name()),
+                "{bad}: {error:?}"
+            );
+        }
+        assert!(!user.exists(), "nothing written");
     }
 
     #[test]

@@ -23,6 +23,29 @@ pub struct Settings {
     /// `"off"`, `"on"`: share message keys only with verified sessions; `"forced"`: on, and
     /// the user cannot turn it off (meant for the organisation's file).
     pub verified_only_sending: Option<VerifiedOnlyKey>,
+    /// With `default_homeserver` in the same file: the login uses that server and no other
+    /// can be typed. Only the organisation's file may set it.
+    pub lock_default_homeserver: Option<bool>,
+    /// Recovery (the key that brings the encrypted history back) must be set up.
+    pub require_recovery: Option<bool>,
+    /// A new session must be verified before it is used: the step cannot be skipped.
+    pub require_session_verification: Option<bool>,
+    /// `"show"`: notifications name the room; `"hide"`: only that something is new.
+    pub notification_content: Option<NotificationContentKey>,
+    /// `"on"` or `"off"`: whether the server's directory of public rooms may be browsed.
+    pub public_room_directory: Option<OnOffKey>,
+    /// The most detailed log level allowed, whatever `--log-level` asks.
+    pub log_level_max: Option<LogLevelKey>,
+    /// Minutes without use before the window hides its content; 0 is never. Signed here only
+    /// so that a negative number is reported in words rather than as a type error.
+    pub idle_lock_minutes: Option<i64>,
+}
+
+/// Which file is being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    User,
+    Organisation,
 }
 
 /// `allowed_homeservers = "any"` or `allowed_homeservers = ["example.org", …]`.
@@ -55,6 +78,33 @@ pub enum VerifiedOnlyKey {
     Forced,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NotificationContentKey {
+    Show,
+    Hide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnOffKey {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevelKey {
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+/// The longest idle lock delay accepted; the number must fit the platform's timers.
+pub const MAX_IDLE_MINUTES: i64 = u32::MAX as i64;
+
 /// A policy or settings file that cannot be used. The app refuses to start on one rather
 /// than run with a weaker policy than intended.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -66,35 +116,43 @@ pub enum PolicyError {
     /// The organisation's policy sets this key for everyone: the user's setting cannot change it.
     #[error("{}", fl!("policy-locked", key = .key.as_str(), path = .path.display().to_string()))]
     Locked { key: String, path: PathBuf },
+    /// The organisation's policy sets a minimum for this key: the user may only be stricter.
+    #[error("{}", fl!("policy-weaker", key = .key.as_str(), minimum = .minimum.as_str(), path = .path.display().to_string()))]
+    Weaker { key: String, minimum: String, path: PathBuf },
 }
 
-/// Reads `path`; a missing file is an empty one (nothing set), any other failure is an error.
-pub fn read(path: &Path) -> Result<Settings, PolicyError> {
+/// Reads `path` as the `layer`'s file; a missing file is an empty one (nothing set), any other
+/// failure is an error.
+pub fn read(path: &Path, layer: Layer) -> Result<Settings, PolicyError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => parse(path, &text),
+        Ok(text) => parse_as(path, &text, layer),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(error) => Err(PolicyError::Unreadable(path.to_owned(), error.to_string())),
     }
 }
 
-/// Parses the text of `path`.
+/// Parses the text of `path` as an organisation's policy file, where every key is allowed.
 pub fn parse(path: &Path, text: &str) -> Result<Settings, PolicyError> {
+    parse_as(path, text, Layer::Organisation)
+}
+
+/// Parses the text of `path` as the `layer`'s file.
+pub fn parse_as(path: &Path, text: &str, layer: Layer) -> Result<Settings, PolicyError> {
     let settings: Settings = toml::from_str(text).map_err(|error| {
         let start = error.span().map_or(0, |span| span.start);
-        let line = text[..start.min(text.len())].matches('\n').count() + 1;
-        PolicyError::Invalid {
-            path: path.to_owned(),
-            line,
-            key: key_at(text, start, error.message()),
-            cause: error.message().to_owned(),
-        }
+        let (line, key) = match unknown_key(error.message()) {
+            // Unknown keys are reported at their table, not their line: find the line.
+            Some(named) => (line_of_key(text, named), named.to_owned()),
+            None => (line_at(text, start), key_at(text, start)),
+        };
+        PolicyError::Invalid { path: path.to_owned(), line, key, cause: error.message().to_owned() }
     })?;
-    validate(path, text, &settings)?;
+    validate(path, text, &settings, layer)?;
     Ok(settings)
 }
 
 /// Rules the types alone cannot say.
-fn validate(path: &Path, text: &str, settings: &Settings) -> Result<(), PolicyError> {
+fn validate(path: &Path, text: &str, settings: &Settings, layer: Layer) -> Result<(), PolicyError> {
     let invalid = |key: &str, cause: String| PolicyError::Invalid {
         path: path.to_owned(),
         line: line_of_key(text, key),
@@ -117,24 +175,49 @@ fn validate(path: &Path, text: &str, settings: &Settings) -> Result<(), PolicyEr
     {
         return Err(invalid("default_homeserver", error.to_string()));
     }
+    if let Some(lock) = settings.lock_default_homeserver {
+        // A user locking their own login server would only lock themselves out of changing it.
+        if layer == Layer::User {
+            return Err(invalid("lock_default_homeserver", fl!("policy-organisation-only")));
+        }
+        if lock && settings.default_homeserver.is_none() {
+            return Err(invalid("lock_default_homeserver", fl!("policy-lock-needs-default")));
+        }
+    }
+    if let Some(minutes) = settings.idle_lock_minutes
+        && !(0..=MAX_IDLE_MINUTES).contains(&minutes)
+    {
+        return Err(invalid("idle_lock_minutes", fl!("policy-bad-minutes", minutes = minutes)));
+    }
     Ok(())
 }
 
-/// The key a parse error is about: the one on the error's line, or the one the message names
-/// (unknown keys are reported at the table, not the line).
-fn key_at(text: &str, offset: usize, message: &str) -> String {
-    if let Some(named) = message.split('`').nth(1)
-        && message.starts_with("unknown field")
-    {
-        return named.to_owned();
-    }
+/// The key an "unknown field" error names.
+fn unknown_key(message: &str) -> Option<&str> {
+    message.starts_with("unknown field").then(|| message.split('`').nth(1)).flatten()
+}
+
+/// The line (from 1) holding byte `offset`.
+fn line_at(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The key on the line of byte `offset`: the one a wrong value or type is about.
+fn key_at(text: &str, offset: usize) -> String {
     let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let line = text[line_start..].lines().next().unwrap_or_default();
     line.split('=').next().unwrap_or_default().trim().to_owned()
 }
 
+/// The line (from 1) that sets `key`; 1 when none does.
 fn line_of_key(text: &str, key: &str) -> usize {
-    text.lines().position(|line| line.trim_start().starts_with(key)).map_or(1, |index| index + 1)
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |index| index + 1)
 }
 
 #[cfg(test)]
@@ -172,8 +255,93 @@ verified_only_sending = "forced"
     #[test]
     fn unknown_key_names_key_and_line() {
         let (line, key, _) = error("unencrypted_send = \"ask\"\nallow_everything = true\n");
-        assert_eq!(key, "allow_everything");
-        assert!(line >= 1);
+        assert_eq!((line, key.as_str()), (2, "allow_everything"));
+        // A key that only starts like a known one is still unknown, on its own line.
+        let (line, key, _) = error("\nidle_lock_minutes = 5\nidle_lock_minutes_max = 9\n");
+        assert_eq!((line, key.as_str()), (3, "idle_lock_minutes_max"));
+    }
+
+    #[test]
+    fn the_version_2_keys_parse() {
+        let text = r#"
+default_homeserver = "https://matrix.gouv.fr"
+lock_default_homeserver = true
+require_recovery = true
+require_session_verification = false
+notification_content = "hide"
+public_room_directory = "off"
+log_level_max = "warn"
+idle_lock_minutes = 15
+"#;
+        let settings = parse(Path::new("p.toml"), text).unwrap();
+        assert_eq!(settings.lock_default_homeserver, Some(true));
+        assert_eq!(settings.require_recovery, Some(true));
+        assert_eq!(settings.require_session_verification, Some(false));
+        assert_eq!(settings.notification_content, Some(NotificationContentKey::Hide));
+        assert_eq!(settings.public_room_directory, Some(OnOffKey::Off));
+        assert_eq!(settings.log_level_max, Some(LogLevelKey::Warn));
+        assert_eq!(settings.idle_lock_minutes, Some(15));
+        for level in ["error", "warn", "info", "debug", "trace"] {
+            let text = format!("log_level_max = \"{level}\"");
+            assert!(parse(Path::new("p.toml"), &text).is_ok(), "{level}");
+        }
+        assert_eq!(
+            parse(Path::new("p.toml"), "idle_lock_minutes = 0").unwrap().idle_lock_minutes,
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn the_version_2_keys_refuse_wrong_types_with_line_and_key() {
+        for (text, key) in [
+            ("\nrequire_recovery = \"yes\"", "require_recovery"),
+            ("\nrequire_session_verification = 1", "require_session_verification"),
+            ("\nlock_default_homeserver = \"true\"", "lock_default_homeserver"),
+            ("\nnotification_content = true", "notification_content"),
+            ("\npublic_room_directory = false", "public_room_directory"),
+            ("\nlog_level_max = 3", "log_level_max"),
+            ("\nidle_lock_minutes = \"15\"", "idle_lock_minutes"),
+            ("\nidle_lock_minutes = 1.5", "idle_lock_minutes"),
+        ] {
+            let (line, named, _) = error(text);
+            assert_eq!((line, named.as_str()), (2, key), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_version_2_keys_refuse_bad_values_with_line_and_key() {
+        for (text, key) in [
+            ("\nnotification_content = \"partial\"", "notification_content"),
+            ("\npublic_room_directory = \"sometimes\"", "public_room_directory"),
+            ("\nlog_level_max = \"verbose\"", "log_level_max"),
+        ] {
+            let (line, named, _) = error(text);
+            assert_eq!((line, named.as_str()), (2, key), "{text}");
+        }
+        let (line, key, cause) = error("unencrypted_send = \"ask\"\n\nidle_lock_minutes = -5\n");
+        assert_eq!((line, key.as_str()), (3, "idle_lock_minutes"));
+        assert!(cause.contains("-5"), "{cause}");
+        let (_, key, _) = error("idle_lock_minutes = 99999999999");
+        assert_eq!(key, "idle_lock_minutes");
+    }
+
+    #[test]
+    fn locking_the_login_server_needs_one_and_the_organisations_file() {
+        let (line, key, cause) = error("require_recovery = true\nlock_default_homeserver = true\n");
+        assert_eq!((line, key.as_str()), (2, "lock_default_homeserver"));
+        assert!(cause.contains("default_homeserver"), "{cause}");
+        let text = "default_homeserver = \"https://a.example\"\nlock_default_homeserver = true\n";
+        assert!(parse(Path::new("p.toml"), text).is_ok());
+        let user = parse_as(Path::new("settings.toml"), text, Layer::User).unwrap_err();
+        assert!(
+            matches!(user, PolicyError::Invalid { line: 2, ref key, .. } if key == "lock_default_homeserver"),
+            "{user:?}"
+        );
+        assert!(user.to_string().contains("settings.toml"), "{user}");
+        // Unlocking is as meaningless in the user's file as locking.
+        let unlock = "lock_default_homeserver = false";
+        assert!(parse_as(Path::new("settings.toml"), unlock, Layer::User).is_err());
+        assert!(parse(Path::new("p.toml"), unlock).is_ok());
     }
 
     #[test]
@@ -228,7 +396,8 @@ verified_only_sending = "forced"
     #[test]
     fn missing_file_is_empty_and_unreadable_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(read(&dir.path().join("none.toml")).unwrap(), Settings::default());
-        assert!(matches!(read(dir.path()), Err(PolicyError::Unreadable(..))));
+        let none = dir.path().join("none.toml");
+        assert_eq!(read(&none, Layer::Organisation).unwrap(), Settings::default());
+        assert!(matches!(read(dir.path(), Layer::User), Err(PolicyError::Unreadable(..))));
     }
 }

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use url::Url;
 
 use super::file::{
-    self, AnyKeyword, Homeservers, PolicyError, Settings, UnencryptedSendKey, VerifiedOnlyKey,
+    self, AnyKeyword, Homeservers, Layer, LogLevelKey, NotificationContentKey, OnOffKey,
+    PolicyError, Settings, UnencryptedSendKey, VerifiedOnlyKey,
 };
+use super::strict::{self, LogLevel, NotificationContent, PublicRoomDirectory};
 
 /// Where a value in force comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub enum Source {
     Organisation(PathBuf),
     /// The organisation's recommendation, which the user's own setting may override.
     OrganisationDefault(PathBuf),
+    /// The organisation's minimum: the user may choose a stricter value, never a weaker one.
+    OrganisationMinimum(PathBuf),
 }
 
 /// A value in force and its origin. Values from the organisation cannot be changed by the user.
@@ -29,6 +33,17 @@ pub struct Setting<T> {
 impl<T> Setting<T> {
     pub fn locked(&self) -> bool {
         matches!(self.source, Source::Organisation(_))
+    }
+
+    /// The organisation's file when the value in force is the organisation's (locked, a
+    /// minimum or a recommendation): what a front end names beside the setting.
+    pub fn organisation(&self) -> Option<&Path> {
+        match &self.source {
+            Source::Organisation(path)
+            | Source::OrganisationMinimum(path)
+            | Source::OrganisationDefault(path) => Some(path),
+            Source::Default | Source::User(_) => None,
+        }
     }
 }
 
@@ -85,12 +100,27 @@ pub struct Policy {
     pub unencrypted_send: Setting<UnencryptedSend>,
     pub allow_unencrypted_room_creation: Setting<bool>,
     pub verified_only_sending: Setting<VerifiedOnly>,
+    /// The login uses `default_homeserver` and no other (only the organisation sets it).
+    pub lock_default_homeserver: Setting<bool>,
+    pub require_recovery: Setting<bool>,
+    pub require_session_verification: Setting<bool>,
+    pub notification_content: Setting<NotificationContent>,
+    pub public_room_directory: Setting<PublicRoomDirectory>,
+    /// The effective log level is clamped to this.
+    pub log_level_max: Setting<LogLevel>,
+    /// Minutes without use before the window hides its content; 0 is never.
+    pub idle_lock_minutes: Setting<u32>,
+    /// The organisation's file as read, when it sets anything: a change to the user's
+    /// settings is checked against it.
+    pub(super) organisation: Option<(PathBuf, Settings)>,
 }
 
 impl Default for Policy {
     /// The built-in secure defaults.
     fn default() -> Self {
-        let default = |value| Setting { value, source: Source::Default };
+        fn default<T>(value: T) -> Setting<T> {
+            Setting { value, source: Source::Default }
+        }
         Self {
             allowed_homeservers: default(HomeserverRule::Any),
             default_homeserver: Setting { value: None, source: Source::Default },
@@ -99,6 +129,16 @@ impl Default for Policy {
             // Off by default: on, anyone who has not verified every colleague's every session
             // would see most of their messages unreadable to them.
             verified_only_sending: Setting { value: VerifiedOnly::Off, source: Source::Default },
+            lock_default_homeserver: default(false),
+            require_recovery: default(false),
+            require_session_verification: default(false),
+            notification_content: default(NotificationContent::Show),
+            public_room_directory: default(PublicRoomDirectory::On),
+            // No cap of its own: the logging module already keeps the libraries' most verbose
+            // levels off.
+            log_level_max: default(LogLevel::Trace),
+            idle_lock_minutes: default(0),
+            organisation: None,
         }
     }
 }
@@ -106,12 +146,14 @@ impl Default for Policy {
 impl Policy {
     /// Reads both files; a malformed one is an error, a missing one sets nothing.
     pub fn load(user: &Path, organisation: &Path) -> Result<Self, PolicyError> {
-        let user_settings = file::read(user)?;
-        let org_settings = file::read(organisation)?;
+        let user_settings = file::read(user, Layer::User)?;
+        let org_settings = file::read(organisation, Layer::Organisation)?;
         Ok(Self::merge(&user_settings, user, &org_settings, organisation))
     }
 
-    /// The organisation's value where it sets one, else the user's, else the default.
+    /// The organisation's value where it sets one, else the user's, else the default. Two
+    /// kinds of keys bend this: `verified_only_sending` (the organisation may only recommend)
+    /// and the keys of `strict` (the organisation sets a minimum the user may exceed).
     pub fn merge(user: &Settings, user_path: &Path, org: &Settings, org_path: &Path) -> Self {
         let pick = |org_value: bool, user_value: bool| {
             if org_value {
@@ -159,7 +201,65 @@ impl Policy {
                 o.verified_only_sending,
                 org_path,
             ),
+            lock_default_homeserver: Setting {
+                value: o.lock_default_homeserver.unwrap_or(false),
+                source: pick(o.lock_default_homeserver.is_some(), false),
+            },
+            require_recovery: strict::strictest(
+                u.require_recovery,
+                user_path,
+                o.require_recovery,
+                org_path,
+                false,
+            ),
+            require_session_verification: strict::strictest(
+                u.require_session_verification,
+                user_path,
+                o.require_session_verification,
+                org_path,
+                false,
+            ),
+            notification_content: strict::strictest(
+                u.notification_content.map(notification_content),
+                user_path,
+                o.notification_content.map(notification_content),
+                org_path,
+                defaults.notification_content.value,
+            ),
+            public_room_directory: strict::strictest(
+                u.public_room_directory.map(public_room_directory),
+                user_path,
+                o.public_room_directory.map(public_room_directory),
+                org_path,
+                defaults.public_room_directory.value,
+            ),
+            log_level_max: strict::strictest(
+                u.log_level_max.map(log_level),
+                user_path,
+                o.log_level_max.map(log_level),
+                org_path,
+                defaults.log_level_max.value,
+            ),
+            idle_lock_minutes: strict::strictest(
+                u.idle_lock_minutes.map(minutes),
+                user_path,
+                o.idle_lock_minutes.map(minutes),
+                org_path,
+                0,
+            ),
+            organisation: (*org != Settings::default()).then(|| (org_path.to_owned(), org.clone())),
         }
+    }
+
+    /// The server the login must use, when the organisation has locked it.
+    pub fn locked_homeserver(&self) -> Option<&str> {
+        self.default_homeserver.value.as_deref().filter(|_| self.lock_default_homeserver.value)
+    }
+
+    /// How long without use before the window hides its content, if ever.
+    pub fn idle_lock(&self) -> Option<std::time::Duration> {
+        let minutes = self.idle_lock_minutes.value;
+        (minutes > 0).then(|| std::time::Duration::from_secs(u64::from(minutes) * 60))
     }
 
     /// Where the organisation's policy file is. Debug builds (the test suite) may point it
@@ -213,6 +313,35 @@ fn verified_only(
         }
         (None, None) => Setting { value: VerifiedOnly::Off, source: Source::Default },
     }
+}
+
+fn notification_content(key: NotificationContentKey) -> NotificationContent {
+    match key {
+        NotificationContentKey::Show => NotificationContent::Show,
+        NotificationContentKey::Hide => NotificationContent::Hide,
+    }
+}
+
+fn public_room_directory(key: OnOffKey) -> PublicRoomDirectory {
+    match key {
+        OnOffKey::On => PublicRoomDirectory::On,
+        OnOffKey::Off => PublicRoomDirectory::Off,
+    }
+}
+
+fn log_level(key: LogLevelKey) -> LogLevel {
+    match key {
+        LogLevelKey::Error => LogLevel::Error,
+        LogLevelKey::Warn => LogLevel::Warn,
+        LogLevelKey::Info => LogLevel::Info,
+        LogLevelKey::Debug => LogLevel::Debug,
+        LogLevelKey::Trace => LogLevel::Trace,
+    }
+}
+
+/// The file's check keeps minutes within `0..=u32::MAX`; the clamp only restates it.
+fn minutes(value: i64) -> u32 {
+    u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 
 fn rule(homeservers: Homeservers) -> HomeserverRule {

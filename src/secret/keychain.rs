@@ -45,6 +45,19 @@ fn platform_store() -> Result<Arc<CredentialStore>, KeychainError> {
     Err(KeychainError::Unreachable(std::env::consts::OS.to_owned()))
 }
 
+/// The platform keychain this build stores secrets in, named for support.
+pub fn backend() -> &'static str {
+    if cfg!(target_os = "linux") {
+        "Secret Service (D-Bus)"
+    } else if cfg!(target_os = "macos") {
+        "macOS Keychain"
+    } else if cfg!(target_os = "windows") {
+        "Windows Credential Manager"
+    } else {
+        "none"
+    }
+}
+
 /// Proves the keychain can store a secret right now (not only that it answers): writes, reads
 /// back and deletes a throwaway entry. A locked collection fails here, before anything else is
 /// written anywhere.
