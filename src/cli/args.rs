@@ -86,6 +86,8 @@ pub enum Command {
     React(ReactArgs),
     /// Show the last messages of a room, decrypted, oldest first.
     Tail(TailArgs),
+    /// Save the file a message carries, decrypted.
+    Download(DownloadArgs),
     /// Set up, check or use the recovery key that protects the encrypted history.
     Recovery {
         #[command(subcommand)]
@@ -131,8 +133,11 @@ pub struct CreateRoomArgs {
 pub struct SendArgs {
     #[arg(value_name = "ROOM")]
     pub room: String,
-    #[arg(value_name = "TEXT")]
-    pub text: String,
+    #[arg(value_name = "TEXT", required_unless_present = "file")]
+    pub text: Option<String>,
+    /// Send this file instead of a text; the upload's progress shows on stderr.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["text", "reply_to", "edit"])]
+    pub file: Option<PathBuf>,
     /// Consent to send into this room although it is not encrypted.
     #[arg(long)]
     pub allow_unencrypted: bool,
@@ -155,6 +160,17 @@ pub struct ReactArgs {
     /// Consent to react in this room although it is not encrypted.
     #[arg(long)]
     pub allow_unencrypted: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DownloadArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    #[arg(value_name = "EVENT")]
+    pub event: String,
+    /// Where to save the file (replaced if it exists).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -189,7 +205,7 @@ pub struct LoginArgs {
 }
 
 /// The clap command with every help text replaced by the user's language.
-fn localized() -> clap::Command {
+pub(super) fn localized() -> clap::Command {
     let mut command =
         Cli::command().about(crate::fl!("cli-about")).after_help(crate::fl!("cli-exit-codes"));
     command = localize_args(command, "");

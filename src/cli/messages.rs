@@ -23,12 +23,16 @@ const SEND_WAIT: Duration = Duration::from_secs(20);
 const SETTLE: Duration = Duration::from_secs(5);
 
 pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
+    if let Some(file) = &args.file {
+        return super::files::send_file(profile, policy, &args.room, file, args.allow_unencrypted)
+            .await;
+    }
     if args.reply_to.is_some() || args.edit.is_some() {
         return answer(profile, policy, args).await;
     }
     with_core(profile, policy, |handle| async move {
-        let sent =
-            handle.send_text(&args.room, &args.text, args.allow_unencrypted, SEND_WAIT).await?;
+        let text = args.text.as_deref().unwrap_or_default();
+        let sent = handle.send_text(&args.room, text, args.allow_unencrypted, SEND_WAIT).await?;
         super::identity::warn_left_out(&handle, &args.room).await;
         Ok(match sent {
             Sent::Delivered(event_id) => {
@@ -47,7 +51,8 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
 /// A reply or an edit: handed to the queue, which the core flushes before exiting.
 async fn answer(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        let (room, text, consent) = (&args.room, &args.text, args.allow_unencrypted);
+        let text = args.text.as_deref().unwrap_or_default();
+        let (room, consent) = (&args.room, args.allow_unencrypted);
         match (&args.reply_to, &args.edit) {
             (Some(event), _) => handle.reply(room, event, text, consent).await?,
             (_, Some(event)) => handle.edit(room, event, text, consent).await?,
@@ -107,6 +112,7 @@ struct MessageLine<'a> {
     edited: bool,
     reply_to: Option<&'a crate::model::Reply>,
     reactions: &'a [(String, Vec<String>)],
+    attachment: Option<&'a crate::model::attachment::Attachment>,
 }
 
 fn print_message(message: &Message, json: bool) {
@@ -127,6 +133,7 @@ fn print_message(message: &Message, json: bool) {
             edited: message.edited,
             reply_to: message.reply_to.as_ref(),
             reactions: &message.reactions,
+            attachment: message.attachment.as_ref(),
         };
         if let Ok(text) = serde_json::to_string(&line) {
             println!("{text}");
@@ -134,6 +141,10 @@ fn print_message(message: &Message, json: bool) {
         return;
     }
     let body = message.body.clone().unwrap_or_else(|| message.trust.describe());
+    let body = match &message.attachment {
+        Some(file) => attachment_line(file, &body),
+        None => body,
+    };
     let shield = match message.trust {
         Trust::Verified => "✓",
         Trust::Encrypted => "🔒",
@@ -148,4 +159,11 @@ fn print_message(message: &Message, json: bool) {
     let reactions: String =
         message.reactions.iter().map(|(key, who)| format!(" [{key} {}]", who.len())).collect();
     println!("[{shield}] {}: {quote}{body}{edited}{reactions}", message.sender);
+}
+
+/// An attachment as `tail` shows it: `📎 report.pdf (1.2 MB)`, then its caption if it has one.
+fn attachment_line(file: &crate::model::attachment::Attachment, body: &str) -> String {
+    let size = file.size_text().map(|size| format!(" ({size})")).unwrap_or_default();
+    let caption = if body == file.name { String::new() } else { format!(" {body}") };
+    format!("📎 {}{size}{caption}", file.name)
 }

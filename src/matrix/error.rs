@@ -118,6 +118,22 @@ pub enum MatrixError {
     QrInvalid(String),
     #[error("{}", fl!("error-device-unknown", user = .0.as_str(), device = .1.as_str()))]
     DeviceUnknown(String, String),
+    #[error("{}", fl!("error-file-missing", path = .0.as_str()))]
+    FileMissing(String),
+    #[error("{}", fl!("error-file-not-a-file", path = .0.as_str()))]
+    NotAFile(String),
+    #[error("{}", fl!("error-file-unreadable", path = .0.as_str(), cause = .1.as_str()))]
+    FileUnreadable(String, String),
+    #[error("{}", fl!("error-file-too-large", name = .name.as_str(), size = crate::model::attachment::size_text(*.size), max = crate::model::attachment::size_text(*.limit)))]
+    FileTooLarge { name: String, size: u64, limit: u64 },
+    #[error("{}", fl!("error-not-an-attachment", event = .0.as_str()))]
+    NotAnAttachment(String),
+    #[error("{}", fl!("error-download-undecryptable", event = .0.as_str()))]
+    DownloadUndecryptable(String),
+    #[error("{}", fl!("error-download-failed", cause = .0.as_str()))]
+    DownloadFailed(String),
+    #[error("{}", fl!("error-file-write", path = .0.as_str(), cause = .1.as_str()))]
+    FileWrite(String, String),
 }
 
 /// An SDK failure in words: the server's refusal, or the network's failure to carry the request.

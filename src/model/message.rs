@@ -86,6 +86,9 @@ pub struct Message {
     pub read_by: Vec<String>,
     pub own: bool,
     pub send_state: Option<SendState>,
+    /// The file the message carries (its name is then also the body), with the upload's
+    /// progress while one of this account's files goes out.
+    pub attachment: Option<crate::model::attachment::Attachment>,
 }
 
 /// The message a reply answers, as far as it is known.
