@@ -6,6 +6,8 @@ mod args;
 mod core;
 mod devices;
 mod doctor;
+mod files;
+mod generate;
 mod identity;
 mod messages;
 mod output;
@@ -34,6 +36,9 @@ pub enum Outcome {
 
 /// Parses the command line and runs the command, or says to open the desktop app.
 pub fn main() -> Outcome {
+    if let Some(code) = generate::intercept() {
+        return Outcome::Exit(code);
+    }
     match prepare() {
         Ok((profile, policy, Some(command))) => Outcome::Exit(execute(&profile, &policy, command)),
         Ok((profile, policy, None)) => Outcome::Desktop(Box::new(Launch { profile, policy })),
@@ -53,11 +58,14 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     let lock = profile.lock().map_err(|error| output::fail(&error))?;
     // Held until the process exits, whatever the command or the window does.
     let _ = PROFILE_LOCK.set(lock);
-    crate::logging::init(Some(&profile.log_dir()), cli.log_level);
+    // Read before logging starts: the policy caps how much is logged.
+    let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path());
+    let max =
+        policy.as_ref().map_or(crate::logging::Level::Trace, |p| p.log_level_max.value.into());
+    crate::logging::init(Some(&profile.log_dir()), cli.log_level, max);
     crate::i18n::choose(crate::preferences::Preferences::load(&profile).language.tag());
     // A broken policy stops everything: running with a weaker one than intended is worse.
-    let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path())
-        .map_err(|error| output::fail(&error))?;
+    let policy = policy.map_err(|error| output::fail(&error))?;
     Ok((profile, policy, cli.command))
 }
 
@@ -73,7 +81,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Login(args) => account::login(profile, policy, args).await,
         Command::Whoami { json } => account::whoami(profile, json).await,
         Command::Logout { wipe } => account::logout(profile, wipe).await,
-        Command::Doctor { json } => doctor::run(profile, json).await,
+        Command::Doctor { json } => doctor::run(profile, policy, json).await,
         Command::Rooms { json } => rooms::list(profile, policy, json).await,
         Command::CreateRoom(args) => rooms::create(profile, policy, args).await,
         Command::Dm { user } => rooms::dm(profile, policy, &user).await,
@@ -84,6 +92,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Send(args) => messages::send(profile, policy, args).await,
         Command::React(args) => messages::react(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,
+        Command::Download(args) => files::download(profile, policy, args).await,
         Command::Recovery { command } => recovery::run(profile, policy, command).await,
         Command::Devices(args) => devices::run(profile, policy, args).await,
         Command::Identity { command } => identity::run(profile, policy, command).await,

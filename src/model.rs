@@ -1,10 +1,12 @@
 //! Plain types the front ends display and the core persists: no SDK, no iced, no I/O.
 
 mod account;
+pub mod attachment;
 mod doctor;
 mod message;
 pub mod notice;
 mod person;
+pub mod qr;
 pub mod recovery;
 pub mod rich;
 mod room;
@@ -18,5 +20,5 @@ pub use doctor::{Check, CheckStatus, DoctorReport};
 pub use message::{Message, Reply, SendState, Trust, UndecryptableCause};
 pub use person::Person;
 pub use recovery::{BackupStatus, CrossSigningKeys, RecoveryState, TrustStatus};
-pub use room::{Invite, Membership, NewRoom, RoomDetails, RoomSummary, RoomView};
+pub use room::{Invite, Membership, NewRoom, Partner, RoomDetails, RoomSummary, RoomView};
 pub use sync::SyncStatus;

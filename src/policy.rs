@@ -6,9 +6,13 @@ mod decision;
 mod edit;
 mod file;
 mod merge;
+mod show;
+mod strict;
 pub mod transport;
 
 pub use decision::{Refusal, RoomSecurity};
 pub use edit::{UserKey, set_user_setting};
 pub use file::{PolicyError, Settings, parse};
 pub use merge::{HomeserverRule, Policy, Setting, Source, UnencryptedSend, VerifiedOnly};
+pub use show::Rule;
+pub use strict::{LogLevel, NotificationContent, PublicRoomDirectory};

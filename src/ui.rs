@@ -2,19 +2,24 @@
 //! login and home screens, fed by the core's event stream as a subscription.
 
 mod accounts;
+mod alert;
 mod app;
 mod dialog;
+mod files;
 #[cfg(test)]
 mod frames;
 mod home;
+mod lock;
 mod login;
 mod notify;
 mod recovery;
 mod room;
 mod room_list;
+mod sessions;
 mod settings;
 mod style;
 mod timeline;
+mod verify;
 mod window;
 
 use crate::policy::Policy;
@@ -60,6 +65,36 @@ pub fn run(launch: Launch) -> iced::Result {
         .title(app::App::title)
         .subscription(app::App::subscription)
         .theme(app::App::theme)
-        .window_size((1100.0, 720.0))
+        .window(window_settings())
         .run()
+}
+
+/// The application id the desktop file names (`StartupWMClass`), so docks group the window
+/// under Estafette's icon.
+pub const APP_ID: &str = "fr.estafette.Estafette";
+
+fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        size: iced::Size::new(1100.0, 720.0),
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: APP_ID.to_owned(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! What the screens' simulator tests share.
+    use iced_test::selector::Candidate;
+
+    /// Selects a text whose words include `part`: a sentence built around a name.
+    pub fn containing(part: &str) -> impl FnMut(Candidate<'_>) -> Option<()> + Send + '_ {
+        move |candidate| match candidate {
+            Candidate::Text { content, .. } if content.contains(part) => Some(()),
+            _ => None,
+        }
+    }
 }

@@ -11,7 +11,7 @@ cli-login-password_stdin = Read the password from standard input.
 cli-whoami = Show which account and session this profile uses.
 cli-logout = End the session on the server and remove its secrets from this computer.
 cli-logout-wipe = Also delete every file of this profile: data, cache and logs.
-cli-doctor = Check the keychain, the encrypted store, the homeserver and the session.
+cli-doctor = Check this computer, the keychain, the encrypted store, the homeserver, the session, the sync and the encryption, and show the policy in force; the exit is non-zero when something is wrong.
 
 device-name = Estafette on { $host }
 
@@ -26,9 +26,7 @@ warning-offline = the server could not be reached, this is what this computer kn
 doctor-status-ok = ok
 doctor-status-failed = FAILED
 doctor-status-skipped = skipped
-doctor-keychain-ok = the system keychain is reachable and can store secrets
 doctor-account-ok = logged in as { $user } on session { $device }
-doctor-homeserver-ok = { $url } answers (Matrix { $version })
 doctor-store-ok = the encrypted store opens with its key from the keychain
 doctor-session-ok = the server accepts this session
 doctor-skipped-account = needs a logged-in account
@@ -403,9 +401,11 @@ policy-from-organisation = set by your organisation ({ $path }), cannot be chang
 policy-from-organisation-default = recommended by your organisation ({ $path }), you may change it
 cli-policy = Show the rules in force and where each comes from; change your own settings.
 cli-policy-show = Show the rules in force, and whether each comes from your organisation, your settings or the defaults.
-cli-policy-set = Change one of your own settings (not one your organisation has locked); it applies from the next start.
+cli-policy-set = Change one of your own settings (not one your organisation has locked, nor weaker than its minimum); it applies from the next start.
 cli-policy-set-key = The setting to change.
-cli-policy-set-value = Its new value (for verified_only_sending: on or off).
+cli-policy-set-value = Its new value: on or off (verified_only_sending), true or false (require_*), show or hide (notification_content), on or off (public_room_directory), error to trace (log_level_max), minutes with 0 for never (idle_lock_minutes).
+moment-today = today at { $time }
+moment-yesterday = yesterday at { $time }
 sessions-seen-at = { $day } at { $time }
 sessions-column-id = ID
 sessions-column-name = Name
@@ -476,13 +476,13 @@ cli-verify-incoming = Wait for a verification request from elsewhere and accept 
 cli-verify-timeout = How long to wait for the other side at each step, in seconds.
 cli-qr = Verify with a QR code: show one, or read one.
 cli-qr-show = Show a QR code for the other device to scan (and save its data in a file).
-cli-qr-show-out = The file to write the QR code's data to.
+cli-qr-show-out = The file to write the QR code to: a picture if its name ends in .png, else the code's raw data.
 cli-qr-show-user = The person's Matrix ID (yours, for one of your own sessions); none: your other sessions.
 cli-qr-show-device = The session's ID, to verify only that one.
 cli-qr-show-incoming = Wait for a verification request from elsewhere and accept it.
 cli-qr-show-timeout = How long to wait for the other side at each step, in seconds.
 cli-qr-scan = Read the QR code the other device shows, from a file holding its raw data (no camera or image reader here).
-cli-qr-scan-file = The file holding the QR code's raw data; waited for if it does not exist yet.
+cli-qr-scan-file = A picture (PNG) of the other device's QR code, or the code's raw data; waited for if it does not exist yet.
 cli-qr-scan-user = The person's Matrix ID (yours, for one of your own sessions); none: your other sessions.
 cli-qr-scan-device = The session's ID, to verify only that one.
 cli-qr-scan-incoming = Wait for a verification request from elsewhere and accept it.
@@ -552,3 +552,191 @@ sas-emoji-anchor = Anchor
 sas-emoji-headphones = Headphones
 sas-emoji-folder = Folder
 sas-emoji-pin = Pin
+
+## Desktop app: verification, sessions, new-login alert, identity changes
+verify-title-own = Verify this session
+verify-title-own-other = Verify your session { $device }
+verify-success-own = Done: { $who } is verified. Your sessions list shows it as verified, and it can read what you send.
+verify-title-person = Verify { $who }
+verify-own-session = your other session
+verify-own-session-named = your other session { $device }
+verify-waiting-accept = Waiting for { $who } to accept the request…
+verify-incoming-own = Another session of your account asks to verify this one. Accept only if you started it yourself, just now.
+verify-incoming-person = { $who } asks to verify you. Accept only if you are in touch with them right now, in person or on a call.
+verify-accept = Accept
+verify-decline = Decline
+verify-choose = How do you want to verify? Keep both screens in front of you.
+verify-by-emoji = Compare emoji
+verify-by-qr = Show a QR code
+verify-cancel = Cancel
+verify-compare-note = The emoji must be the same, in the same order. If a single one differs, answer "They don't match".
+verify-match = They match
+verify-mismatch = They don't match
+verify-qr-show = Scan this code with the other device.
+verify-qr-scanned = The other device says it scanned the code. Does it show that the verification succeeded?
+verify-qr-scanned-yes = Yes, it succeeded
+verify-qr-scanned-no = No
+verify-success = Done: { $who } is verified. Messages now carry the verified shield.
+verify-close = Close
+sessions-ui-title = Your sessions
+sessions-ui-intro = Every place your account is signed in. If you do not recognise one, sign it out and change your password.
+sessions-ui-loading = Asking the server…
+sessions-ui-this = This session
+sessions-ui-verified = ✓ Verified
+sessions-ui-unverified = ⚠ Not verified
+sessions-ui-seen = last seen { $when }
+sessions-ui-name-placeholder = Session name (others can see it)
+sessions-ui-save = Save
+sessions-ui-cancel = Cancel
+sessions-ui-rename = Rename
+sessions-ui-verify = Verify
+sessions-ui-sign-out = Sign out
+sessions-ui-password = Your account's password
+sessions-ui-password-why = Your server asks for your password to make sure it is really you signing sessions out.
+sessions-ui-continue = Continue
+sessions-ui-others = Sign out all other sessions
+sessions-ui-others-confirm = { $count ->
+    [one] Sign out your other session? It will have to log in again.
+   *[other] Sign out your { $count } other sessions? Each will have to log in again.
+}
+sessions-ui-others-yes = Sign them out
+sessions-ui-signed-out = { $count ->
+    [0] Nothing to sign out.
+    [one] One session signed out.
+   *[other] { $count } sessions signed out.
+}
+alert-title = New login to your account
+alert-question = A new session signed in to your account: { $name } ({ $id }), { $when }. Was this you?
+alert-advice = If it was not you, sign it out now, then change your password: someone else knows it.
+alert-ip = Address: { $ip }
+alert-sign-out = Sign it out
+alert-verify = Verify it
+alert-was-me = It was me
+alert-signed-out = { $name } is signed out.
+alert-signed-out-advice = Change your account's password now, and tell your IT support: whoever signed in knew it.
+banner-verify-session = This session is not verified yet: people cannot tell it is really you. Verify it with another of your sessions or with your recovery key.
+banner-verify-with-session = Verify with another session
+banner-verify-with-key = Use the recovery key
+identity-banner = { $count ->
+    [one] The identity of { $users } has changed. It happens when someone reinstalls or resets their account, or when someone else poses as them. Your messages to them are held until you acknowledge it.
+   *[other] The identities of { $users } have changed. It happens when people reinstall or reset their account, or when someone else poses as them. Your messages to them are held until you acknowledge it.
+}
+identity-acknowledge = Acknowledge and send
+identity-verify = Verify { $user }
+settings-sessions = { $count ->
+    [one] One session is signed in to your account.
+   *[other] { $count } sessions are signed in to your account.
+}
+settings-sessions-manage = Manage sessions
+settings-verified-only = Send my messages only to verified sessions
+settings-verified-only-note = People whose sessions you have not verified will not be able to read what you send. Applies the next time Estafette starts.
+settings-locked = Set by your organisation
+
+## Managed policy v2 and doctor v2
+policy-weaker = Your organisation's policy ({ $path }) requires at least "{ $minimum }" for { $key }: you may choose something stricter, not weaker.
+policy-organisation-only = only your organisation's policy file can set this key
+policy-lock-needs-default = locking the login server needs default_homeserver in the same file
+policy-bad-minutes = { $minutes } is not a number of minutes Estafette can use; write 0 (never) or a positive whole number
+policy-from-organisation-minimum = minimum set by your organisation ({ $path }), you may choose stricter
+refusal-homeserver-locked = Your organisation's policy fixes the homeserver to { $server }: sign in there, or ask your IT department.
+refusal-public-room-directory = Your organisation's policy turns off the directory of public rooms. You can still join a room whose address you were given.
+recovery-required-by-organisation = Your organisation's policy ({ $path }) requires recovery: set it up with "estafette recovery enable".
+recovery-required-by-settings = Your settings require recovery: set it up with "estafette recovery enable".
+doctor-status-warning = warning
+doctor-failed = something is wrong: { $checks } (see the lines marked FAILED)
+doctor-unknown = unknown
+doctor-yes = yes
+doctor-no = no
+doctor-version = Estafette { $version } ({ $build } build, { $target })
+doctor-version-commit = Estafette { $version } ({ $build } build, { $target }, commit { $commit })
+doctor-system = { $os }; desktop: { $desktop }; session type: { $session }
+doctor-policy = rules set by your organisation: { $organisation } ({ $organisation_file }); by your settings: { $user } ({ $user_file }); each one is listed below
+doctor-policy-no-file = no file
+doctor-policy-heading = Policy in force:
+doctor-permissions-ok = the data and cache folders are private to you (folders 0700, files 0600)
+doctor-permissions-open = { $path } is open to other users (mode { $mode }, expected 0700 for a folder and 0600 for a file){ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }. Estafette makes its folders private again when it opens the account; if this comes back, something else changes them.
+doctor-permissions-owner = { $path } belongs to another user{ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }: Estafette was probably run as root once. Give the profile's files back to your user (chown).
+doctor-keychain-ready = the system keychain ({ $backend }) is reachable and can store secrets
+doctor-homeserver-reached = { $url } answers: Matrix { $versions }; { $transport }; sliding sync: { $sliding_sync }
+doctor-tls-https = encrypted with TLS (https), certificate checked
+doctor-tls-loopback = plain http to this computer only (loopback)
+doctor-skipped-homeserver = needs the homeserver
+doctor-skipped-session = needs a valid session
+doctor-skipped-sync = needs the sync
+doctor-sync-ok = the sync runs and brought the room list ({ $rooms } rooms)
+doctor-sync-failed = the sync does not work: { $cause }
+doctor-sync-offline = the server cannot be reached
+doctor-sync-timeout = no answer within { $seconds } seconds
+doctor-cross-signing-ok = this session holds the account's three cross-signing keys
+doctor-cross-signing-partial = this session holds only some of the account's cross-signing keys: verify it from another session, or recover with the recovery key
+doctor-cross-signing-none = this session holds none of the account's cross-signing keys: verify it from another session, or recover with the recovery key
+doctor-recovery-enabled = recovery is set up, and this session holds every secret it protects
+doctor-recovery-disabled = recovery is not set up: if every session is lost, the encrypted history is lost ("estafette recovery enable")
+doctor-recovery-incomplete = recovery is set up, but this session lacks some secrets ("estafette recovery recover")
+doctor-recovery-unknown = the recovery state is not known yet
+doctor-backup-on = the key backup is on: this session saves its message keys on the server, encrypted
+doctor-backup-elsewhere = a key backup exists, but this session cannot use it yet ("estafette recovery recover")
+doctor-backup-off = there is no key backup
+doctor-backup-unknown = the key backup could not be checked: { $cause }
+doctor-verified-ok = this session is verified
+doctor-verified-no = this session is not verified: verify it from another session ("estafette verify") or with the recovery key
+doctor-required-by-policy = The policy in force requires it.
+doctor-sessions-unknown = the sessions of this account could not be listed
+doctor-sessions-ok = { $others ->
+        [0] this is the account's only session
+        [one] the account's other session is verified
+       *[other] the account's { $others } other sessions are all verified
+    }
+doctor-sessions-unverified = other sessions not verified: { $count } of { $others } ({ $devices }); verify them or sign them out ("estafette devices")
+
+## Attachments: sending a file, its upload's progress, downloading it
+file-size-decimal-separator = { "." }
+file-size-bytes = { $value } B
+file-size-kilobytes = { $value } kB
+file-size-megabytes = { $value } MB
+file-size-gigabytes = { $value } GB
+file-size-terabytes = { $value } TB
+upload-progress = Sending { $name }: { $percent }% ({ $sent } of { $total })
+error-file-missing = There is no file at { $path }: nothing was sent.
+error-file-not-a-file = { $path } is a folder, not a file: nothing was sent.
+error-file-unreadable = { $path } could not be read: { $cause }. Nothing was sent.
+error-file-too-large = { $name } is too large to send ({ $size }): this server accepts files up to { $max }.
+error-not-an-attachment = The message { $event } carries no file.
+error-download-undecryptable = The message { $event } cannot be decrypted in this session (its key has not arrived), so its file cannot be opened.
+error-download-failed = The file could not be downloaded: { $cause }
+error-file-write = The file could not be saved as { $path }: { $cause }
+cli-send-file = Send this file instead of a text (encrypted in an encrypted room); the upload's progress shows on stderr.
+cli-download = Save the file a message carries, decrypted.
+cli-download-room = The room's id, alias or name.
+cli-download-event = The message's event id (tail --json shows it).
+cli-download-out = Where to save the file (replaced if it exists).
+qr-read-not-image = This file is neither a PNG picture nor a saved verification code.
+qr-read-no-code = No QR code could be read in this picture. Take it again, closer, with the whole code in view.
+qr-read-not-matrix = This QR code is not a Matrix verification code.
+verify-by-scan = Scan their code from a picture…
+verify-qr-save = Save as a picture…
+verify-pick-title = The picture of the other device's QR code
+room-partner-verified = ✓ Verified
+room-partner-verify = Verify this person
+recovery-ui-save = Save to a file…
+recovery-file-note = Estafette recovery key. Keep it somewhere safe, away from this computer: with it, anyone can read your encrypted messages.
+composer-attach = Attach a file
+upload-sending = Sending { $name }…
+upload-percent = { $percent }%
+timeline-save-file = Save…
+files-no-dialog = This desktop offers no file dialog. Ask your IT support to install xdg-desktop-portal-gtk (or zenity); meanwhile, drag the file onto the window.
+notify-hidden = New message in Estafette
+required-verification-title = Verify this session to continue
+required-verification = Your organisation requires every session to be verified before it is used, so that nobody can read your conversations from a session you do not control. Verify this one with another of your sessions, or with your recovery key.
+required-recovery-title = Set up recovery to continue
+required-recovery = Your organisation requires recovery, so that your encrypted history is not lost with this computer. It takes a minute: you will get a recovery key to keep safe.
+lock-title = Estafette is locked
+lock-why = Nobody used this window for a while, so your organisation has it hidden. Give the password of { $user } to go on.
+lock-password = Your account's password
+lock-unlock = Unlock

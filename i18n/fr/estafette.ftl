@@ -11,7 +11,7 @@ cli-login-password_stdin = Lire le mot de passe sur l'entrée standard.
 cli-whoami = Afficher le compte et la session qu'utilise ce profil.
 cli-logout = Fermer la session sur le serveur et retirer ses secrets de cet ordinateur.
 cli-logout-wipe = Supprimer aussi tous les fichiers de ce profil : données, cache et journaux.
-cli-doctor = Vérifier le trousseau, le stockage chiffré, le serveur d'accueil et la session.
+cli-doctor = Vérifier cet ordinateur, le trousseau, le stockage chiffré, le serveur d'accueil, la session, la synchronisation et le chiffrement, et afficher la politique en vigueur ; le code de sortie est non nul en cas de problème.
 
 device-name = Estafette sur { $host }
 
@@ -26,9 +26,7 @@ warning-offline = le serveur est injoignable, voici ce que sait cet ordinateur :
 doctor-status-ok = ok
 doctor-status-failed = ÉCHEC
 doctor-status-skipped = ignoré
-doctor-keychain-ok = le trousseau du système est joignable et peut garder des secrets
 doctor-account-ok = connecté en tant que { $user } sur la session { $device }
-doctor-homeserver-ok = { $url } répond (Matrix { $version })
 doctor-store-ok = le stockage chiffré s'ouvre avec sa clé tirée du trousseau
 doctor-session-ok = le serveur accepte cette session
 doctor-skipped-account = demande un compte connecté
@@ -403,9 +401,11 @@ policy-from-organisation = fixé par votre organisation ({ $path }), non modifia
 policy-from-organisation-default = recommandé par votre organisation ({ $path }), modifiable
 cli-policy = Afficher les règles en vigueur et leur origine ; modifier vos propres paramètres.
 cli-policy-show = Afficher les règles en vigueur, et si chacune vient de votre organisation, de vos paramètres ou des valeurs par défaut.
-cli-policy-set = Modifier l'un de vos paramètres (sauf ceux que votre organisation a verrouillés) ; la modification s'applique au prochain démarrage.
+cli-policy-set = Modifier l'un de vos paramètres (sauf ceux que votre organisation a verrouillés, et jamais en deçà de son minimum) ; la modification s'applique au prochain démarrage.
 cli-policy-set-key = Le paramètre à modifier.
-cli-policy-set-value = Sa nouvelle valeur (pour verified_only_sending : on ou off).
+cli-policy-set-value = Sa nouvelle valeur : on ou off (verified_only_sending), true ou false (require_*), show ou hide (notification_content), on ou off (public_room_directory), de error à trace (log_level_max), un nombre de minutes, 0 pour jamais (idle_lock_minutes).
+moment-today = aujourd'hui à { $time }
+moment-yesterday = hier à { $time }
 sessions-seen-at = { $day } à { $time }
 sessions-column-id = Identifiant
 sessions-column-name = Nom
@@ -476,13 +476,13 @@ cli-verify-incoming = Attendre une demande de vérification venue d'ailleurs et 
 cli-verify-timeout = Combien de temps attendre l'autre partie à chaque étape, en secondes.
 cli-qr = Vérifier avec un code QR : en afficher un, ou en lire un.
 cli-qr-show = Afficher un code QR à faire scanner par l'autre appareil (et enregistrer ses données dans un fichier).
-cli-qr-show-out = Le fichier où écrire les données du code QR.
+cli-qr-show-out = Le fichier où écrire le code QR : une image si son nom finit par .png, sinon les données brutes du code.
 cli-qr-show-user = L'identifiant Matrix de la personne (le vôtre, pour vos sessions) ; sans lui : vos autres sessions.
 cli-qr-show-device = L'identifiant de la session, pour ne vérifier que celle-ci.
 cli-qr-show-incoming = Attendre une demande de vérification venue d'ailleurs et l'accepter.
 cli-qr-show-timeout = Combien de temps attendre l'autre partie à chaque étape, en secondes.
 cli-qr-scan = Lire le code QR affiché par l'autre appareil, depuis un fichier contenant ses données brutes (ni caméra ni lecteur d'images ici).
-cli-qr-scan-file = Le fichier contenant les données brutes du code QR ; attendu s'il n'existe pas encore.
+cli-qr-scan-file = Une image (PNG) du code QR de l'autre appareil, ou les données brutes du code ; attendu s'il n'existe pas encore.
 cli-qr-scan-user = L'identifiant Matrix de la personne (le vôtre, pour vos sessions) ; sans lui : vos autres sessions.
 cli-qr-scan-device = L'identifiant de la session, pour ne vérifier que celle-ci.
 cli-qr-scan-incoming = Attendre une demande de vérification venue d'ailleurs et l'accepter.
@@ -552,3 +552,191 @@ sas-emoji-anchor = Ancre
 sas-emoji-headphones = Casque
 sas-emoji-folder = Dossier
 sas-emoji-pin = Punaise
+
+## Desktop app: verification, sessions, new-login alert, identity changes
+verify-title-own = Vérifier cette session
+verify-title-own-other = Vérifier votre session { $device }
+verify-success-own = C'est fait : { $who } est vérifiée. Votre liste de sessions l'indique, et elle peut lire ce que vous envoyez.
+verify-title-person = Vérifier { $who }
+verify-own-session = votre autre session
+verify-own-session-named = votre autre session { $device }
+verify-waiting-accept = En attente de l'acceptation de { $who }…
+verify-incoming-own = Une autre session de votre compte demande à vérifier celle-ci. N'acceptez que si vous venez de la lancer vous-même.
+verify-incoming-person = { $who } demande à vous vérifier. N'acceptez que si vous êtes en contact avec cette personne en ce moment, en personne ou au téléphone.
+verify-accept = Accepter
+verify-decline = Refuser
+verify-choose = Comment voulez-vous vérifier ? Gardez les deux écrans sous les yeux.
+verify-by-emoji = Comparer des émojis
+verify-by-qr = Afficher un QR code
+verify-cancel = Annuler
+verify-compare-note = Les émojis doivent être les mêmes, dans le même ordre. Si un seul diffère, répondez « Ils sont différents ».
+verify-match = Ils sont identiques
+verify-mismatch = Ils sont différents
+verify-qr-show = Scannez ce code avec l'autre appareil.
+verify-qr-scanned = L'autre appareil indique avoir scanné le code. Affiche-t-il que la vérification a réussi ?
+verify-qr-scanned-yes = Oui, elle a réussi
+verify-qr-scanned-no = Non
+verify-success = C'est fait : { $who } est vérifié. Les messages portent désormais le bouclier « vérifié ».
+verify-close = Fermer
+sessions-ui-title = Vos sessions
+sessions-ui-intro = Tous les endroits où votre compte est connecté. Si vous n'en reconnaissez pas une, déconnectez-la et changez votre mot de passe.
+sessions-ui-loading = Interrogation du serveur…
+sessions-ui-this = Cette session
+sessions-ui-verified = ✓ Vérifiée
+sessions-ui-unverified = ⚠ Non vérifiée
+sessions-ui-seen = vue pour la dernière fois { $when }
+sessions-ui-name-placeholder = Nom de la session (visible par les autres)
+sessions-ui-save = Enregistrer
+sessions-ui-cancel = Annuler
+sessions-ui-rename = Renommer
+sessions-ui-verify = Vérifier
+sessions-ui-sign-out = Déconnecter
+sessions-ui-password = Le mot de passe de votre compte
+sessions-ui-password-why = Votre serveur demande votre mot de passe pour s'assurer que c'est bien vous qui déconnectez des sessions.
+sessions-ui-continue = Continuer
+sessions-ui-others = Déconnecter toutes les autres sessions
+sessions-ui-others-confirm = { $count ->
+    [one] Déconnecter votre autre session ? Elle devra se reconnecter.
+   *[other] Déconnecter vos { $count } autres sessions ? Chacune devra se reconnecter.
+}
+sessions-ui-others-yes = Les déconnecter
+sessions-ui-signed-out = { $count ->
+    [0] Rien à déconnecter.
+    [one] Une session déconnectée.
+   *[other] { $count } sessions déconnectées.
+}
+alert-title = Nouvelle connexion à votre compte
+alert-question = Une nouvelle session s'est connectée à votre compte : { $name } ({ $id }), { $when }. Était-ce vous ?
+alert-advice = Si ce n'était pas vous, déconnectez-la tout de suite, puis changez votre mot de passe : quelqu'un d'autre le connaît.
+alert-ip = Adresse : { $ip }
+alert-sign-out = La déconnecter
+alert-verify = La vérifier
+alert-was-me = C'était moi
+alert-signed-out = { $name } est déconnectée.
+alert-signed-out-advice = Changez dès maintenant le mot de passe de votre compte et prévenez votre support informatique : la personne qui s'est connectée le connaissait.
+banner-verify-session = Cette session n'est pas encore vérifiée : vos interlocuteurs ne peuvent pas savoir que c'est bien vous. Vérifiez-la avec une autre de vos sessions ou avec votre clé de récupération.
+banner-verify-with-session = Vérifier avec une autre session
+banner-verify-with-key = Utiliser la clé de récupération
+identity-banner = { $count ->
+    [one] L'identité de { $users } a changé. Cela arrive quand une personne réinstalle ou réinitialise son compte, ou quand quelqu'un d'autre se fait passer pour elle. Vos messages pour elle sont retenus jusqu'à ce que vous en preniez acte.
+   *[other] Les identités de { $users } ont changé. Cela arrive quand des personnes réinstallent ou réinitialisent leur compte, ou quand quelqu'un d'autre se fait passer pour elles. Vos messages pour elles sont retenus jusqu'à ce que vous en preniez acte.
+}
+identity-acknowledge = En prendre acte et envoyer
+identity-verify = Vérifier { $user }
+settings-sessions = { $count ->
+    [one] Une session est connectée à votre compte.
+   *[other] { $count } sessions sont connectées à votre compte.
+}
+settings-sessions-manage = Gérer les sessions
+settings-verified-only = N'envoyer mes messages qu'aux sessions vérifiées
+settings-verified-only-note = Les personnes dont vous n'avez pas vérifié les sessions ne pourront pas lire ce que vous envoyez. S'applique au prochain démarrage d'Estafette.
+settings-locked = Défini par votre organisation
+
+## Managed policy v2 and doctor v2
+policy-weaker = La politique de votre organisation ({ $path }) exige au moins « { $minimum } » pour { $key } : vous pouvez choisir plus strict, pas moins.
+policy-organisation-only = seul le fichier de politique de votre organisation peut définir cette clé
+policy-lock-needs-default = verrouiller le serveur de connexion demande default_homeserver dans le même fichier
+policy-bad-minutes = { $minutes } n'est pas un nombre de minutes utilisable ; écrivez 0 (jamais) ou un nombre entier positif
+policy-from-organisation-minimum = minimum fixé par votre organisation ({ $path }), vous pouvez choisir plus strict
+refusal-homeserver-locked = La politique de votre organisation impose le serveur d'accueil { $server } : connectez-vous à celui-ci ou adressez-vous à votre service informatique.
+refusal-public-room-directory = La politique de votre organisation désactive l'annuaire des salons publics. Vous pouvez toujours rejoindre un salon dont on vous a donné l'adresse.
+recovery-required-by-organisation = La politique de votre organisation ({ $path }) exige la récupération : configurez-la avec « estafette recovery enable ».
+recovery-required-by-settings = Vos paramètres exigent la récupération : configurez-la avec « estafette recovery enable ».
+doctor-status-warning = attention
+doctor-failed = quelque chose ne va pas : { $checks } (voir les lignes marquées ÉCHEC)
+doctor-unknown = inconnu
+doctor-yes = oui
+doctor-no = non
+doctor-version = Estafette { $version } (compilation { $build }, { $target })
+doctor-version-commit = Estafette { $version } (compilation { $build }, { $target }, commit { $commit })
+doctor-system = { $os } ; bureau : { $desktop } ; type de session : { $session }
+doctor-policy = règles fixées par votre organisation : { $organisation } ({ $organisation_file }) ; par vos paramètres : { $user } ({ $user_file }) ; chacune est détaillée plus bas
+doctor-policy-no-file = aucun fichier
+doctor-policy-heading = Politique en vigueur :
+doctor-permissions-ok = les dossiers de données et de cache ne sont accessibles qu'à vous (dossiers 0700, fichiers 0600)
+doctor-permissions-open = { $path } est accessible à d'autres utilisateurs (mode { $mode }, attendu 0700 pour un dossier et 0600 pour un fichier){ $more ->
+        [0] {""}
+       *[other] , et { $more } autres
+    }. Estafette rend ses dossiers à nouveau privés quand il ouvre le compte ; si le problème revient, c'est qu'autre chose les modifie.
+doctor-permissions-owner = { $path } appartient à un autre utilisateur{ $more ->
+        [0] {""}
+       *[other] , et { $more } autres
+    } : Estafette a sans doute été lancé une fois en root. Rendez les fichiers du profil à votre utilisateur (chown).
+doctor-keychain-ready = le trousseau du système ({ $backend }) est joignable et peut garder des secrets
+doctor-homeserver-reached = { $url } répond : Matrix { $versions } ; { $transport } ; synchronisation glissante : { $sliding_sync }
+doctor-tls-https = chiffré par TLS (https), certificat vérifié
+doctor-tls-loopback = http simple vers cet ordinateur uniquement (boucle locale)
+doctor-skipped-homeserver = demande le serveur d'accueil
+doctor-skipped-session = demande une session valide
+doctor-skipped-sync = demande la synchronisation
+doctor-sync-ok = la synchronisation fonctionne et a reçu la liste des salons (nombre de salons : { $rooms })
+doctor-sync-failed = la synchronisation ne fonctionne pas : { $cause }
+doctor-sync-offline = le serveur est injoignable
+doctor-sync-timeout = aucune réponse en { $seconds } secondes
+doctor-cross-signing-ok = cette session détient les trois clés de signature croisée du compte
+doctor-cross-signing-partial = cette session ne détient qu'une partie des clés de signature croisée du compte : vérifiez-la depuis une autre session ou récupérez-les avec la clé de récupération
+doctor-cross-signing-none = cette session ne détient aucune clé de signature croisée du compte : vérifiez-la depuis une autre session ou récupérez-les avec la clé de récupération
+doctor-recovery-enabled = la récupération est configurée et cette session détient tous les secrets qu'elle protège
+doctor-recovery-disabled = la récupération n'est pas configurée : si toutes les sessions sont perdues, l'historique chiffré l'est aussi (« estafette recovery enable »)
+doctor-recovery-incomplete = la récupération est configurée, mais il manque des secrets à cette session (« estafette recovery recover »)
+doctor-recovery-unknown = l'état de la récupération n'est pas encore connu
+doctor-backup-on = la sauvegarde des clés est active : cette session enregistre ses clés de messages sur le serveur, chiffrées
+doctor-backup-elsewhere = une sauvegarde des clés existe, mais cette session ne peut pas encore l'utiliser (« estafette recovery recover »)
+doctor-backup-off = il n'y a pas de sauvegarde des clés
+doctor-backup-unknown = impossible de vérifier la sauvegarde des clés : { $cause }
+doctor-verified-ok = cette session est vérifiée
+doctor-verified-no = cette session n'est pas vérifiée : vérifiez-la depuis une autre session (« estafette verify ») ou avec la clé de récupération
+doctor-required-by-policy = La politique en vigueur l'exige.
+doctor-sessions-unknown = impossible de lister les sessions de ce compte
+doctor-sessions-ok = { $others ->
+        [0] c'est la seule session du compte
+        [one] l'autre session du compte est vérifiée
+       *[other] les { $others } autres sessions du compte sont toutes vérifiées
+    }
+doctor-sessions-unverified = autres sessions non vérifiées : { $count } sur { $others } ({ $devices }) ; vérifiez-les ou déconnectez-les (« estafette devices »)
+
+## Pièces jointes : envoi d'un fichier, progression de l'envoi, téléchargement
+file-size-decimal-separator = { "," }
+file-size-bytes = { $value } o
+file-size-kilobytes = { $value } ko
+file-size-megabytes = { $value } Mo
+file-size-gigabytes = { $value } Go
+file-size-terabytes = { $value } To
+upload-progress = Envoi de { $name } : { $percent } % ({ $sent } sur { $total })
+error-file-missing = Aucun fichier à l'emplacement { $path } : rien n'a été envoyé.
+error-file-not-a-file = { $path } est un dossier, pas un fichier : rien n'a été envoyé.
+error-file-unreadable = Impossible de lire { $path } : { $cause }. Rien n'a été envoyé.
+error-file-too-large = { $name } est trop volumineux pour être envoyé ({ $size }) : ce serveur accepte les fichiers jusqu'à { $max }.
+error-not-an-attachment = Le message { $event } ne contient aucun fichier.
+error-download-undecryptable = Le message { $event } ne peut pas être déchiffré dans cette session (sa clé n'est pas arrivée) : impossible d'ouvrir son fichier.
+error-download-failed = Le fichier n'a pas pu être téléchargé : { $cause }
+error-file-write = Impossible d'enregistrer le fichier sous { $path } : { $cause }
+cli-send-file = Envoyer ce fichier au lieu d'un texte (chiffré dans un salon chiffré) ; la progression de l'envoi s'affiche sur stderr.
+cli-download = Enregistrer le fichier joint à un message, déchiffré.
+cli-download-room = L'identifiant, l'alias ou le nom du salon.
+cli-download-event = L'identifiant d'événement du message (affiché par tail --json).
+cli-download-out = Où enregistrer le fichier (remplacé s'il existe déjà).
+qr-read-not-image = Ce fichier n'est ni une image PNG ni un code de vérification enregistré.
+qr-read-no-code = Aucun QR code n'a pu être lu sur cette image. Reprenez-la de plus près, avec tout le code visible.
+qr-read-not-matrix = Ce QR code n'est pas un code de vérification Matrix.
+verify-by-scan = Scanner son code depuis une image…
+verify-qr-save = Enregistrer comme image…
+verify-pick-title = L'image du QR code de l'autre appareil
+room-partner-verified = ✓ Vérifié
+room-partner-verify = Vérifier cette personne
+recovery-ui-save = Enregistrer dans un fichier…
+recovery-file-note = Clé de récupération Estafette. Gardez-la en lieu sûr, loin de cet ordinateur : avec elle, n'importe qui peut lire vos messages chiffrés.
+composer-attach = Joindre un fichier
+upload-sending = Envoi de { $name }…
+upload-percent = { $percent } %
+timeline-save-file = Enregistrer…
+files-no-dialog = Ce bureau ne propose pas de fenêtre de choix de fichier. Demandez à votre support informatique d'installer xdg-desktop-portal-gtk (ou zenity) ; en attendant, faites glisser le fichier sur la fenêtre.
+notify-hidden = Nouveau message dans Estafette
+required-verification-title = Vérifiez cette session pour continuer
+required-verification = Votre organisation exige que chaque session soit vérifiée avant d'être utilisée, afin que personne ne puisse lire vos conversations depuis une session que vous ne contrôlez pas. Vérifiez celle-ci avec une autre de vos sessions, ou avec votre clé de récupération.
+required-recovery-title = Mettez en place la récupération pour continuer
+required-recovery = Votre organisation exige la récupération, afin que votre historique chiffré ne soit pas perdu avec cet ordinateur. Cela prend une minute : vous recevrez une clé de récupération à garder en lieu sûr.
+lock-title = Estafette est verrouillé
+lock-why = Cette fenêtre n'a pas servi depuis un moment : votre organisation la fait masquer. Donnez le mot de passe de { $user } pour continuer.
+lock-password = Le mot de passe de votre compte
+lock-unlock = Déverrouiller

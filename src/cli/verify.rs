@@ -197,7 +197,14 @@ impl Flow<'_> {
             Role::Emoji => Ok(()),
             Role::ShowQr(path) => {
                 let bytes = self.handle.show_qr(id).await?;
-                write_atomically(path, &bytes).map_err(|e| MatrixError::Server(e.to_string()))?;
+                // A picture for a `.png` name (to show on a screen or print), else the payload.
+                let is_png = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
+                let file = match is_png {
+                    true => matrix::qr_png(&bytes)
+                        .ok_or_else(|| MatrixError::QrInvalid(String::new()))?,
+                    false => bytes.clone(),
+                };
+                write_atomically(path, &file).map_err(|e| MatrixError::Server(e.to_string()))?;
                 println!("{}", fl!("qr-written", path = path.display().to_string()));
                 if let Some(text) = matrix::qr_text(&bytes) {
                     println!("{text}");
@@ -206,7 +213,9 @@ impl Flow<'_> {
             }
             Role::ScanQr(path) => {
                 println!("{}", fl!("qr-waiting-file", path = path.display().to_string()));
-                let bytes = self.wait_for_file(path).await?;
+                let file = self.wait_for_file(path).await?;
+                let bytes = crate::model::qr::read_code(&file)
+                    .map_err(|e| MatrixError::QrInvalid(e.to_string()))?;
                 self.handle.scan_qr(id, &bytes).await?;
                 println!("{}", fl!("qr-read"));
                 Ok(())

@@ -144,6 +144,13 @@ impl Handle {
         self.sign_out_sessions(&others, password).await
     }
 
+    /// Checks the account's password with the server, to unlock a window the idle lock hid: the
+    /// confirmation signing sessions out asks for, for no session at all. `WrongPassword` when
+    /// it is not the password.
+    pub async fn check_password(&self, password: &Password) -> Result<(), MatrixError> {
+        self.delete_devices(&[], Some(password)).await
+    }
+
     /// `DELETE` through user-interactive auth: once bare, then with the password if that is
     /// what the server asks for.
     async fn delete_devices(

@@ -264,7 +264,19 @@ async fn details(room: &Room) -> RoomDetails {
         members: room.joined_members_count(),
         encrypted: room.encryption_state().is_encrypted(),
         public: room.is_public().unwrap_or(false),
+        partner: partner(room).await,
     }
+}
+
+/// The one other person of a direct chat, and whether we verified them (their identity is
+/// signed by ours); `None` in a room, or a "direct" chat with several people.
+async fn partner(room: &Room) -> Option<crate::model::Partner> {
+    let targets = room.direct_targets();
+    let [target] = targets.iter().collect::<Vec<_>>()[..] else { return None };
+    let user = target.as_user_id()?.to_owned();
+    let identity = room.client().encryption().get_user_identity(&user).await.ok().flatten();
+    let verified = identity.is_some_and(|identity| identity.is_verified());
+    Some(crate::model::Partner { user_id: user.to_string(), verified })
 }
 
 async fn timeline(room: &Room) -> Result<Timeline, MatrixError> {
@@ -424,6 +436,7 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
             .collect(),
         own: event.is_own(),
         send_state: event.send_state().map(send_state),
+        attachment: text.and_then(|m| super::attach::attachment(m.msgtype(), event.send_state())),
         trust,
     }
 }

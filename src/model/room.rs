@@ -62,6 +62,15 @@ pub struct RoomDetails {
     pub members: u64,
     pub encrypted: bool,
     pub public: bool,
+    /// In a direct chat, the other person and whether we verified them.
+    pub partner: Option<Partner>,
+}
+
+/// The other person of a direct chat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Partner {
+    pub user_id: String,
+    pub verified: bool,
 }
 
 /// An open room: its header and the messages loaded so far, oldest first.

@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::fl;
 use crate::model::time;
 
 /// One session of the account, from the server's list joined with what this session knows of
@@ -37,11 +36,9 @@ impl Session {
         }
     }
 
-    /// "Today at 14:05", "March 3, 2026 at 09:12", in the local time zone, seen on `today`.
+    /// "today at 14:05", "March 3, 2026 at 09:12", in the local time zone, seen on `today`.
     pub fn last_seen(&self, today: NaiveDate) -> Option<String> {
-        let ts = self.last_seen_ts?;
-        let day = time::day_heading(time::local_day(ts), today);
-        Some(fl!("sessions-seen-at", day = day, time = time::clock(ts)))
+        Some(time::moment(self.last_seen_ts?, today))
     }
 }
 
@@ -182,10 +179,12 @@ mod tests {
         let ts = 1_795_303_800_000;
         let today = time::local_day(ts);
         let seen = session("A", false, Some(ts)).last_seen(today).unwrap();
-        assert!(seen.contains(&fl!("day-today")), "{seen}");
-        assert!(seen.contains(&time::clock(ts)), "{seen}");
+        assert_eq!(seen, crate::fl!("moment-today", time = time::clock(ts)));
         let later = session("A", false, Some(ts)).last_seen(today.succ_opt().unwrap()).unwrap();
-        assert!(later.contains(&fl!("day-yesterday")), "{later}");
+        assert_eq!(later, crate::fl!("moment-yesterday", time = time::clock(ts)));
+        let week = today.checked_add_days(chrono::Days::new(7)).unwrap();
+        let long_ago = session("A", false, Some(ts)).last_seen(week).unwrap();
+        assert!(long_ago.contains(&time::clock(ts)), "{long_ago}");
         assert_eq!(session("A", false, None).last_seen(today), None);
     }
 }

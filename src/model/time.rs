@@ -24,6 +24,17 @@ pub fn day_heading(day: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// When `ts` happened, to be said inside a sentence: "today at 14:05", "3 mars 2026 à 09:12".
+pub fn moment(ts: u64, today: NaiveDate) -> String {
+    let day = local_day(ts);
+    let time = clock(ts);
+    match (today - day).num_days() {
+        0 => fl!("moment-today", time = time),
+        1 => fl!("moment-yesterday", time = time),
+        _ => fl!("sessions-seen-at", day = day_heading(day, today), time = time),
+    }
+}
+
 /// Today, locally.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()

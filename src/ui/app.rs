@@ -9,6 +9,7 @@ use iced::{Element, Length, Subscription, Task, Theme};
 
 use super::Launch;
 use super::home::{self, Home};
+use super::lock::{self, Lock};
 use super::login::{self, Login};
 use crate::fl;
 use crate::matrix::{self, Event as CoreEvent};
@@ -23,6 +24,10 @@ pub struct App {
     preferences: Preferences,
     /// The other profiles on this computer, for the login screen's account list.
     neighbours: Vec<crate::profile::Neighbour>,
+    /// The last key or pointer use, for the idle lock.
+    last_active: std::time::Instant,
+    /// The idle lock, while the window's content is hidden.
+    lock: Option<Lock>,
 }
 
 enum Screen {
@@ -43,6 +48,11 @@ pub enum Message {
     WindowOpened,
     /// Open another profile (account) in its own window.
     OpenProfile(String),
+    /// A key or the pointer was used.
+    Active,
+    /// Time to see whether the window has been idle too long.
+    Tick,
+    Lock(lock::Message),
 }
 
 impl App {
@@ -51,11 +61,14 @@ impl App {
         let user = account.as_ref().map(|a| a.user_id.clone());
         let screen = match &account {
             Some(record) if record.state == AccountState::Active => Screen::Starting,
-            Some(record) => Screen::Login(Login::new(
-                Some(record.user_id.clone()),
-                Some(fl!("error-soft-logged-out", user = record.user_id.as_str())),
-            )),
-            None => Screen::Login(Login::new(None, None)),
+            Some(record) => Screen::Login(
+                Login::new(
+                    Some(record.user_id.clone()),
+                    Some(fl!("error-soft-logged-out", user = record.user_id.as_str())),
+                )
+                .under(&launch.policy),
+            ),
+            None => Screen::Login(Login::new(None, None).under(&launch.policy)),
         };
         let focus = match &screen {
             Screen::Login(login) => login.focus_first().map(Message::Login),
@@ -63,7 +76,8 @@ impl App {
         };
         let preferences = Preferences::load(&launch.profile);
         let neighbours = launch.profile.neighbours();
-        (Self { launch, screen, user, preferences, neighbours }, focus)
+        let last_active = std::time::Instant::now();
+        (Self { launch, screen, user, preferences, neighbours, last_active, lock: None }, focus)
     }
 
     pub fn title(&self) -> String {
@@ -89,6 +103,12 @@ impl App {
             Message::Core(event) => self.core(event),
             Message::Focus(forward) => focus_move(forward),
             Message::OpenProfile(name) => self.open_profile(Some(name)),
+            Message::Active => {
+                self.last_active = std::time::Instant::now();
+                Task::none()
+            }
+            Message::Tick => self.maybe_lock(),
+            Message::Lock(message) => self.lock_message(message),
             Message::WindowOpened => {
                 startup::reached(Milestone::WindowShown, None);
                 Task::none()
@@ -116,6 +136,7 @@ impl App {
             }
             Some(home::Event::Preferences(preferences)) => self.keep(preferences),
             Some(home::Event::OpenProfile(name)) => return self.open_profile(name),
+            Some(home::Event::VerifiedOnly(on)) => return self.verified_only(on),
             None => {}
         }
         task.map(Message::Home)
@@ -140,6 +161,16 @@ impl App {
                 home.set_loaded();
             }
             (CoreEvent::Sync(status), Screen::Home(home)) => home.set_status(status),
+            (CoreEvent::Verification(flow), Screen::Home(home)) => {
+                return home
+                    .update(home::Message::Security(home::SecurityMessage::Flow(flow)))
+                    .0
+                    .map(Message::Home);
+            }
+            (CoreEvent::NewSession(session), Screen::Home(home)) => {
+                let alert = home::SecurityMessage::NewSession(session);
+                return home.update(home::Message::Security(alert)).0.map(Message::Home);
+            }
             (CoreEvent::Failed(error), _) => return self.show_login(Some(error.to_string())),
             _ => {}
         }
@@ -158,6 +189,77 @@ impl App {
         }
     }
 
+    /// Hides the account once it has been idle longer than the organisation allows.
+    fn maybe_lock(&mut self) -> Task<Message> {
+        let Some(limit) = self.launch.policy.idle_lock() else { return Task::none() };
+        if self.lock.is_some() || !matches!(self.screen, Screen::Home(_)) {
+            return Task::none();
+        }
+        if self.last_active.elapsed() < limit {
+            return Task::none();
+        }
+        self.lock = Some(Lock::default());
+        iced::widget::operation::focus(lock::FIELD)
+    }
+
+    fn lock_message(&mut self, message: lock::Message) -> Task<Message> {
+        let (Some(lock), Screen::Home(home)) = (&mut self.lock, &mut self.screen) else {
+            return Task::none();
+        };
+        match lock.update(message) {
+            Some(lock::Event::Check(password)) => {
+                let handle = home.handle();
+                Task::perform(
+                    async move {
+                        let password = crate::secret::Password::new(password);
+                        handle.check_password(&password).await.map_err(|e| e.to_string())
+                    },
+                    |checked| Message::Lock(lock::Message::Checked(checked)),
+                )
+            }
+            Some(lock::Event::Unlocked) => {
+                self.lock = None;
+                self.last_active = std::time::Instant::now();
+                Task::none()
+            }
+            Some(lock::Event::LogOut) => {
+                self.lock = None;
+                home.update(home::Message::LogOut).0.map(Message::Home)
+            }
+            None => Task::none(),
+        }
+    }
+
+    /// Keeps the user's choice of verified-only sending in their settings (refused where the
+    /// organisation locked it); the core reads it at its next start.
+    fn verified_only(&mut self, on: bool) -> Task<Message> {
+        let profile = &self.launch.profile;
+        let key = crate::policy::UserKey::VerifiedOnlySending;
+        let value = if on { "on" } else { "off" };
+        let kept = crate::policy::set_user_setting(
+            &self.launch.policy,
+            &profile.settings_file(),
+            key,
+            value,
+        )
+        .and_then(|()| {
+            crate::policy::Policy::load(
+                &profile.settings_file(),
+                &crate::policy::Policy::organisation_path(),
+            )
+        });
+        match kept {
+            Ok(policy) => {
+                self.launch.policy = policy;
+                Task::none()
+            }
+            Err(error) => {
+                let failed = super::settings::Message::Failed(error.to_string());
+                Task::done(Message::Home(home::Message::Settings(failed)))
+            }
+        }
+    }
+
     /// Opens another account's window beside this one (a profile belongs to one process).
     fn open_profile(&mut self, name: Option<String>) -> Task<Message> {
         let profile = &self.launch.profile;
@@ -165,7 +267,7 @@ impl App {
         match profile.open_window(&name) {
             Ok(()) => Task::none(),
             Err(error) => {
-                let failed = super::settings::Message::WindowFailed(error.to_string());
+                let failed = super::settings::Message::Failed(error.to_string());
                 Task::done(Message::Home(home::Message::Settings(failed)))
             }
         }
@@ -173,7 +275,7 @@ impl App {
 
     /// Back to the login screen (logged out, or the session ended), ready to type.
     fn show_login(&mut self, error: Option<String>) -> Task<Message> {
-        let login = Login::new(self.user.clone(), error);
+        let login = Login::new(self.user.clone(), error).under(&self.launch.policy);
         let focus = login.focus_first().map(Message::Login);
         self.screen = Screen::Login(login);
         focus
@@ -189,12 +291,28 @@ impl App {
                 Subscription::run_with(Account(self.launch.clone()), core_events),
                 keys,
                 opened,
+                iced::event::listen_with(dropped),
+                self.idle_watch(),
             ]),
             Screen::Login(_) => Subscription::batch([keys, opened]),
         }
     }
 
+    /// Key and pointer use, and a clock, while the organisation wants an idle lock.
+    fn idle_watch(&self) -> Subscription<Message> {
+        if self.launch.policy.idle_lock().is_none() {
+            return Subscription::none();
+        }
+        Subscription::batch([
+            iced::event::listen_with(activity),
+            iced::time::every(std::time::Duration::from_secs(10)).map(|_| Message::Tick),
+        ])
+    }
+
     pub fn view(&self) -> Element<'_, Message> {
+        if let Some(lock) = &self.lock {
+            return lock.view(self.user.as_deref().unwrap_or_default()).map(Message::Lock);
+        }
         match &self.screen {
             Screen::Starting => {
                 container(text(fl!("status-loading")).size(18)).center(Length::Fill).into()
@@ -242,6 +360,30 @@ fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
         }
         _ => None,
     }
+}
+
+/// Any key or pointer use counts as presence.
+fn activity(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::Keyboard(_) | iced::Event::Mouse(_) | iced::Event::Touch(_) => {
+            Some(Message::Active)
+        }
+        _ => None,
+    }
+}
+
+/// A file dropped on the window goes to the open room, as if picked with the attach button.
+fn dropped(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    let iced::Event::Window(iced::window::Event::FileDropped(path)) = event else { return None };
+    Some(Message::Home(home::Message::Room(super::room::Message::FileChosen(path))))
 }
 
 /// The subscription's key: the profile's folder, and nothing that changes while it runs.

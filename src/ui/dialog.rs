@@ -1,7 +1,7 @@
 //! The "new room" and "new chat" dialogs. Both always create an encrypted conversation and
 //! say so; Escape or Cancel closes them.
 
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length};
 
 use super::style;
@@ -120,17 +120,13 @@ impl Dialog {
                     .into()
             }
         };
-        let note = text(fl!("dialog-always-encrypted")).color(style::SAFE);
+        let note = text(fl!("dialog-always-encrypted")).style(style::safe_text);
         let buttons = row![
             button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::Cancel),
             button(text(fl!("dialog-create"))).on_press(Message::Create),
         ]
         .spacing(12);
-        let dialog = container(column![body, note, buttons].spacing(14))
-            .padding(20)
-            .max_width(460)
-            .style(style::dialog_plain);
-        iced::widget::opaque(container(dialog).center(Length::Fill).style(super::style::backdrop))
+        style::modal(column![body, note, buttons].spacing(14), 460.0, style::dialog_plain)
     }
 }
 

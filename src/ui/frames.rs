@@ -35,6 +35,7 @@ fn message(n: usize) -> Msg {
         ts: 1_760_000_000_000 + n as u64 * 90_000,
         body: Some(body.join(" ")),
         formatted: None,
+        attachment: None,
         encrypted: true,
         trust: if n.is_multiple_of(5) { Trust::Verified } else { Trust::Encrypted },
         edited: n.is_multiple_of(13),

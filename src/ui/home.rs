@@ -6,18 +6,25 @@ use iced::task;
 use iced::widget::{button, column, container, row, stack, text};
 use iced::{Element, Length, Task};
 
+mod security;
+
+pub use security::Message as SecurityMessage;
+
+use super::alert::NewLogin;
 use super::dialog::{self, Dialog};
 use super::notify;
 use super::recovery::{self, Recovery};
 use super::room::{self, RoomPane};
 use super::room_list::{self, RoomList};
+use super::sessions::SessionsPanel;
 use super::settings::{self, Settings};
+use super::verify::VerifyDialog;
 use crate::fl;
 use crate::matrix::Handle;
 use crate::model::notice::notices;
 use crate::model::recovery::{RecoveryState, TrustStatus};
 use crate::model::{RoomSummary, SyncStatus};
-use crate::policy::UnencryptedSend;
+use crate::policy::{NotificationContent, UnencryptedSend};
 use crate::preferences::Preferences;
 use crate::profile::Neighbour;
 
@@ -33,6 +40,18 @@ pub struct Home {
     recovery: Option<Recovery>,
     /// Recovery and this session's trust, for the banner asking to set it up or recover.
     trust: Option<TrustStatus>,
+    /// The verification in progress (or just ended), ours or someone's request.
+    verify: Option<VerifyDialog>,
+    /// The new-login alert, while a new session of the account waits for an answer.
+    alert: Option<NewLogin>,
+    /// The sessions panel, while open.
+    sessions: Option<SessionsPanel>,
+    /// The people of the open room whose identity changed since verified.
+    changed_identities: Vec<String>,
+    /// Whether messages go only to verified sessions, as set now and by whom.
+    verified_only: crate::policy::Setting<crate::policy::VerifiedOnly>,
+    /// An error with no open room to show it in.
+    problem: Option<String>,
     list: RoomList,
     pane: Option<RoomPane>,
     /// Stops following the previously open room.
@@ -64,6 +83,13 @@ pub enum Message {
     QuickSwitch,
     /// A notification was closed; clicked ones carry their room.
     Clicked(Option<String>),
+    /// Verification, sessions, new logins and identity changes.
+    Security(security::Message),
+    /// The verification dialog is closed (a flow still running is cancelled).
+    CloseVerification,
+    DismissProblem,
+    /// Log out (from the screen the policy puts in front of an unverified session).
+    LogOut,
 }
 
 /// What the home screen reports to the app.
@@ -74,12 +100,21 @@ pub enum Event {
     Preferences(Preferences),
     /// Open another profile's window (`None`: a new profile).
     OpenProfile(Option<String>),
+    /// Keep the user's choice of verified-only sending.
+    VerifiedOnly(bool),
 }
 
 impl Home {
     pub fn new(handle: Handle, preferences: Preferences, neighbours: Vec<Neighbour>) -> Self {
+        let verified_only = handle.policy().verified_only_sending.clone();
         Self {
             handle,
+            verify: None,
+            alert: None,
+            sessions: None,
+            changed_identities: Vec::new(),
+            verified_only,
+            problem: None,
             neighbours,
             recovery: None,
             trust: None,
@@ -101,7 +136,14 @@ impl Home {
         if !self.preferences.notifications {
             news.clear();
         }
-        Task::batch(news.into_iter().map(|notice| notify::show(notice).map(Message::Clicked)))
+        let hidden = self.handle.policy().notification_content.value == NotificationContent::Hide;
+        let shown = news.into_iter().map(|notice| notify::show(notice, hidden));
+        Task::batch(shown.map(|clicked| clicked.map(Message::Clicked)))
+    }
+
+    /// The core's handle, for what the app does beside the home screen (the idle lock).
+    pub fn handle(&self) -> Handle {
+        self.handle.clone()
     }
 
     pub fn room_count(&self) -> usize {
@@ -124,7 +166,7 @@ impl Home {
                 None => Task::none(),
             },
             Message::Room(message) => self.room_message(message),
-            Message::Done(Err(error)) => self.room_message(room::Message::Failed(error)),
+            Message::Done(Err(error)) => self.failed(error),
             Message::Done(Ok(())) => Task::none(),
             Message::Dialog(message) => self.dialog_message(message),
             Message::OpenDialog(dialog) => self.show(Some(dialog)),
@@ -148,6 +190,13 @@ impl Home {
             Message::QuickSwitch => self.quick_switch(),
             Message::Clicked(Some(room_id)) => self.open(&room_id),
             Message::Clicked(None) => Task::none(),
+            Message::Security(message) => self.security(message),
+            Message::CloseVerification => self.close_verification(),
+            Message::LogOut => self.log_out(false),
+            Message::DismissProblem => {
+                self.problem = None;
+                Task::none()
+            }
         };
         (task, None)
     }
@@ -170,7 +219,8 @@ impl Home {
     /// Opens the settings and asks the core for what they show: the display name, and where
     /// recovery stands.
     fn open_settings(&mut self) -> Task<Message> {
-        self.settings = Some(Settings::new(self.preferences, self.neighbours.clone()));
+        let settings = Settings::new(self.preferences, self.neighbours.clone());
+        self.settings = Some(settings.verified_only(&self.verified_only));
         let handle = self.handle.clone();
         let name = Task::perform(
             async move { handle.display_name().await.map_err(|e| e.to_string()) },
@@ -215,6 +265,7 @@ impl Home {
         }
         match dialog.update(message) {
             Some(recovery::Event::Copy(key)) => iced::clipboard::write(key),
+            Some(recovery::Event::Save(key)) => Task::future(save_key(key)).discard(),
             Some(recovery::Event::Recover(key)) => {
                 let handle = self.handle.clone();
                 Task::perform(
@@ -253,6 +304,10 @@ impl Home {
                 return (Task::none(), Some(Event::OpenProfile(name)));
             }
             Some(settings::Event::LogOut { wipe }) => return (self.log_out(wipe), None),
+            Some(settings::Event::OpenSessions) => return (self.open_sessions(), None),
+            Some(settings::Event::VerifiedOnly(on)) => {
+                return (Task::none(), Some(Event::VerifiedOnly(on)));
+            }
             Some(settings::Event::Close) => self.settings = None,
             None => {}
         }
@@ -270,10 +325,30 @@ impl Home {
         self.dialog = None;
         self.settings = None;
         self.recovery = None;
+        self.sessions = None;
+        self.alert = None;
         if let Some(pane) = &mut self.pane {
             pane.cancel();
         }
-        Task::none()
+        self.close_verification()
+    }
+
+    /// A command failed: said in the open room, and the room's identities asked again, since a
+    /// held message is the usual reason a send fails.
+    fn failed(&mut self, error: String) -> Task<Message> {
+        self.room_error(error);
+        match &self.pane {
+            Some(pane) => self.check_identity(pane.room_id()),
+            None => Task::none(),
+        }
+    }
+
+    /// Shows an error in the open room, or above everything when no room is open.
+    fn room_error(&mut self, error: String) {
+        match &mut self.pane {
+            Some(pane) => drop(pane.update(room::Message::Failed(error))),
+            None => self.problem = Some(error),
+        }
     }
 
     fn dialog_message(&mut self, message: dialog::Message) -> Task<Message> {
@@ -355,6 +430,37 @@ impl Home {
                 let newest = iced::widget::operation::RelativeOffset::START;
                 iced::widget::operation::snap_to(room::TIMELINE, newest)
             }
+            Some(room::Event::PickFile) => {
+                Task::perform(super::files::pick(fl!("composer-attach")), |path| match path {
+                    Ok(Some(path)) => Message::Room(room::Message::FileChosen(path)),
+                    Ok(None) => Message::Done(Ok(())),
+                    Err(error) => Message::Done(Err(error)),
+                })
+            }
+            Some(room::Event::SendFile { room_id, path, consent }) => {
+                self.send_file(room_id, path, consent)
+            }
+            Some(room::Event::Download { room_id, event_id, name }) => {
+                let handle = self.handle.clone();
+                Task::perform(
+                    async move {
+                        let Some(path) =
+                            super::files::save_as(fl!("timeline-save-file"), name).await?
+                        else {
+                            return Ok(());
+                        };
+                        handle
+                            .download(&room_id, &event_id, &path)
+                            .await
+                            .map(drop)
+                            .map_err(|e| e.to_string())
+                    },
+                    Message::Done,
+                )
+            }
+            Some(room::Event::VerifyPerson(user)) => {
+                self.security(security::Message::Start(security::Whom::Person(user)))
+            }
             Some(room::Event::LoadOlder(room_id)) => {
                 self.command(|h| async move { h.load_older(&room_id, 30).await.map(drop) })
             }
@@ -394,7 +500,42 @@ impl Home {
         })
         .abortable();
         self.watching = Some(handle);
-        task
+        self.changed_identities.clear();
+        Task::batch([task, self.check_identity(room_id)])
+    }
+
+    /// Sends a file, its progress shown above the composer until it is in the room.
+    fn send_file(&self, room_id: String, path: std::path::PathBuf, consent: bool) -> Task<Message> {
+        use crate::matrix::TransferStep;
+        use iced::futures::StreamExt as _;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let handle = self.handle.clone();
+        let started = {
+            let name = name.clone();
+            async move {
+                let step = room::Message::Upload(name, None);
+                let steps = match handle.send_file(&room_id, &path, consent).await {
+                    Ok(transfer) => transfer.into_stream().left_stream(),
+                    Err(error) => {
+                        let failed = Err(std::sync::Arc::new(error));
+                        iced::futures::stream::once(async move { failed }).right_stream()
+                    }
+                };
+                (step, steps)
+            }
+        };
+        let stream = iced::futures::stream::once(started).flat_map(move |(first, steps)| {
+            let name = name.clone();
+            let steps = steps.map(move |step| match step {
+                Ok(TransferStep::Progress(progress)) => {
+                    room::Message::Upload(name.clone(), Some(progress))
+                }
+                Ok(TransferStep::Finished(_)) => room::Message::Uploaded(name.clone(), Ok(())),
+                Err(error) => room::Message::Uploaded(name.clone(), Err(error.to_string())),
+            });
+            iced::futures::stream::once(async move { first }).chain(steps)
+        });
+        Task::run(stream, Message::Room)
     }
 
     /// Runs a core command; its error, if any, is shown in the open room.
@@ -426,30 +567,55 @@ impl Home {
             Some(pane) => pane.view().map(Message::Room),
             None => container(text(fl!("home-pick-a-room"))).center(Length::Fill).into(),
         };
-        let mut page = column![];
-        if let Some(banner) = self.trust_banner() {
-            page = page.push(banner);
-        }
+        let banners = [self.problem_banner(), self.trust_banner(), self.identity_banner()];
+        let mut page = column(banners.into_iter().flatten());
         page = page.push(row![list, pane].height(Length::Fill));
         if let Some(status) = status_line(&self.status) {
             page = page.push(container(text(status).size(12)).padding([2, 8]));
         }
-        if let Some(dialog) = &self.dialog {
-            return stack![page, dialog.view().map(Message::Dialog)].into();
-        }
-        if let Some(dialog) = &self.recovery {
-            return stack![page, dialog.view().map(Message::Recovery)].into();
-        }
-        if let Some(panel) = &self.settings {
-            let panel = panel.view(self.handle.user_id(), self.handle.device_id());
-            return stack![page, panel.map(Message::Settings)].into();
-        }
-        page.into()
+        stack(std::iter::once(page.into()).chain(self.overlays())).into()
+    }
+
+    /// The dialogs open over the page, the most urgent on top: a new login, then a
+    /// verification, then what the user opened.
+    fn overlays(&self) -> Vec<Element<'_, Message>> {
+        let user = (self.handle.user_id(), self.handle.device_id());
+        let security = |message| Message::Security(message);
+        [
+            self.required(),
+            self.dialog.as_ref().map(|d| d.view().map(Message::Dialog)),
+            self.settings.as_ref().map(|p| p.view(user.0, user.1).map(Message::Settings)),
+            self.sessions
+                .as_ref()
+                .map(|p| p.view().map(move |m| security(security::Message::Sessions(m)))),
+            self.recovery.as_ref().map(|d| d.view().map(Message::Recovery)),
+            self.verify
+                .as_ref()
+                .map(|d| d.view().map(move |m| security(security::Message::Verify(m)))),
+            self.alert
+                .as_ref()
+                .map(|a| a.view().map(move |m| security(security::Message::Alert(m)))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// An error that had no open room to be shown in.
+    fn problem_banner(&self) -> Option<Element<'_, Message>> {
+        let problem = self.problem.as_ref()?;
+        let close = button(text(fl!("verify-close")))
+            .style(button::secondary)
+            .on_press(Message::DismissProblem);
+        Some(security::strip(problem.clone(), close.into(), super::style::danger_banner))
     }
 
     /// Above everything while this session lacks the account's secrets (enter the key), or
     /// while the account has no recovery at all (set it up).
     fn trust_banner(&self) -> Option<Element<'_, Message>> {
+        if let Some(banner) = self.verify_banner() {
+            return Some(banner);
+        }
         let (words, label, new_key) = match self.trust?.recovery {
             RecoveryState::Incomplete => {
                 (fl!("banner-recover"), fl!("settings-recovery-enter"), None)
@@ -461,16 +627,7 @@ impl Home {
         };
         let act =
             button(text(label)).style(button::secondary).on_press(Message::OpenRecovery(new_key));
-        let strip = row![text(words).size(14).width(Length::Fill), act]
-            .spacing(12)
-            .align_y(iced::Alignment::Center);
-        Some(
-            container(strip)
-                .padding([8, 12])
-                .width(Length::Fill)
-                .style(super::style::caution_banner)
-                .into(),
-        )
+        Some(security::strip(words, act.into(), super::style::caution_banner))
     }
 }
 
@@ -491,6 +648,19 @@ async fn send(
         room::Target::Reply(reply) => handle.reply(&room_id, &reply.event_id, &text, consent).await,
         room::Target::Edit(event_id) => handle.edit(&room_id, &event_id, &text, consent).await,
     }
+}
+
+/// Writes the recovery key where the person chose, readable by them alone.
+async fn save_key(key: String) -> Option<()> {
+    let path = super::files::save_as(fl!("recovery-ui-save"), "estafette-recovery-key.txt".into());
+    let path = path.await.ok()??;
+    let contents = format!("{}\n\n{key}\n", fl!("recovery-file-note"));
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let mut file = options.open(&path).await.ok()?;
+    tokio::io::AsyncWriteExt::write_all(&mut file, contents.as_bytes()).await.ok()
 }
 
 /// A line at the bottom while the connection is not simply working.

@@ -37,6 +37,8 @@ pub struct Login {
     lookups: u64,
     /// Waiting for the browser to finish a single sign-on.
     sso: Option<SsoWait>,
+    /// The organisation fixed the server: the field shows it and cannot be changed.
+    locked: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +75,16 @@ impl Login {
         let mut login = Self { user: user.unwrap_or_default(), error, ..Self::default() };
         login.asked = login.server_key();
         login
+    }
+
+    /// The form under `policy`: a server the organisation locked is filled in, read-only.
+    pub fn under(mut self, policy: &Policy) -> Self {
+        if let Some(server) = policy.locked_homeserver() {
+            self.homeserver = server.to_owned();
+            self.locked = true;
+            self.asked = self.server_key();
+        }
+        self
     }
 
     /// Puts the cursor where typing starts (the password when the user is known), and asks
@@ -244,12 +256,16 @@ impl Login {
                 .on_submit(Message::Submit)
                 .padding(8),
             text_input(&fl!("login-homeserver-placeholder"), &self.homeserver)
-                .on_input(Message::Homeserver)
+                .on_input_maybe((!self.locked).then_some(Message::Homeserver))
                 .on_submit(Message::Submit)
                 .padding(8),
         ]
         .spacing(12)
         .max_width(420);
+        if self.locked {
+            let note = text(fl!("settings-locked")).size(12).style(super::style::caution_text);
+            form = form.push(note);
+        }
         let offers = self.methods.as_ref();
         // Until the server has answered, the password form is what most servers want.
         let password = offers.is_none_or(|methods| methods.password);
@@ -477,5 +493,22 @@ mod tests {
         assert!(login.methods.is_none());
         login.learned("https://other.example", Ok(LoginMethods::default()));
         assert!(login.methods.is_some());
+    }
+
+    #[test]
+    fn a_server_locked_by_the_organisation_is_shown_and_cannot_be_changed() {
+        use crate::policy::{Setting, Source};
+        let org = Source::Organisation("/etc/estafette/policy.toml".into());
+        let mut policy = Policy::default();
+        let server = Some("https://matrix.ministere.gouv.fr".to_owned());
+        policy.default_homeserver = Setting { value: server, source: org.clone() };
+        policy.lock_default_homeserver = Setting { value: true, source: org };
+        let login = Login::new(None, None).under(&policy);
+        let mut ui = simulator(login.view());
+        assert!(ui.find(fl!("settings-locked").as_str()).is_ok());
+        assert!(ui.find("https://matrix.ministere.gouv.fr").is_ok(), "the server is shown");
+        let free = Login::new(None, None).under(&Policy::default());
+        let mut ui = simulator(free.view());
+        assert!(ui.find(fl!("settings-locked").as_str()).is_err());
     }
 }

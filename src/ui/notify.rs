@@ -1,24 +1,28 @@
 //! Desktop notifications. They never show the message text: only that there is something new
-//! and where. Clicking one opens the room.
+//! and where — or, where the policy hides notification content, not even where. Clicking one
+//! opens the room.
 
 use iced::Task;
 
 use crate::fl;
 use crate::model::notice::Notice;
 
-/// Shows `notice`; the task ends with the room's id if the user clicked the notification.
-pub fn show(notice: Notice) -> Task<Option<String>> {
+/// Shows `notice` (without its room when `hidden`); the task ends with the room's id if the
+/// user clicked the notification.
+pub fn show(notice: Notice, hidden: bool) -> Task<Option<String>> {
     Task::perform(
         async move {
-            let shown = tokio::task::spawn_blocking(move || display(&notice)).await;
+            let shown = tokio::task::spawn_blocking(move || display(&notice, hidden)).await;
             shown.ok().flatten()
         },
         |clicked| clicked,
     )
 }
 
-fn display(notice: &Notice) -> Option<String> {
-    let title = if notice.mention {
+fn display(notice: &Notice, hidden: bool) -> Option<String> {
+    let title = if hidden {
+        fl!("notify-hidden")
+    } else if notice.mention {
         fl!("notify-mention", room = notice.room.as_str())
     } else {
         fl!("notify-message", room = notice.room.as_str())

@@ -34,6 +34,8 @@ pub enum Message {
     /// A new key from the core (set up or changed), or why not.
     Generated(Result<Arc<RecoveryKey>, String>, bool),
     Copy,
+    /// Save the key to a file the person chooses (a USB stick, a password manager's import).
+    Save,
     /// "I have stored it": on to typing part of it back.
     Stored,
     Typed(String),
@@ -50,6 +52,8 @@ pub enum Message {
 pub enum Event {
     /// Put this on the clipboard.
     Copy(String),
+    /// Write this to a file the person picks.
+    Save(String),
     /// Recover this session with this key.
     Recover(Arc<RecoveryKey>),
     Close,
@@ -70,7 +74,8 @@ impl Recovery {
         match message {
             Message::Generated(Ok(key), replaced) => *self = Self::Showing { key, replaced },
             Message::Generated(Err(error), _) => *self = Self::Done(error),
-            Message::Copy => return self.copy(),
+            Message::Copy => return self.copy().map(Event::Copy),
+            Message::Save => return self.copy().map(Event::Save),
             Message::Stored => self.ask_back(),
             Message::Typed(typed) => self.typed(typed),
             Message::Check => self.check(),
@@ -85,9 +90,10 @@ impl Recovery {
         None
     }
 
-    fn copy(&self) -> Option<Event> {
+    /// The key as shown, while it is shown.
+    fn copy(&self) -> Option<String> {
         let Self::Showing { key, .. } = self else { return None };
-        Some(Event::Copy(format_key(key.expose()).to_string()))
+        Some(format_key(key.expose()).to_string())
     }
 
     /// Asks for one group of the key, chosen at random so it cannot be guessed in advance.
@@ -148,11 +154,7 @@ impl Recovery {
             ],
         };
         let title = text(fl!("recovery-ui-title")).size(20);
-        let panel = container(column![title, body.spacing(12)].spacing(14))
-            .padding(24)
-            .max_width(560)
-            .style(style::dialog_plain);
-        iced::widget::opaque(container(panel).center(Length::Fill).style(style::backdrop))
+        style::modal(column![title, body.spacing(12)].spacing(14), 560.0, style::dialog_plain)
     }
 }
 
@@ -164,6 +166,7 @@ fn showing(key: &RecoveryKey, replaced: bool) -> iced::widget::Column<'_, Messag
         container(shown).padding(12).width(Length::Fill).style(style::quote),
         row![
             button(text(fl!("recovery-ui-copy"))).style(button::secondary).on_press(Message::Copy),
+            button(text(fl!("recovery-ui-save"))).style(button::secondary).on_press(Message::Save),
             button(text(fl!("recovery-ui-stored-it"))).on_press(Message::Stored),
         ]
         .spacing(8),

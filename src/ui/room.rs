@@ -1,6 +1,8 @@
 //! An open room: its header, the warning banner when it is not encrypted, the messages with
 //! their trust shields, and the composer that asks before a first message goes out in clear.
 
+use std::path::PathBuf;
+
 use iced::keyboard::{Key, key::Named};
 use iced::widget::text_editor::{self, Binding, KeyPress};
 use iced::widget::{button, column, container, row, scrollable, stack, text};
@@ -10,6 +12,7 @@ use super::style;
 use super::timeline::{Look, continues, day_divider, message_row};
 use super::window::{self, Window};
 use crate::fl;
+use crate::model::attachment::Progress;
 use crate::model::{Message as Msg, Reply, RoomDetails, RoomSummary, RoomView, time};
 
 /// The open room.
@@ -18,8 +21,10 @@ pub struct RoomPane {
     details: RoomDetails,
     messages: Vec<Msg>,
     composer: text_editor::Content,
-    /// The consent dialog is open, holding the text it asks about.
-    asking: Option<String>,
+    /// The consent dialog is open, holding what it asks about.
+    asking: Option<Pending>,
+    /// The files on their way into this room, by name, and how far each is.
+    uploads: Vec<(String, Option<Progress>)>,
     /// The user consented to sending in clear in this room, for this session.
     consented: bool,
     /// The organisation forbids sending in clear.
@@ -85,6 +90,24 @@ pub enum Message {
     Scrolled(scrollable::Viewport),
     /// Back to the newest messages.
     JumpToNewest,
+    /// Verify the other person of this direct chat.
+    VerifyPartner(String),
+    /// Open the system's file dialog to attach a file.
+    Attach,
+    /// A file to send: picked in the dialog, or dropped on the window.
+    FileChosen(PathBuf),
+    /// How far an upload is (`None`: started), then its end (`Ok`), or why it failed.
+    Upload(String, Option<Progress>),
+    Uploaded(String, Result<(), String>),
+    /// Save a message's file: its event id, and the name to propose.
+    SaveFile(String, String),
+}
+
+/// What the consent dialog asks about: a message, or a file, to send in clear.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Text(String),
+    File(PathBuf),
 }
 
 /// What the pane asks the home screen to do.
@@ -115,6 +138,19 @@ pub enum Event {
         room_id: String,
         local_id: String,
     },
+    VerifyPerson(String),
+    /// Ask the person which file to attach (answered with `FileChosen`).
+    PickFile,
+    SendFile {
+        room_id: String,
+        path: PathBuf,
+        consent: bool,
+    },
+    Download {
+        room_id: String,
+        event_id: String,
+        name: String,
+    },
 }
 
 impl RoomPane {
@@ -127,12 +163,14 @@ impl RoomPane {
             members: 0,
             encrypted: summary.encrypted,
             public: summary.public,
+            partner: None,
         };
         Self {
             details,
             messages: Vec::new(),
             composer: text_editor::Content::new(),
             asking: None,
+            uploads: Vec::new(),
             consented: false,
             forbid,
             error: None,
@@ -181,6 +219,21 @@ impl RoomPane {
             Message::JumpToNewest => {
                 self.window.reset();
                 return Some(Event::Scroll(Scroll::Newest));
+            }
+            Message::VerifyPartner(user) => return Some(Event::VerifyPerson(user)),
+            Message::Attach if !self.forbidden() => return Some(Event::PickFile),
+            Message::Attach => {}
+            Message::FileChosen(path) => return self.attach(path),
+            Message::Upload(name, progress) => self.uploading(name, progress),
+            Message::Uploaded(name, outcome) => {
+                self.uploads.retain(|(shown, _)| *shown != name);
+                if let Err(error) = outcome {
+                    self.error = Some(error);
+                }
+            }
+            Message::SaveFile(event_id, name) => {
+                let room_id = self.details.room_id.clone();
+                return Some(Event::Download { room_id, event_id, name });
             }
         }
         None
@@ -277,22 +330,49 @@ impl RoomPane {
             return None;
         }
         self.composer = text_editor::Content::new();
-        if self.details.encrypted || self.consented {
-            return Some(self.event(text));
+        self.ask_or_send(Pending::Text(text))
+    }
+
+    /// Sends a file the same way: at once in an encrypted room, after consent otherwise, never
+    /// where the organisation forbids sending in clear.
+    fn attach(&mut self, path: PathBuf) -> Option<Event> {
+        if self.forbidden() {
+            self.error = Some(fl!("composer-forbidden"));
+            return None;
         }
-        self.asking = Some(text);
+        self.ask_or_send(Pending::File(path))
+    }
+
+    fn ask_or_send(&mut self, pending: Pending) -> Option<Event> {
+        if self.details.encrypted || self.consented {
+            return Some(self.event(pending));
+        }
+        self.asking = Some(pending);
         None
     }
 
     fn confirm(&mut self) -> Option<Event> {
-        let text = self.asking.take()?;
+        let pending = self.asking.take()?;
         self.consented = true;
-        Some(self.event(text))
+        Some(self.event(pending))
     }
 
-    fn event(&mut self, text: String) -> Event {
-        let target = std::mem::take(&mut self.target);
-        Event::Send { room_id: self.details.room_id.clone(), text, consent: self.consented, target }
+    fn uploading(&mut self, name: String, progress: Option<Progress>) {
+        match self.uploads.iter_mut().find(|(shown, _)| *shown == name) {
+            Some(upload) => upload.1 = progress.or(upload.1),
+            None => self.uploads.push((name, progress)),
+        }
+    }
+
+    fn event(&mut self, pending: Pending) -> Event {
+        let (room_id, consent) = (self.details.room_id.clone(), self.consented);
+        match pending {
+            Pending::Text(text) => {
+                let target = std::mem::take(&mut self.target);
+                Event::Send { room_id, text, consent, target }
+            }
+            Pending::File(path) => Event::SendFile { room_id, path, consent },
+        }
     }
 
     fn forbidden(&self) -> bool {
@@ -317,13 +397,16 @@ impl RoomPane {
     fn header(&self) -> Element<'_, Message> {
         let details = &self.details;
         let state = if details.encrypted {
-            text(fl!("room-header-encrypted")).color(style::SAFE)
+            text(fl!("room-header-encrypted")).style(style::safe_text)
         } else {
-            text(fl!("room-header-unencrypted")).color(style::DANGER)
+            text(fl!("room-header-unencrypted")).style(style::danger_text)
         };
         let mut info = row![text(details.name.clone()).size(22), state].spacing(12);
         if details.members > 0 {
             info = info.push(text(fl!("room-members", count = details.members)));
+        }
+        if let Some(partner) = &details.partner {
+            info = info.push(partner_trust(partner));
         }
         let mut header = column![info.align_y(iced::Alignment::Center)];
         if let Some(topic) = &details.topic {
@@ -412,7 +495,22 @@ impl RoomPane {
             .key_binding(enter_sends)
             .height(Length::Shrink);
         let send = button(text(fl!("composer-send"))).on_press(Message::Send);
+        let attach = iced::widget::tooltip(
+            button(text("📎").font(style::EMOJI))
+                .style(button::secondary)
+                .on_press(Message::Attach),
+            container(text(fl!("composer-attach"))).padding(6).style(style::tooltip_box),
+            iced::widget::tooltip::Position::Top,
+        );
         let mut composer = column![].spacing(4);
+        for (name, progress) in &self.uploads {
+            let line = text(fl!("upload-sending", name = name.as_str())).size(12);
+            let mut upload = row![line].spacing(8).align_y(iced::Alignment::Center);
+            if let Some(progress) = progress {
+                upload = upload.push(super::timeline::progress_line(*progress));
+            }
+            composer = composer.push(upload);
+        }
         if !self.typing.is_empty() {
             let names = self.typing.join(", ");
             let line = fl!("composer-typing", names = names, count = self.typing.len());
@@ -421,7 +519,7 @@ impl RoomPane {
         if let Some(bar) = self.target_bar() {
             composer = composer.push(bar);
         }
-        composer.push(row![editor, send].spacing(8).align_y(iced::Alignment::End)).into()
+        composer.push(row![attach, editor, send].spacing(8).align_y(iced::Alignment::End)).into()
     }
 
     /// Above the editor when replying or editing: what, and a way back.
@@ -458,11 +556,7 @@ impl RoomPane {
             button(text(fl!("consent-send"))).style(button::danger).on_press(Message::ConfirmClear),
         ]
         .spacing(12);
-        let dialog = container(column![text(question), buttons].spacing(16))
-            .padding(20)
-            .max_width(460)
-            .style(style::dialog);
-        iced::widget::opaque(container(dialog).center(Length::Fill).style(super::style::backdrop))
+        style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
     }
 }
 
@@ -489,6 +583,18 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
     Binding::from_key_press(press)
 }
 
+/// In a direct chat: the person shows as verified, or the header offers to verify them.
+fn partner_trust(partner: &crate::model::Partner) -> Element<'_, Message> {
+    if partner.verified {
+        return text(fl!("room-partner-verified")).style(style::safe_text).into();
+    }
+    button(text(fl!("room-partner-verify")).size(13))
+        .style(button::secondary)
+        .padding([3, 10])
+        .on_press(Message::VerifyPartner(partner.user_id.clone()))
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,6 +618,62 @@ mod tests {
         let mut ui = simulator(safe.view());
         assert!(ui.find(fl!("banner-unencrypted").as_str()).is_err());
         assert!(ui.find(fl!("banner-public-unencrypted").as_str()).is_err());
+    }
+
+    #[test]
+    fn a_direct_chat_offers_to_verify_the_person_until_verified() {
+        let mut pane = RoomPane::new(&room("!d", "Bruno", true, false), false);
+        let partner = |verified| crate::model::Partner { user_id: "@bruno:x".into(), verified };
+        pane.details.partner = Some(partner(false));
+        let clicked: Vec<_> = {
+            let mut ui = simulator(pane.view());
+            let _ = ui.click(fl!("room-partner-verify").as_str());
+            ui.into_messages().collect()
+        };
+        let events: Vec<_> = clicked.into_iter().filter_map(|m| pane.update(m)).collect();
+        assert_eq!(events, [Event::VerifyPerson("@bruno:x".into())]);
+        pane.details.partner = Some(partner(true));
+        let mut ui = simulator(pane.view());
+        assert!(ui.find(fl!("room-partner-verified").as_str()).is_ok());
+        assert!(ui.find(fl!("room-partner-verify").as_str()).is_err());
+    }
+
+    #[test]
+    fn a_file_goes_out_like_a_message_consent_first_in_clear() {
+        let path = PathBuf::from("/home/anne/budget.pdf");
+        let mut safe = RoomPane::new(&room("!c", "Team", true, false), false);
+        let sent = safe.update(Message::FileChosen(path.clone()));
+        let wanted = Event::SendFile { room_id: "!c".into(), path: path.clone(), consent: false };
+        assert_eq!(sent, Some(wanted));
+        let mut clear = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+        assert_eq!(clear.update(Message::FileChosen(path.clone())), None, "asks first");
+        assert_eq!(clear.asking, Some(Pending::File(path.clone())));
+        let sent = clear.update(Message::ConfirmClear);
+        let wanted = Event::SendFile { room_id: "!a".into(), path: path.clone(), consent: true };
+        assert_eq!(sent, Some(wanted));
+        let mut forbidden = RoomPane::new(&room("!a", "Open Lobby", false, true), true);
+        assert_eq!(forbidden.update(Message::Attach), None, "no file dialog where forbidden");
+        assert_eq!(forbidden.update(Message::FileChosen(path)), None);
+        assert!(forbidden.asking.is_none());
+    }
+
+    #[test]
+    fn an_upload_shows_its_progress_until_it_is_in_the_room() {
+        let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+        let half = Progress { sent: 50, total: 100 };
+        pane.update(Message::Upload("budget.pdf".into(), None));
+        pane.update(Message::Upload("budget.pdf".into(), Some(half)));
+        {
+            let mut ui = simulator(pane.view());
+            let sending = fl!("upload-sending", name = "budget.pdf");
+            assert!(ui.find(sending.as_str()).is_ok());
+            assert!(ui.find(fl!("upload-percent", percent = 50).as_str()).is_ok());
+        }
+        pane.update(Message::Uploaded("budget.pdf".into(), Ok(())));
+        assert!(pane.uploads.is_empty());
+        pane.update(Message::Upload("huge.iso".into(), None));
+        pane.update(Message::Uploaded("huge.iso".into(), Err("too large".into())));
+        assert_eq!(pane.error.as_deref(), Some("too large"));
     }
 
     #[test]
@@ -581,6 +743,7 @@ mod tests {
             ts: 0,
             body: Some("hello".into()),
             formatted: None,
+            attachment: None,
             encrypted: true,
             trust: Trust::Encrypted,
             edited: false,
@@ -608,6 +771,7 @@ mod tests {
             ts: 0,
             body: None,
             formatted: None,
+            attachment: None,
             encrypted: true,
             trust: trust.clone(),
             edited: false,
@@ -633,6 +797,7 @@ mod tests {
             ts: 0,
             body: Some(body.into()),
             formatted: None,
+            attachment: None,
             encrypted: true,
             trust: Trust::Encrypted,
             edited: false,

@@ -1,8 +1,8 @@
 //! The settings panel: the account's display name, the app's language, theme and
 //! notifications, and the two ways out (log out; log out and wipe this device).
 
-use iced::widget::{Column, button, column, container, row, text, text_input, toggler};
-use iced::{Alignment, Element, Length};
+use iced::widget::{Column, button, column, row, text, text_input, toggler};
+use iced::{Alignment, Element};
 
 use super::style;
 use crate::fl;
@@ -23,8 +23,10 @@ pub struct Settings {
     outcome: Option<Result<(), String>>,
     /// The other accounts (profiles) on this computer.
     neighbours: Vec<Neighbour>,
-    /// Why another account's window could not be opened.
-    window_error: Option<String>,
+    /// Why another account's window could not be opened, or a setting not kept.
+    problem: Option<String>,
+    /// Verified-only sending: on or off, and whether the organisation has locked it.
+    verified_only: (bool, bool),
     /// Recovery and this session's trust, once the core has answered.
     trust: Option<Result<TrustStatus, String>>,
 }
@@ -40,8 +42,10 @@ pub enum Message {
     Notifications(bool),
     /// Open this profile's window; `None`: a new profile, for another account.
     OpenProfile(Option<String>),
-    /// Opening another account's window failed.
-    WindowFailed(String),
+    /// Opening another account's window failed, or a setting could not be kept.
+    Failed(String),
+    VerifiedOnly(bool),
+    OpenSessions,
     /// Where recovery and this session's trust stand.
     Trust(Result<TrustStatus, String>),
     /// Set up recovery, or change its key (`true`).
@@ -66,6 +70,9 @@ pub enum Event {
     /// Set up recovery, or (`true`) replace its key.
     NewRecoveryKey(bool),
     EnterRecoveryKey,
+    /// Keep this choice of verified-only sending.
+    VerifiedOnly(bool),
+    OpenSessions,
     LogOut {
         wipe: bool,
     },
@@ -81,9 +88,19 @@ impl Settings {
             saved_name: None,
             outcome: None,
             neighbours,
-            window_error: None,
+            problem: None,
+            verified_only: (false, false),
             trust: None,
         }
+    }
+
+    /// Shows verified-only sending as the policy has it now.
+    pub fn verified_only(
+        mut self,
+        setting: &crate::policy::Setting<crate::policy::VerifiedOnly>,
+    ) -> Self {
+        self.verified_only = (setting.value.is_on(), setting.locked());
+        self
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
@@ -108,10 +125,15 @@ impl Settings {
             Message::Language(language) => return self.change(|p| p.language = language),
             Message::Notifications(on) => return self.change(|p| p.notifications = on),
             Message::OpenProfile(name) => return Some(Event::OpenProfile(name)),
-            Message::WindowFailed(error) => self.window_error = Some(error),
+            Message::Failed(error) => self.problem = Some(error),
             Message::Trust(trust) => self.trust = Some(trust),
             Message::NewRecoveryKey(replace) => return Some(Event::NewRecoveryKey(replace)),
             Message::EnterRecoveryKey => return Some(Event::EnterRecoveryKey),
+            Message::VerifiedOnly(on) => {
+                self.verified_only.0 = on;
+                return Some(Event::VerifiedOnly(on));
+            }
+            Message::OpenSessions => return Some(Event::OpenSessions),
             Message::LogOut { wipe } => return Some(Event::LogOut { wipe }),
             Message::Close => return Some(Event::Close),
         }
@@ -134,7 +156,7 @@ impl Settings {
             text(fl!("settings-title")).size(22),
             self.account(user, device),
             self.appearance(),
-            self.security(),
+            column![self.security(), self.sessions_and_sending()].spacing(6),
             self.notifications(),
             self.accounts(),
             self.leaving(),
@@ -146,8 +168,9 @@ impl Settings {
             ],
         ]
         .spacing(18);
-        let panel = container(panel).padding(24).max_width(560).style(style::dialog_plain);
-        iced::widget::opaque(container(panel).center(Length::Fill).style(style::backdrop))
+        // Taller than a small laptop's window: it scrolls rather than losing its last sections.
+        let panel = iced::widget::scrollable(panel.padding(iced::Padding::ZERO.right(12)));
+        style::modal(panel, 560.0, style::dialog_plain)
     }
 
     fn account(&self, user: &str, device: &str) -> Element<'_, Message> {
@@ -240,11 +263,28 @@ impl Settings {
             section = section.push(button(text(label)).style(look).on_press(message));
         }
         let session = if trust.session_verified {
-            text(fl!("settings-session-verified")).size(13).color(style::SAFE)
+            text(fl!("settings-session-verified")).size(13).style(style::safe_text)
         } else {
-            text(fl!("settings-session-unverified")).size(13).color(style::CAUTION)
+            text(fl!("settings-session-unverified")).size(13).style(style::caution_text)
         };
         section.push(session).into()
+    }
+
+    /// The way to the sessions panel, and who may read what this account sends.
+    fn sessions_and_sending(&self) -> Element<'_, Message> {
+        let manage = button(text(fl!("settings-sessions-manage")))
+            .style(button::secondary)
+            .on_press(Message::OpenSessions);
+        let (on, locked) = self.verified_only;
+        let mut switch = toggler(on).label(fl!("settings-verified-only"));
+        if !locked {
+            switch = switch.on_toggle(Message::VerifiedOnly);
+        }
+        let mut part = column![manage, switch].spacing(6);
+        if locked {
+            part = part.push(text(fl!("settings-locked")).size(12).style(style::caution_text));
+        }
+        part.push(text(fl!("settings-verified-only-note")).size(12).color(style::MUTED)).into()
     }
 
     /// The other accounts on this computer, each opening in a window of its own.
@@ -254,7 +294,7 @@ impl Settings {
         let mut section = column![heading(fl!("settings-section-accounts")), others].spacing(6);
         let add = button(text(fl!("settings-account-add"))).on_press(Message::OpenProfile(None));
         section = section.push(add);
-        if let Some(error) = &self.window_error {
+        if let Some(error) = &self.problem {
             section = section.push(style::error_box(error));
         }
         section.into()

@@ -19,6 +19,32 @@ pub const SAFE: Color = Color::from_rgb8(0x1E, 0x7B, 0x34);
 /// Secondary text (times, receipts, quotes): a grey readable on light and dark backgrounds.
 pub const MUTED: Color = Color::from_rgb8(0x76, 0x76, 0x76);
 
+/// The same meanings as text on the theme's background: the colours above are for white text
+/// on them, too dark to read on a dark background.
+const SAFE_ON_DARK: Color = Color::from_rgb8(0x6F, 0xD3, 0x8B);
+const CAUTION_ON_DARK: Color = Color::from_rgb8(0xF2, 0xB7, 0x4A);
+const DANGER_ON_DARK: Color = Color::from_rgb8(0xFF, 0x7A, 0x7A);
+
+/// Text saying something is safe (encrypted, verified).
+pub fn safe_text(theme: &Theme) -> text::Style {
+    on_theme(theme, SAFE, SAFE_ON_DARK)
+}
+
+/// Text asking for attention (not verified).
+pub fn caution_text(theme: &Theme) -> text::Style {
+    on_theme(theme, CAUTION, CAUTION_ON_DARK)
+}
+
+/// Text saying something is wrong or exposed (sent in clear, undecryptable).
+pub fn danger_text(theme: &Theme) -> text::Style {
+    on_theme(theme, DANGER, DANGER_ON_DARK)
+}
+
+fn on_theme(theme: &Theme, light: Color, dark: Color) -> text::Style {
+    let color = if theme.extended_palette().is_dark { dark } else { light };
+    text::Style { color: Some(color) }
+}
+
 /// The banner above the timeline of a room without encryption.
 pub fn danger_banner(_theme: &Theme) -> container::Style {
     banner(DANGER)
@@ -85,6 +111,17 @@ pub fn backdrop(_theme: &Theme) -> container::Style {
         background: Some(Color { a: 0.45, ..Color::BLACK }.into()),
         ..container::Style::default()
     }
+}
+
+/// A dialog over the window: `content` in a box at most `width` wide, centred on a dimmed
+/// layer that absorbs the clicks meant for what is behind.
+pub fn modal<'a, Message: 'a>(
+    content: impl Into<Element<'a, Message>>,
+    width: f32,
+    look: fn(&Theme) -> container::Style,
+) -> Element<'a, Message> {
+    let boxed = container(content).padding(24).max_width(width).style(look);
+    iced::widget::opaque(container(boxed).center(Length::Fill).style(backdrop))
 }
 
 /// An error in words, on red. Errors can quote long unbreakable strings (a bus address, a

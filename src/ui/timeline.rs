@@ -8,6 +8,7 @@ use iced::{Alignment, Element, Length};
 use super::room::Message;
 use super::style;
 use crate::fl;
+use crate::model::attachment::{Attachment, AttachmentKind, Progress};
 use crate::model::rich::Span;
 use crate::model::{Message as Msg, Reply, SendState, Trust, time};
 
@@ -79,6 +80,9 @@ pub fn continues(previous: Option<&Msg>, message: &Msg) -> bool {
 
 /// The text, marked when edited; an unreadable message says why in its place.
 fn content(message: &Msg) -> Element<'_, Message> {
+    if let Some(file) = &message.attachment {
+        return attachment(message, file);
+    }
     let body: Element<'_, Message> = match (&message.formatted, &message.body) {
         (Some(spans), _) if !spans.is_empty() => formatted(spans),
         (_, Some(body)) => text(body.clone()).width(Length::Fill).into(),
@@ -89,6 +93,45 @@ fn content(message: &Msg) -> Element<'_, Message> {
     }
     let mark = text(fl!("timeline-edited")).size(11).color(style::MUTED);
     column![body, mark].into()
+}
+
+/// A file: its kind, name and size, a way to save it, and while it uploads, how far it is.
+fn attachment<'a>(message: &'a Msg, file: &'a Attachment) -> Element<'a, Message> {
+    let icon = match file.kind {
+        AttachmentKind::Image => "🖼️",
+        AttachmentKind::Video => "🎞️",
+        AttachmentKind::Audio => "🎵",
+        AttachmentKind::File => "📎",
+    };
+    let mut facts = file.name.clone();
+    if let Some(size) = file.size_text() {
+        facts = format!("{facts} · {size}");
+    }
+    let mut card = row![text(icon).font(style::EMOJI).size(20), text(facts)]
+        .spacing(8)
+        .align_y(Alignment::Center);
+    if let Some(event_id) = &message.event_id {
+        let save = button(text(fl!("timeline-save-file")).size(12))
+            .style(button::secondary)
+            .padding([2, 8])
+            .on_press(Message::SaveFile(event_id.clone(), file.safe_name()));
+        card = card.push(save);
+    }
+    let mut shown = column![card].spacing(4);
+    if let Some(progress) = file.upload.filter(|progress| !progress.is_complete()) {
+        shown = shown.push(progress_line(progress));
+    }
+    container(shown).padding([6, 10]).style(style::quote).into()
+}
+
+/// An upload's bar and percentage.
+pub fn progress_line<'a>(progress: Progress) -> Element<'a, Message> {
+    let bar = iced::widget::progress_bar(0.0..=1.0, progress.fraction()).girth(6);
+    let percent = text(fl!("upload-percent", percent = progress.percent())).size(11);
+    row![container(bar).width(Length::Fixed(160.0)), percent]
+        .spacing(8)
+        .align_y(Alignment::Center)
+        .into()
 }
 
 /// The answered message, quoted in a line: who wrote it and how it starts.
@@ -181,17 +224,18 @@ pub fn day_divider(label: String) -> Element<'static, Message> {
 
 /// The shield's symbol and colour, and the tooltip that says what it means.
 pub fn shield(trust: &Trust) -> Element<'_, Message> {
-    let (symbol, color) = match trust {
-        Trust::Verified => ("✓", style::SAFE),
-        Trust::Encrypted => ("•", style::SAFE),
-        Trust::SentInClear | Trust::IdentityChanged => ("⚠", style::DANGER),
-        Trust::Undecryptable(_) => ("✗", style::DANGER),
+    type Tone = fn(&iced::Theme) -> text::Style;
+    let (symbol, tone): (&str, Tone) = match trust {
+        Trust::Verified => ("✓", style::safe_text),
+        Trust::Encrypted => ("•", style::safe_text),
+        Trust::SentInClear | Trust::IdentityChanged => ("⚠", style::danger_text),
+        Trust::Undecryptable(_) => ("✗", style::danger_text),
         Trust::UnverifiedIdentity | Trust::UnsignedDevice | Trust::UnknownDevice => {
-            ("!", style::CAUTION)
+            ("!", style::caution_text)
         }
     };
     tooltip(
-        text(symbol).color(color).width(14),
+        text(symbol).style(tone).width(14),
         container(text(trust.describe())).padding(8).max_width(320).style(style::tooltip_box),
         tooltip::Position::Right,
     )

@@ -1,0 +1,115 @@
+//! The system's file dialogs, for attaching a file, saving a download or a recovery key, and
+//! reading a QR code from a picture: the desktop portal's file chooser (what GNOME, KDE and
+//! sandboxed apps use), else `zenity`. `Ok(None)` when the person cancels; an error in words
+//! when this desktop offers no file dialog at all.
+//!
+//! Not a GUI toolkit's dialog: those bring GTK, or a second D-Bus runtime whose blocking calls
+//! panic inside ours.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::fl;
+
+/// Asks for one existing file.
+pub async fn pick(title: String) -> Result<Option<PathBuf>, String> {
+    match portal::choose(&title, None).await {
+        Ok(chosen) => Ok(chosen),
+        Err(error) => {
+            tracing::info!(%error, "no portal file chooser; trying zenity");
+            zenity(&title, None).await
+        }
+    }
+}
+
+/// Asks where to save, proposing `name`.
+pub async fn save_as(title: String, name: String) -> Result<Option<PathBuf>, String> {
+    match portal::choose(&title, Some(&name)).await {
+        Ok(chosen) => Ok(chosen),
+        Err(error) => {
+            tracing::info!(%error, "no portal file chooser; trying zenity");
+            zenity(&title, Some(&name)).await
+        }
+    }
+}
+
+/// `zenity --file-selection`: exit 0 with the path, 1 when cancelled.
+async fn zenity(title: &str, save_as: Option<&str>) -> Result<Option<PathBuf>, String> {
+    let mut command = tokio::process::Command::new("zenity");
+    command.args(["--file-selection", "--title", title]);
+    if let Some(name) = save_as {
+        command.args(["--save", "--confirm-overwrite", "--filename", name]);
+    }
+    let output = command.output().await.map_err(|_| fl!("files-no-dialog"))?;
+    if !output.status.success() {
+        return Ok(None);
+    }
+    let path = String::from_utf8_lossy(&output.stdout).trim_end_matches('\n').to_owned();
+    Ok((!path.is_empty()).then(|| PathBuf::from(path)))
+}
+
+#[cfg(target_os = "linux")]
+mod portal {
+    //! `org.freedesktop.portal.FileChooser`: the call returns a request object whose
+    //! `Response` signal carries the answer, so the signal is subscribed to first, at the path
+    //! the portal will use (derived from our bus name and a token we choose).
+
+    use super::*;
+    use futures_util::StreamExt as _;
+    use zbus::zvariant::{OwnedValue, Value};
+
+    const DESTINATION: &str = "org.freedesktop.portal.Desktop";
+    const PATH: &str = "/org/freedesktop/portal/desktop";
+
+    pub async fn choose(title: &str, save_as: Option<&str>) -> zbus::Result<Option<PathBuf>> {
+        let connection = zbus::Connection::session().await?;
+        let token = format!("estafette{}", rand::random::<u32>());
+        let sender = connection.unique_name().map(|n| n.as_str().to_owned()).unwrap_or_default();
+        let sender = sender.trim_start_matches(':').replace('.', "_");
+        let request_path = format!("{PATH}/request/{sender}/{token}");
+        let request = zbus::Proxy::new(
+            &connection,
+            DESTINATION,
+            request_path.as_str(),
+            "org.freedesktop.portal.Request",
+        )
+        .await?;
+        let mut responses = request.receive_signal("Response").await?;
+        let chooser =
+            zbus::Proxy::new(&connection, DESTINATION, PATH, "org.freedesktop.portal.FileChooser")
+                .await?;
+        let mut options: HashMap<&str, Value<'_>> = HashMap::new();
+        options.insert("handle_token", Value::from(token.as_str()));
+        options.insert("modal", Value::from(true));
+        let method = match save_as {
+            Some(name) => {
+                options.insert("current_name", Value::from(name));
+                "SaveFile"
+            }
+            None => "OpenFile",
+        };
+        chooser.call_method(method, &("", title, options)).await?;
+        let Some(response) = responses.next().await else { return Ok(None) };
+        let (code, results): (u32, HashMap<String, OwnedValue>) = response.body().deserialize()?;
+        // 0: chosen; 1: cancelled; 2: ended another way.
+        if code != 0 {
+            return Ok(None);
+        }
+        let uris: Vec<String> = match results.get("uris") {
+            Some(uris) => uris.try_clone()?.try_into()?,
+            None => Vec::new(),
+        };
+        Ok(uris.first().and_then(|uri| url::Url::parse(uri).ok()?.to_file_path().ok()))
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod portal {
+    //! Elsewhere the desktop portal does not exist; the zenity fallback answers.
+
+    use super::*;
+
+    pub async fn choose(_title: &str, _save_as: Option<&str>) -> Result<Option<PathBuf>, String> {
+        Err(fl!("files-no-dialog"))
+    }
+}
