@@ -125,26 +125,12 @@ fn an_encrypted_file_arrives_whole_and_the_server_keeps_only_ciphertext() {
     }
 }
 
-/// Points this process at the test keychain, for tests that run the core in-process.
-fn use_test_keychain() {
-    static DONE: std::sync::Once = std::sync::Once::new();
-    DONE.call_once(|| {
-        for (key, value) in Keyring::shared().env() {
-            if key == "DBUS_SESSION_BUS_ADDRESS" {
-                // SAFETY: once, before this process's keychain connection is made; the other
-                // tests start their children with an environment of their own.
-                unsafe { std::env::set_var(key, value) };
-            }
-        }
-    });
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_core_reports_upload_progress_up_to_the_total() {
     let synapse = Synapse::shared();
     let (alice, _) = person(synapse, "uploader");
     let room = alice.run(&["create-room", "--name", "Drafts"], "").ok().stdout.trim().to_owned();
-    use_test_keychain();
+    Keyring::shared().use_in_this_process();
     let profile = estafette::profile::Profile::locate(Some(alice.data.path()), "default")
         .expect("the profile");
     let no_organisation = alice.data.path().join("no-organisation-policy.toml");

@@ -165,3 +165,26 @@ fn a_new_login_is_raised_while_running_and_since_the_last_run() {
     assert!(text.contains("Was this you?"), "{text}");
     assert!(!text.contains(&third), "{text}");
 }
+
+/// The idle lock's unlock: the server checks the account's password, signing nothing out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_password_is_checked_by_the_server_and_nothing_is_signed_out() {
+    let (user, account, first, second) = two_sessions("seslock");
+    Keyring::shared().use_in_this_process();
+    let profile =
+        estafette::profile::Profile::locate(Some(user.data.path()), "first").expect("the profile");
+    let no_organisation = user.data.path().join("no-organisation-policy.toml");
+    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
+        .expect("the policy");
+    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let right = estafette::secret::Password::new(account.password.clone());
+    handle.check_password(&right).await.expect("the right password unlocks");
+    let wrong = estafette::secret::Password::new("not the password".into());
+    let refused = handle.check_password(&wrong).await.expect_err("a wrong password is refused");
+    assert!(matches!(refused, estafette::matrix::MatrixError::WrongPassword), "{refused:?}");
+    drop(handle);
+    let sessions = devices(&user, "second");
+    find(&sessions, &first);
+    find(&sessions, &second);
+    assert_eq!(sessions.len(), 2, "{sessions:?}");
+}

@@ -77,6 +77,20 @@ impl Keyring {
         Keyring { bus: bus.to_owned(), runtime, _guard: Mutex::new((child, stdin)) }
     }
 
+    /// Points this process itself at this keyring, for tests that run the core in-process.
+    pub fn use_in_this_process(&self) {
+        static DONE: std::sync::Once = std::sync::Once::new();
+        DONE.call_once(|| {
+            for (key, value) in self.env() {
+                if key == "DBUS_SESSION_BUS_ADDRESS" {
+                    // SAFETY: once, before this process's keychain connection is made; the
+                    // other tests start their children with an environment of their own.
+                    unsafe { std::env::set_var(key, value) };
+                }
+            }
+        });
+    }
+
     /// The environment of a desktop session whose keyring this is.
     pub fn env(&self) -> Vec<(String, String)> {
         let runtime = self.runtime.path().display().to_string();
