@@ -8,32 +8,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Account, Keyring, Synapse, User, files_containing, files_under};
+use common::{Keyring, Synapse, files_containing, files_under, person, server_events, tail};
 use estafette::matrix::{Sent, TransferStep};
 use estafette::model::attachment::size_text;
-
-/// A logged-in user of the app.
-fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
-    let account = synapse.register(prefix);
-    let user = User::new(Some(Keyring::shared()));
-    user.login(synapse, &account, &[]);
-    (user, account)
-}
-
-/// `tail --json` as parsed lines.
-fn tail(user: &User, room: &str) -> Vec<serde_json::Value> {
-    let run = user.run(&["tail", room, "--json", "--limit", "50"], "");
-    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("tail JSON")).collect()
-}
-
-/// The room's events as the server stores and serves them.
-fn server_events(synapse: &Synapse, token: &str, room: &str) -> Vec<serde_json::Value> {
-    let path = format!("/_matrix/client/v3/rooms/{room}/messages?dir=b&limit=100");
-    let (status, body) = synapse.call("GET", &path, Some(token), "");
-    assert_eq!(status, 200, "{body}");
-    let value: serde_json::Value = serde_json::from_str(&body).expect("messages JSON");
-    value["chunk"].as_array().cloned().unwrap_or_default()
-}
 
 /// What a run printed on stderr besides the warning that the first sync was slow, which a busy
 /// test machine may print before any command's own answer.

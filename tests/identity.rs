@@ -7,22 +7,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Account, Keyring, Run, Synapse, User};
+use common::{Account, Run, Synapse, User, person, tail};
 use serde_json::Value;
-
-/// A logged-in user of the app.
-fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
-    let account = synapse.register(prefix);
-    let user = User::new(Some(Keyring::shared()));
-    user.login(synapse, &account, &[]);
-    (user, account)
-}
-
-/// `tail --json` as parsed lines.
-fn tail(user: &User, room: &str) -> Vec<Value> {
-    let run = user.run(&["tail", room, "--json", "--limit", "50"], "");
-    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("tail JSON")).collect()
-}
 
 /// The line of `tail` for the event `id`, asking again while `until` does not hold of it (keys
 /// and withheld notices travel to-device and may come a sync later).

@@ -3,37 +3,10 @@
 
 mod common;
 
-use common::{Account, Keyring, Synapse, User, files_containing};
-
-/// A logged-in user of the app.
-fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
-    let account = synapse.register(prefix);
-    let user = User::new(Some(Keyring::shared()));
-    user.login(synapse, &account, &[]);
-    (user, account)
-}
-
-/// `tail --json` as parsed lines.
-fn tail(user: &User, room: &str) -> Vec<serde_json::Value> {
-    let run = user.run(&["tail", room, "--json", "--limit", "50"], "");
-    run.ok()
-        .stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("tail JSON line"))
-        .collect()
-}
+use common::{Keyring, Synapse, User, files_containing, person, server_events, tail};
 
 fn with_body<'a>(lines: &'a [serde_json::Value], body: &str) -> Vec<&'a serde_json::Value> {
     lines.iter().filter(|line| line["body"].as_str().is_some_and(|b| b.contains(body))).collect()
-}
-
-/// The room's events as the server stores and serves them.
-fn server_events(synapse: &Synapse, token: &str, room: &str) -> Vec<serde_json::Value> {
-    let path = format!("/_matrix/client/v3/rooms/{room}/messages?dir=b&limit=100");
-    let (status, body) = synapse.call("GET", &path, Some(token), "");
-    assert_eq!(status, 200, "{body}");
-    let value: serde_json::Value = serde_json::from_str(&body).expect("messages JSON");
-    value["chunk"].as_array().cloned().unwrap_or_default()
 }
 
 fn rooms(user: &User) -> Vec<serde_json::Value> {

@@ -5,16 +5,8 @@
 
 mod common;
 
-use common::{Account, Keyring, Run, Synapse, User, files_containing};
+use common::{Account, Keyring, Run, Synapse, User, files_containing, person};
 use serde_json::Value;
-
-/// A logged-in user of the app.
-fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
-    let account = synapse.register(prefix);
-    let user = User::new(Some(Keyring::shared()));
-    user.login(synapse, &account, &[]);
-    (user, account)
-}
 
 /// Runs a command on one profile of `user`.
 fn on(user: &User, profile: &str, args: &[&str], stdin: &str) -> Run {

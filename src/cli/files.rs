@@ -14,9 +14,6 @@ use crate::model::attachment::{Progress, size_text};
 use crate::policy::Policy;
 use crate::profile::Profile;
 
-/// Exit code of a send whose file waits in the persistent queue (documented in --help).
-const QUEUED: u8 = 3;
-
 /// How long a send waits without any news of the upload before leaving it to the queue: a
 /// large file takes as long as it takes, as long as it moves.
 const IDLE_WAIT: Duration = Duration::from_secs(30);
@@ -49,16 +46,7 @@ pub async fn send_file(
         };
         meter.end();
         super::identity::warn_left_out(&handle, room).await;
-        Ok(match sent {
-            Sent::Delivered(event_id) => {
-                println!("{event_id}");
-                ExitCode::SUCCESS
-            }
-            Sent::Queued => {
-                eprintln!("estafette: {}", fl!("send-queued"));
-                ExitCode::from(QUEUED)
-            }
-        })
+        Ok(super::messages::report(sent))
     })
     .await
 }

@@ -34,16 +34,7 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
         let text = args.text.as_deref().unwrap_or_default();
         let sent = handle.send_text(&args.room, text, args.allow_unencrypted, SEND_WAIT).await?;
         super::identity::warn_left_out(&handle, &args.room).await;
-        Ok(match sent {
-            Sent::Delivered(event_id) => {
-                println!("{event_id}");
-                ExitCode::SUCCESS
-            }
-            Sent::Queued => {
-                eprintln!("estafette: {}", fl!("send-queued"));
-                ExitCode::from(QUEUED)
-            }
-        })
+        Ok(report(sent))
     })
     .await
 }
@@ -166,4 +157,19 @@ fn attachment_line(file: &crate::model::attachment::Attachment, body: &str) -> S
     let size = file.size_text().map(|size| format!(" ({size})")).unwrap_or_default();
     let caption = if body == file.name { String::new() } else { format!(" {body}") };
     format!("📎 {}{size}{caption}", file.name)
+}
+
+/// What a send prints: the event id when delivered (exit 0), or that it waits in the queue
+/// for the next run (exit 3).
+pub(super) fn report(sent: Sent) -> ExitCode {
+    match sent {
+        Sent::Delivered(event_id) => {
+            println!("{event_id}");
+            ExitCode::SUCCESS
+        }
+        Sent::Queued => {
+            eprintln!("estafette: {}", fl!("send-queued"));
+            ExitCode::from(QUEUED)
+        }
+    }
 }

@@ -5,13 +5,13 @@
 use std::path::Path;
 use std::time::Duration;
 
+use matrix_sdk::Room;
 use matrix_sdk::attachment::{
     AttachmentConfig, AttachmentInfo, BaseAudioInfo, BaseFileInfo, BaseImageInfo, BaseVideoInfo,
 };
 use matrix_sdk::ruma::events::room::message::MessageType;
 use matrix_sdk::ruma::{OwnedTransactionId, TransactionId, UInt};
 use matrix_sdk::send_queue::RoomSendQueueUpdate;
-use matrix_sdk::{Room, RoomState};
 use matrix_sdk_ui::timeline::EventSendState;
 use tokio::sync::broadcast::{Receiver, error::RecvError};
 
@@ -60,16 +60,7 @@ impl Handle {
         consent: bool,
     ) -> Result<Transfer, MatrixError> {
         let size = file_to_send(path).await?;
-        let room = self.room(room).await?;
-        if room.state() != RoomState::Joined {
-            return Err(MatrixError::UnknownRoom(room.room_id().to_string()));
-        }
-        let security = self.security(&room).await?;
-        self.inner.policy.may_send(&security, consent)?;
-        if self.inner.policy.verified_only_sending.value.is_on() {
-            self.hold_on_identity_change(&room).await?;
-        }
-        self.retry_held(&room).await;
+        let room = self.guarded(room, consent).await?;
         let name = file_name(path);
         let limit = self.upload_limit().await;
         if size > limit {

@@ -3,7 +3,6 @@
 //! out through the room's persistent send queue (the timeline hands it there).
 
 use futures_util::StreamExt as _;
-use matrix_sdk::Room;
 use matrix_sdk::room::edit::EditedContent;
 use matrix_sdk::ruma::OwnedEventId;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContentWithoutRelation;
@@ -62,17 +61,6 @@ impl Handle {
     pub async fn typing(&self, room: &str, typing: bool) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         room.typing_notice(typing).await.map_err(super::sdk_error)
-    }
-
-    /// The joined room, once the policy allows sending into it.
-    async fn guarded(&self, room: &str, consent: bool) -> Result<Room, MatrixError> {
-        let room = self.room(room).await?;
-        if room.state() != matrix_sdk::RoomState::Joined {
-            return Err(MatrixError::UnknownRoom(room.room_id().to_string()));
-        }
-        let security = self.security(&room).await?;
-        self.inner.policy.may_send(&security, consent)?;
-        Ok(room)
     }
 }
 

@@ -21,15 +21,15 @@ pub enum Sent {
 }
 
 impl Handle {
-    /// Sends `text` (markdown) to `room`. A room without encryption needs `consent` for that
-    /// room, and the policy may refuse even then. Waits up to `wait` for the server's answer.
-    pub async fn send_text(
+    /// The joined room, once every rule allows sending into it — the one gate for messages,
+    /// replies, edits, reactions and files: a room without encryption needs `consent` and the
+    /// policy's leave; under verified-only sending a changed identity holds it. Messages held
+    /// earlier whose reason is gone are released first, to keep the order.
+    pub(super) async fn guarded(
         &self,
         room: &str,
-        text: &str,
         consent: bool,
-        wait: Duration,
-    ) -> Result<Sent, MatrixError> {
+    ) -> Result<matrix_sdk::Room, MatrixError> {
         let room = self.room(room).await?;
         if room.state() != RoomState::Joined {
             return Err(MatrixError::UnknownRoom(room.room_id().to_string()));
@@ -40,6 +40,19 @@ impl Handle {
             self.hold_on_identity_change(&room).await?;
         }
         self.retry_held(&room).await;
+        Ok(room)
+    }
+
+    /// Sends `text` (markdown) to `room`. A room without encryption needs `consent` for that
+    /// room, and the policy may refuse even then. Waits up to `wait` for the server's answer.
+    pub async fn send_text(
+        &self,
+        room: &str,
+        text: &str,
+        consent: bool,
+        wait: Duration,
+    ) -> Result<Sent, MatrixError> {
+        let room = self.guarded(room, consent).await?;
         let queue = room.send_queue();
         let (_, mut updates) =
             queue.subscribe().await.map_err(|e| MatrixError::SendFailed(e.to_string()))?;

@@ -197,3 +197,26 @@ pub fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     format!("{prefix}{}x{n}", std::process::id())
 }
+
+/// A user of the app, logged in to `synapse` with a fresh account.
+pub fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
+    let account = synapse.register(prefix);
+    let user = User::new(Some(Keyring::shared()));
+    user.login(synapse, &account, &[]);
+    (user, account)
+}
+
+/// `tail --json` as parsed lines.
+pub fn tail(user: &User, room: &str) -> Vec<serde_json::Value> {
+    let run = user.run(&["tail", room, "--json", "--limit", "50"], "");
+    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("tail JSON")).collect()
+}
+
+/// The room's events as the server stores and serves them.
+pub fn server_events(synapse: &Synapse, token: &str, room: &str) -> Vec<serde_json::Value> {
+    let path = format!("/_matrix/client/v3/rooms/{room}/messages?dir=b&limit=100");
+    let (status, body) = synapse.call("GET", &path, Some(token), "");
+    assert_eq!(status, 200, "{body}");
+    let value: serde_json::Value = serde_json::from_str(&body).expect("messages JSON");
+    value["chunk"].as_array().cloned().unwrap_or_default()
+}
