@@ -740,3 +740,7 @@ lock-title = Estafette is locked
 lock-why = Nobody used this window for a while, so your organisation has it hidden. Give the password of { $user } to go on.
 lock-password = Your account's password
 lock-unlock = Unlock
+recovery-ui-reset-open = Reset my identity…
+recovery-ui-reset = Reset my identity
+recovery-ui-resetting = Making a new identity and a new recovery key…
+recovery-ui-reset-warning = Only if you have lost your recovery key and every other session. This cannot be undone: messages encrypted until now can no longer be read on a new session; the people who verified you, and your other sessions, will see you as unverified and must verify you again; your current recovery key stops working. You will get a new recovery key. Your server asks for your password.

@@ -740,3 +740,7 @@ lock-title = Estafette est verrouillé
 lock-why = Cette fenêtre n'a pas servi depuis un moment : votre organisation la fait masquer. Donnez le mot de passe de { $user } pour continuer.
 lock-password = Le mot de passe de votre compte
 lock-unlock = Déverrouiller
+recovery-ui-reset-open = Réinitialiser mon identité…
+recovery-ui-reset = Réinitialiser mon identité
+recovery-ui-resetting = Création d'une nouvelle identité et d'une nouvelle clé de récupération…
+recovery-ui-reset-warning = Seulement si vous avez perdu votre clé de récupération et toutes vos autres sessions. C'est irréversible : les messages chiffrés jusqu'ici ne pourront plus être lus sur une nouvelle session ; les personnes qui vous ont vérifié, et vos autres sessions, vous verront comme non vérifié et devront vous vérifier à nouveau ; votre clé de récupération actuelle cessera de fonctionner. Vous recevrez une nouvelle clé de récupération. Votre serveur demande votre mot de passe.

@@ -266,6 +266,22 @@ impl Home {
         match dialog.update(message) {
             Some(recovery::Event::Copy(key)) => iced::clipboard::write(key),
             Some(recovery::Event::Save(key)) => Task::future(save_key(key)).discard(),
+            Some(recovery::Event::ResetIdentity(password)) => {
+                let handle = self.handle.clone();
+                Task::perform(
+                    async move {
+                        let password = crate::secret::Password::new(password);
+                        let key = handle.reset_identity(&password).await;
+                        key.map(std::sync::Arc::new).map_err(|e| e.to_string())
+                    },
+                    |key| {
+                        Message::Recovery(match key {
+                            Ok(key) => recovery::Message::Generated(Ok(key), true),
+                            Err(error) => recovery::Message::ResetRefused(error),
+                        })
+                    },
+                )
+            }
             Some(recovery::Event::Recover(key)) => {
                 let handle = self.handle.clone();
                 Task::perform(
@@ -300,6 +316,11 @@ impl Home {
                 return (self.open_recovery(Some(replace)), None);
             }
             Some(settings::Event::EnterRecoveryKey) => return (self.open_recovery(None), None),
+            Some(settings::Event::ResetIdentity) => {
+                self.settings = None;
+                self.recovery = Some(Recovery::resetting());
+                return (iced::widget::operation::focus(recovery::FIELD), None);
+            }
             Some(settings::Event::OpenProfile(name)) => {
                 return (Task::none(), Some(Event::OpenProfile(name)));
             }

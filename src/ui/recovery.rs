@@ -25,6 +25,8 @@ pub enum Recovery {
     Confirming { key: Arc<RecoveryKey>, group: usize, typed: String, wrong: bool },
     /// The user types the key to recover this session.
     Entering { typed: String, error: Option<String> },
+    /// Everything lost: the warning, and the password the server asks before a new identity.
+    Resetting { typed: String, error: Option<String> },
     /// Finished, with what to tell.
     Done(String),
 }
@@ -44,6 +46,10 @@ pub enum Message {
     ShowAgain,
     Recover,
     Recovered(Result<(), String>),
+    /// "Reset my identity", with the password typed.
+    Reset,
+    /// The reset did not happen (a wrong password): back to the form.
+    ResetRefused(String),
     Close,
 }
 
@@ -56,6 +62,8 @@ pub enum Event {
     Save(String),
     /// Recover this session with this key.
     Recover(Arc<RecoveryKey>),
+    /// Make a new identity (and recovery key), confirmed with this password.
+    ResetIdentity(String),
     Close,
 }
 
@@ -70,9 +78,17 @@ impl Recovery {
         Self::Entering { typed: String::new(), error: None }
     }
 
+    /// Warning about, then confirming, a new identity.
+    pub fn resetting() -> Self {
+        Self::Resetting { typed: String::new(), error: None }
+    }
+
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Generated(Ok(key), replaced) => *self = Self::Showing { key, replaced },
+            Message::ResetRefused(error) => {
+                *self = Self::Resetting { typed: String::new(), error: Some(error) };
+            }
             Message::Generated(Err(error), _) => *self = Self::Done(error),
             Message::Copy => return self.copy().map(Event::Copy),
             Message::Save => return self.copy().map(Event::Save),
@@ -85,6 +101,7 @@ impl Recovery {
             Message::Recovered(Err(error)) => {
                 *self = Self::Entering { typed: String::new(), error: Some(error) };
             }
+            Message::Reset => return self.reset(),
             Message::Close => return Some(Event::Close),
         }
         None
@@ -115,7 +132,7 @@ impl Recovery {
                 *typed = new;
                 *wrong = false;
             }
-            Self::Entering { typed, error } => {
+            Self::Entering { typed, error } | Self::Resetting { typed, error } => {
                 *typed = new;
                 *error = None;
             }
@@ -142,12 +159,23 @@ impl Recovery {
         Some(Event::Recover(key))
     }
 
+    fn reset(&mut self) -> Option<Event> {
+        let Self::Resetting { typed, .. } = self else { return None };
+        if typed.is_empty() {
+            return None;
+        }
+        let password = std::mem::take(typed);
+        *self = Self::Working(fl!("recovery-ui-resetting"));
+        Some(Event::ResetIdentity(password))
+    }
+
     pub fn view(&self) -> Element<'_, Message> {
         let body = match self {
             Self::Working(what) => column![text(what.clone())],
             Self::Showing { key, replaced } => showing(key, *replaced),
             Self::Confirming { group, typed, wrong, .. } => confirming(*group, typed, *wrong),
             Self::Entering { typed, error } => entering(typed, error.as_deref()),
+            Self::Resetting { typed, error } => resetting(typed, error.as_deref()),
             Self::Done(words) => column![
                 text(words.clone()),
                 button(text(fl!("settings-close"))).on_press(Message::Close)
@@ -218,12 +246,55 @@ fn entering<'a>(typed: &'a str, error: Option<&'a str>) -> iced::widget::Column<
     )
 }
 
+/// What a reset costs, said before anything happens, and the password to go ahead.
+fn resetting<'a>(typed: &'a str, error: Option<&'a str>) -> iced::widget::Column<'a, Message> {
+    let field = text_input(&fl!("sessions-ui-password"), typed)
+        .id(FIELD)
+        .secure(true)
+        .on_input(Message::Typed)
+        .on_submit(Message::Reset)
+        .padding(6);
+    let mut part = column![
+        container(text(fl!("recovery-ui-reset-warning"))).padding(10).style(style::danger_banner),
+        field,
+    ];
+    if let Some(error) = error {
+        part = part.push(style::error_box(error));
+    }
+    part.push(
+        row![
+            button(text(fl!("recovery-ui-reset"))).style(button::danger).on_press(Message::Reset),
+            button(text(fl!("sessions-ui-cancel")))
+                .style(button::secondary)
+                .on_press(Message::Close),
+        ]
+        .spacing(8),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use iced_test::simulator;
 
     const KEY: &str = "EsTc 1234 abcd EFGH";
+
+    #[test]
+    fn a_reset_warns_first_and_goes_only_with_the_password() {
+        let mut dialog = Recovery::resetting();
+        {
+            let mut ui = simulator(dialog.view());
+            assert!(ui.find(fl!("recovery-ui-reset-warning").as_str()).is_ok());
+        }
+        assert!(dialog.update(Message::Reset).is_none(), "no password, no reset");
+        dialog.update(Message::Typed("secret".into()));
+        let sent = dialog.update(Message::Reset);
+        assert!(matches!(sent, Some(Event::ResetIdentity(p)) if p == "secret"));
+        dialog.update(Message::ResetRefused("wrong".into()));
+        assert!(
+            matches!(&dialog, Recovery::Resetting { error: Some(e), typed } if e == "wrong" && typed.is_empty())
+        );
+    }
 
     #[test]
     fn a_new_key_is_shown_then_confirmed_by_typing_part_of_it_back() {

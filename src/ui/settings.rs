@@ -52,6 +52,8 @@ pub enum Message {
     NewRecoveryKey(bool),
     /// Bring this session's secrets back with the recovery key.
     EnterRecoveryKey,
+    /// Everything is lost: make a new identity.
+    ResetIdentity,
     LogOut {
         wipe: bool,
     },
@@ -70,6 +72,7 @@ pub enum Event {
     /// Set up recovery, or (`true`) replace its key.
     NewRecoveryKey(bool),
     EnterRecoveryKey,
+    ResetIdentity,
     /// Keep this choice of verified-only sending.
     VerifiedOnly(bool),
     OpenSessions,
@@ -129,6 +132,7 @@ impl Settings {
             Message::Trust(trust) => self.trust = Some(trust),
             Message::NewRecoveryKey(replace) => return Some(Event::NewRecoveryKey(replace)),
             Message::EnterRecoveryKey => return Some(Event::EnterRecoveryKey),
+            Message::ResetIdentity => return Some(Event::ResetIdentity),
             Message::VerifiedOnly(on) => {
                 self.verified_only.0 = on;
                 return Some(Event::VerifiedOnly(on));
@@ -280,7 +284,10 @@ impl Settings {
         if !locked {
             switch = switch.on_toggle(Message::VerifiedOnly);
         }
-        let mut part = column![manage, switch].spacing(6);
+        let reset = button(text(fl!("recovery-ui-reset-open")))
+            .style(button::danger)
+            .on_press(Message::ResetIdentity);
+        let mut part = column![row![manage, reset].spacing(8), switch].spacing(6);
         if locked {
             part = part.push(text(fl!("settings-locked")).size(12).style(style::caution_text));
         }
