@@ -23,7 +23,7 @@ where
     F: FnOnce(Handle) -> Fut,
     Fut: Future<Output = Result<ExitCode, MatrixError>>,
 {
-    let (handle, mut events) = match matrix::start(profile, policy.clone()).await {
+    let (handle, _events) = match matrix::start(profile, policy.clone()).await {
         Ok(started) => started,
         Err(error) => return fail(&error),
     };
@@ -35,20 +35,8 @@ where
     // server lets them; those that cannot stay queued for the next run.
     handle.flush_queue(FLUSH_WAIT).await;
     let stopped = handle.shutdown().await;
-    tell_new_logins(&mut events);
     match (outcome, stopped) {
         (Ok(code), Ok(())) => code,
         (Err(error), _) | (Ok(_), Err(error)) => fail(&error),
-    }
-}
-
-/// A new login the core noticed during the command is remembered as seen: say so here, on
-/// stderr, or a short command would swallow the alert the desktop app and `devices watch` give.
-fn tell_new_logins(events: &mut matrix::Events) {
-    let today = crate::model::time::today();
-    while let Ok(event) = events.try_recv() {
-        if let matrix::Event::NewSession(session) = event {
-            eprintln!("estafette: {}", super::devices::alert(&session, today));
-        }
     }
 }

@@ -191,7 +191,7 @@ async fn watch(profile: &Profile, policy: &Policy, timeout: Duration, as_json: b
 }
 
 /// "New login to your account: NAME (ID), TIME. Was this you? …"
-pub(super) fn alert(session: &Session, today: chrono::NaiveDate) -> String {
+fn alert(session: &Session, today: chrono::NaiveDate) -> String {
     let time = session.last_seen(today).unwrap_or_else(|| fl!("sessions-time-unknown"));
     fl!("sessions-new-login", name = session.label(), id = session.device_id.as_str(), time = time)
 }
