@@ -1,0 +1,303 @@
+//! The room pane's simulator tests: the unencrypted-room warning and consent, the forbid
+//! policy, replies, edits, reactions, attachments and the trust tooltip.
+
+use super::*;
+use crate::model::{SendState, Trust};
+use crate::ui::room_list::tests::room;
+use iced_test::simulator;
+
+fn typed(pane: &mut RoomPane, words: &str) {
+    pane.composer = text_editor::Content::with_text(words);
+}
+
+#[test]
+fn an_unencrypted_room_shows_the_banner_and_an_encrypted_one_does_not() {
+    let clear = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    let mut ui = simulator(clear.view());
+    assert!(ui.find(fl!("banner-public-unencrypted").as_str()).is_ok());
+    let private = RoomPane::new(&room("!b", "Notes", false, false), false);
+    let mut ui = simulator(private.view());
+    assert!(ui.find(fl!("banner-unencrypted").as_str()).is_ok());
+    let safe = RoomPane::new(&room("!c", "Team", true, false), false);
+    let mut ui = simulator(safe.view());
+    assert!(ui.find(fl!("banner-unencrypted").as_str()).is_err());
+    assert!(ui.find(fl!("banner-public-unencrypted").as_str()).is_err());
+}
+
+#[test]
+fn a_direct_chat_offers_to_verify_the_person_until_verified() {
+    let mut pane = RoomPane::new(&room("!d", "Bruno", true, false), false);
+    let partner = |verified| crate::model::Partner { user_id: "@bruno:x".into(), verified };
+    pane.details.partner = Some(partner(false));
+    let clicked: Vec<_> = {
+        let mut ui = simulator(pane.view());
+        let _ = ui.click(fl!("room-partner-verify").as_str());
+        ui.into_messages().collect()
+    };
+    let events: Vec<_> = clicked.into_iter().filter_map(|m| pane.update(m)).collect();
+    assert_eq!(events, [Event::VerifyPerson("@bruno:x".into())]);
+    pane.details.partner = Some(partner(true));
+    let mut ui = simulator(pane.view());
+    assert!(ui.find(fl!("room-partner-verified").as_str()).is_ok());
+    assert!(ui.find(fl!("room-partner-verify").as_str()).is_err());
+}
+
+#[test]
+fn a_file_goes_out_like_a_message_consent_first_in_clear() {
+    let path = PathBuf::from("/home/anne/budget.pdf");
+    let mut safe = RoomPane::new(&room("!c", "Team", true, false), false);
+    let sent = safe.update(Message::FileChosen(path.clone()));
+    let wanted = Event::SendFile { room_id: "!c".into(), path: path.clone(), consent: false };
+    assert_eq!(sent, Some(wanted));
+    let mut clear = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    assert_eq!(clear.update(Message::FileChosen(path.clone())), None, "asks first");
+    assert_eq!(clear.asking, Some(Pending::File(path.clone())));
+    let sent = clear.update(Message::ConfirmClear);
+    let wanted = Event::SendFile { room_id: "!a".into(), path: path.clone(), consent: true };
+    assert_eq!(sent, Some(wanted));
+    let mut forbidden = RoomPane::new(&room("!a", "Open Lobby", false, true), true);
+    assert_eq!(forbidden.update(Message::Attach), None, "no file dialog where forbidden");
+    assert_eq!(forbidden.update(Message::FileChosen(path)), None);
+    assert!(forbidden.asking.is_none());
+}
+
+#[test]
+fn an_upload_shows_its_progress_until_it_is_in_the_room() {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    let half = Progress { sent: 50, total: 100 };
+    pane.update(Message::Upload("budget.pdf".into(), None));
+    pane.update(Message::Upload("budget.pdf".into(), Some(half)));
+    {
+        let mut ui = simulator(pane.view());
+        let sending = fl!("upload-sending", name = "budget.pdf");
+        assert!(ui.find(sending.as_str()).is_ok());
+        assert!(ui.find(fl!("upload-percent", percent = 50).as_str()).is_ok());
+    }
+    pane.update(Message::Uploaded("budget.pdf".into(), Ok(())));
+    assert!(pane.uploads.is_empty());
+    pane.update(Message::Upload("huge.iso".into(), None));
+    pane.update(Message::Uploaded("huge.iso".into(), Err("too large".into())));
+    assert_eq!(pane.error.as_deref(), Some("too large"));
+}
+
+#[test]
+fn the_first_send_in_clear_asks_for_confirmation() {
+    let mut pane = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    typed(&mut pane, "hello");
+    assert_eq!(pane.update(Message::Send), None, "nothing goes out before consent");
+    let question = fl!("consent-public", room = "Open Lobby");
+    let clicked: Vec<_> = {
+        let mut ui = simulator(pane.view());
+        assert!(ui.find(question.as_str()).is_ok(), "the dialog asks");
+        let _ = ui.click(fl!("consent-send").as_str());
+        ui.into_messages().collect()
+    };
+    assert!(clicked.iter().any(|m| matches!(m, Message::ConfirmClear)));
+    let sent = pane.update(Message::ConfirmClear);
+    assert_eq!(
+        sent,
+        Some(Event::Send {
+            room_id: "!a".into(),
+            text: "hello".into(),
+            consent: true,
+            target: Target::New
+        })
+    );
+    // Consent holds for this room from then on.
+    typed(&mut pane, "again");
+    assert!(matches!(pane.update(Message::Send), Some(Event::Send { consent: true, .. })));
+}
+
+#[test]
+fn an_encrypted_room_sends_at_once() {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    typed(&mut pane, "hi");
+    let sent = pane.update(Message::Send);
+    assert_eq!(
+        sent,
+        Some(Event::Send {
+            room_id: "!c".into(),
+            text: "hi".into(),
+            consent: false,
+            target: Target::New
+        })
+    );
+}
+
+#[test]
+fn the_forbid_policy_disables_the_composer() {
+    let mut pane = RoomPane::new(&room("!a", "Open Lobby", false, true), true);
+    {
+        let mut ui = simulator(pane.view());
+        assert!(ui.find(fl!("composer-forbidden").as_str()).is_ok());
+        assert!(ui.find(fl!("composer-send").as_str()).is_err(), "no send button");
+    }
+    typed(&mut pane, "hello");
+    assert_eq!(pane.update(Message::Send), None);
+    assert!(pane.asking.is_none(), "not even asked: it is forbidden");
+}
+
+#[test]
+fn a_failed_message_offers_a_retry() {
+    let message = Msg {
+        event_id: None,
+        local_id: Some("txn1".into()),
+        sender: "@me:example.org".into(),
+        sender_name: None,
+        ts: 0,
+        body: Some("hello".into()),
+        formatted: None,
+        attachment: None,
+        encrypted: true,
+        trust: Trust::Encrypted,
+        edited: false,
+        reply_to: None,
+        reactions: Vec::new(),
+        reacted: Vec::new(),
+        read_by: Vec::new(),
+        own: true,
+        send_state: Some(SendState::Failed { reason: "refused".into(), retry: false }),
+    };
+    let mut ui = simulator(message_row(&message, Look::default()));
+    let _ = ui.click(fl!("send-retry").as_str());
+    let clicked: Vec<_> = ui.into_messages().collect();
+    assert!(clicked.iter().any(|m| matches!(m, Message::Retry(id) if id == "txn1")));
+}
+
+#[test]
+fn an_unreadable_message_says_why() {
+    let trust = Trust::Undecryptable(crate::model::UndecryptableCause::SentBeforeYouJoined);
+    let message = Msg {
+        event_id: Some("$e".into()),
+        local_id: None,
+        sender: "@bob:example.org".into(),
+        sender_name: Some("Bob".into()),
+        ts: 0,
+        body: None,
+        formatted: None,
+        attachment: None,
+        encrypted: true,
+        trust: trust.clone(),
+        edited: false,
+        reply_to: None,
+        reactions: Vec::new(),
+        reacted: Vec::new(),
+        read_by: Vec::new(),
+        own: false,
+        send_state: None,
+    };
+    // The row says why in place of the unreadable text, and so does the shield's tooltip.
+    let mut ui = simulator(message_row(&message, Look::default()));
+    assert!(ui.find(trust.describe().as_str()).is_ok());
+    assert!(trust.describe().contains("before you joined"));
+}
+
+fn said(id: &str, sender: &str, body: &str, own: bool) -> Msg {
+    Msg {
+        event_id: Some(id.into()),
+        local_id: None,
+        sender: sender.into(),
+        sender_name: None,
+        ts: 0,
+        body: Some(body.into()),
+        formatted: None,
+        attachment: None,
+        encrypted: true,
+        trust: Trust::Encrypted,
+        edited: false,
+        reply_to: None,
+        reactions: Vec::new(),
+        reacted: Vec::new(),
+        read_by: Vec::new(),
+        own,
+        send_state: None,
+    }
+}
+
+fn team_with(messages: Vec<Msg>) -> RoomPane {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    pane.messages = messages;
+    pane
+}
+
+#[test]
+fn a_reply_quotes_the_message_and_is_sent_as_a_reply() {
+    let mut pane = team_with(vec![said("$1", "@marc:x", "Le budget est prêt ?", false)]);
+    pane.update(Message::ReplyTo("$1".into()));
+    {
+        let mut ui = simulator(pane.view());
+        let bar = fl!("composer-replying", sender = "@marc:x", excerpt = "Le budget est prêt ?");
+        assert!(ui.find(bar.as_str()).is_ok(), "the composer says what it answers");
+    }
+    typed(&mut pane, "Oui");
+    let Some(Event::Send { target: Target::Reply(reply), text, .. }) = pane.update(Message::Send)
+    else {
+        panic!("a reply is sent")
+    };
+    assert_eq!((reply.event_id.as_str(), text.as_str()), ("$1", "Oui"));
+    assert_eq!(pane.target, Target::New, "the next message is a new one");
+}
+
+#[test]
+fn editing_fills_the_composer_with_ones_own_text_only() {
+    let mut pane =
+        team_with(vec![said("$1", "@marc:x", "theirs", false), said("$2", "@me:x", "mine", true)]);
+    pane.update(Message::EditOwn("$1".into()));
+    assert_eq!(pane.target, Target::New, "not someone else's message");
+    pane.update(Message::EditOwn("$2".into()));
+    assert_eq!(pane.composer.text().trim_end(), "mine");
+    typed(&mut pane, "mine, fixed");
+    let sent = pane.update(Message::Send);
+    assert!(matches!(sent, Some(Event::Send { target: Target::Edit(ref id), .. }) if id == "$2"));
+}
+
+#[test]
+fn escape_leaves_an_edit_and_empties_the_composer() {
+    let mut pane = team_with(vec![said("$2", "@me:x", "mine", true)]);
+    pane.update(Message::EditOwn("$2".into()));
+    pane.cancel();
+    assert_eq!((pane.target.clone(), pane.composer.text().trim()), (Target::New, ""));
+}
+
+#[test]
+fn reactions_show_as_chips_and_clicking_one_toggles_it() {
+    let mut message = said("$1", "@marc:x", "Réunion à 10h", false);
+    message.reactions = vec![("👍".into(), vec!["Marc".into(), "Anne".into()])];
+    message.edited = true;
+    message.read_by = vec!["Anne".into()];
+    message.reply_to = Some(Reply {
+        event_id: "$0".into(),
+        sender: Some("Anne".into()),
+        excerpt: Some("On se voit quand ?".into()),
+    });
+    let mut ui = simulator(message_row(&message, Look::default()));
+    assert!(ui.find("👍").is_ok() && ui.find("2").is_ok());
+    assert!(ui.find(fl!("timeline-edited").as_str()).is_ok());
+    assert!(ui.find(fl!("timeline-read-by", names = "Anne").as_str()).is_ok());
+    assert!(ui.find("↪ Anne : On se voit quand ?").is_ok());
+    let _ = ui.click("👍");
+    let clicked: Vec<_> = ui.into_messages().collect();
+    assert!(
+        clicked.iter().any(|m| matches!(m, Message::React(id, key) if id == "$1" && key == "👍"))
+    );
+}
+
+#[test]
+fn reacting_in_a_room_in_clear_needs_consent_first() {
+    let mut pane = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    pane.messages = vec![said("$1", "@marc:x", "hello", false)];
+    assert_eq!(pane.update(Message::React("$1".into(), "👍".into())), None);
+    assert_eq!(pane.error, Some(fl!("react-needs-consent")));
+    pane.consented = true;
+    let reacted = pane.update(Message::React("$1".into(), "👍".into()));
+    assert!(matches!(reacted, Some(Event::React { consent: true, .. })));
+}
+
+#[test]
+fn who_is_typing_is_shown_above_the_composer() {
+    let mut pane = team_with(Vec::new());
+    pane.typing = vec!["Marc".into()];
+    let mut ui = simulator(pane.view());
+    let line = fl!("composer-typing", names = "Marc", count = 1);
+    assert!(ui.find(line.as_str()).is_ok());
+}
