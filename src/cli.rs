@@ -9,6 +9,7 @@ mod doctor;
 mod files;
 mod generate;
 mod identity;
+mod me;
 mod messages;
 mod output;
 mod policy;
@@ -98,6 +99,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Identity { command } => identity::run(profile, policy, command).await,
         Command::Verify(args) => verify::verify(profile, policy, args).await,
         Command::Qr { command } => verify::qr(profile, policy, command).await,
+        Command::Me { command } => me::run(profile, policy, command).await,
         Command::Policy { command } => self::policy::run(profile, policy, command),
     }
 }

@@ -2,6 +2,7 @@
 
 mod account;
 pub mod attachment;
+pub mod avatar;
 mod doctor;
 mod message;
 pub mod notice;

@@ -109,6 +109,11 @@ pub enum Command {
         #[command(subcommand)]
         command: super::verify::QrCommand,
     },
+    /// Your public profile: display name and picture.
+    Me {
+        #[command(subcommand)]
+        command: super::me::MeCommand,
+    },
     /// Show the rules in force and where each comes from; change your own settings.
     Policy {
         #[command(subcommand)]

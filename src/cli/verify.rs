@@ -45,7 +45,7 @@ pub enum QrCommand {
         #[command(flatten)]
         with: VerifyArgs,
     },
-    /// Read the QR code the other device shows, from a file holding its raw data.
+    /// Read the QR code the other device shows, from a picture (PNG) or its raw data.
     Scan {
         #[arg(value_name = "FILE")]
         file: PathBuf,

@@ -207,7 +207,7 @@ pub async fn file_to_send(path: &Path) -> Result<u64, MatrixError> {
     }
 }
 
-fn read_error(path: &Path, error: &std::io::Error) -> MatrixError {
+pub(super) fn read_error(path: &Path, error: &std::io::Error) -> MatrixError {
     MatrixError::FileUnreadable(path.display().to_string(), error.to_string())
 }
 

@@ -116,52 +116,12 @@ fn rounded(value: f64, unit: usize) -> f64 {
     }
 }
 
-/// The width and height of a PNG, JPEG or GIF image, read from its header; `None` for any
-/// other format or a damaged header.
+/// The width and height of a PNG, JPEG, WebP or GIF image, read from its header only (nothing
+/// is decoded); `None` for any other format or a damaged header.
 pub fn image_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.get(12..16) == Some(b"IHDR") {
-        let width = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
-        let height = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
-        return nonzero(width, height);
-    }
-    if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        let width = u16::from_le_bytes(bytes.get(6..8)?.try_into().ok()?);
-        let height = u16::from_le_bytes(bytes.get(8..10)?.try_into().ok()?);
-        return nonzero(width.into(), height.into());
-    }
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        return jpeg_dimensions(bytes);
-    }
-    None
-}
-
-/// Walks a JPEG's segments to its frame header (SOF), which holds the size.
-fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
-    let mut at = 2;
-    loop {
-        // Markers may be padded with any number of 0xFF bytes.
-        while *bytes.get(at)? == 0xFF && *bytes.get(at + 1)? == 0xFF {
-            at += 1;
-        }
-        if *bytes.get(at)? != 0xFF {
-            return None;
-        }
-        let marker = *bytes.get(at + 1)?;
-        let length = usize::from(u16::from_be_bytes(bytes.get(at + 2..at + 4)?.try_into().ok()?));
-        // Every SOFn except DHT (C4), JPG (C8) and DAC (CC) carries the frame size.
-        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
-            let height = u16::from_be_bytes(bytes.get(at + 5..at + 7)?.try_into().ok()?);
-            let width = u16::from_be_bytes(bytes.get(at + 7..at + 9)?.try_into().ok()?);
-            return nonzero(width.into(), height.into());
-        }
-        if length < 2 || marker == 0xDA {
-            return None;
-        }
-        at += 2 + length;
-    }
-}
-
-fn nonzero(width: u32, height: u32) -> Option<(u32, u32)> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?;
+    reader.format()?;
+    let (width, height) = reader.into_dimensions().ok()?;
     (width > 0 && height > 0).then_some((width, height))
 }
 
@@ -208,20 +168,18 @@ mod tests {
 
     #[test]
     fn image_headers_give_their_size() {
-        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        png.extend_from_slice(&640u32.to_be_bytes());
-        png.extend_from_slice(&480u32.to_be_bytes());
-        assert_eq!(image_dimensions(&png), Some((640, 480)));
-
-        let gif = b"GIF89a\x20\x03\x58\x02rest";
-        assert_eq!(image_dimensions(gif), Some((800, 600)));
-
-        // SOI, an APP0 segment of 16 bytes, then SOF0 with height 300 and width 400.
-        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
-        jpeg.extend_from_slice(&[0; 14]);
-        jpeg.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x2C, 0x01, 0x90, 0x03]);
-        assert_eq!(image_dimensions(&jpeg), Some((400, 300)));
-
+        for (format, size) in [
+            (image::ImageFormat::Png, (640, 480)),
+            (image::ImageFormat::Gif, (800, 600)),
+            (image::ImageFormat::Jpeg, (400, 300)),
+        ] {
+            let picture = image::RgbImage::new(size.0, size.1);
+            let mut bytes = Vec::new();
+            picture.write_to(&mut std::io::Cursor::new(&mut bytes), format).expect("encodes");
+            assert_eq!(image_dimensions(&bytes), Some(size), "{format:?}");
+            // The header is enough: the rest of the file is not read.
+            assert_eq!(image_dimensions(&bytes[..bytes.len().min(1024)]), Some(size));
+        }
         assert_eq!(image_dimensions(b"%PDF-1.7"), None);
         assert_eq!(image_dimensions(&[0xFF, 0xD8, 0xFF]), None);
     }
