@@ -63,6 +63,31 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, AvatarError> {
     })
 }
 
+/// A picture ready to show in a circle: `side`×`side` RGBA pixels, transparent outside the
+/// circle. Cut here rather than by the renderer, which cannot round an image's corners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub side: u32,
+    pub rgba: Vec<u8>,
+}
+
+/// `bytes` (any picture read here) as a circle `side` pixels across, its edge smoothed;
+/// `None` when it is not a picture.
+pub fn round(bytes: &[u8], side: u32) -> Option<Round> {
+    let square = crop_to_square(decode(bytes).ok()?);
+    let small = square.resize_exact(side, side, image::imageops::FilterType::Triangle);
+    let mut pixels = small.into_rgba8();
+    let centre = side as f32 / 2.0;
+    for (x, y, pixel) in pixels.enumerate_pixels_mut() {
+        let dx = x as f32 + 0.5 - centre;
+        let dy = y as f32 + 0.5 - centre;
+        // One pixel of soft edge: coverage falls from 1 inside to 0 outside.
+        let coverage = (centre - (dx * dx + dy * dy).sqrt() + 0.5).clamp(0.0, 1.0);
+        pixel[3] = (f32::from(pixel[3]) * coverage).round() as u8;
+    }
+    Some(Round { side, rgba: pixels.into_raw() })
+}
+
 /// The centre square: avatars are shown in circles and squares, never stretched.
 fn crop_to_square(picture: DynamicImage) -> DynamicImage {
     let (width, height) = (picture.width(), picture.height());
@@ -131,6 +156,18 @@ mod tests {
         let published = prepare(&bytes).expect("prepared");
         assert!(!published.windows(8).any(|w| w == b"Location"));
         assert!(!published.windows(7).any(|w| w == b"48.8566"));
+    }
+
+    #[test]
+    fn a_round_picture_is_clear_in_the_corners_and_solid_in_the_middle() {
+        let photo = RgbaImage::from_pixel(300, 200, Rgba([0, 0, 255, 255]));
+        let round = round(&encoded(photo, ImageFormat::Png), 48).expect("a picture");
+        assert_eq!((round.side, round.rgba.len()), (48, 48 * 48 * 4));
+        let alpha = |x: usize, y: usize| round.rgba[(y * 48 + x) * 4 + 3];
+        assert_eq!((alpha(0, 0), alpha(47, 0), alpha(0, 47), alpha(47, 47)), (0, 0, 0, 0));
+        assert_eq!((alpha(24, 24), alpha(24, 1), alpha(1, 24)), (255, 255, 255));
+        assert_eq!(round.rgba[(24 * 48 + 24) * 4..][..3], [0, 0, 255]);
+        assert_eq!(super::round(b"not a picture", 48), None);
     }
 
     #[test]

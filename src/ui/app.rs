@@ -148,7 +148,8 @@ impl App {
                 startup::reached(Milestone::SessionRestored, None);
                 let neighbours = self.launch.profile.neighbours();
                 let home = Home::new(handle, self.preferences, neighbours);
-                let check = home.check_trust().map(Message::Home);
+                let check =
+                    Task::batch([home.check_trust(), home.load_avatar()]).map(Message::Home);
                 self.screen = Screen::Home(Box::new(home));
                 return check;
             }

@@ -6,6 +6,7 @@ use iced::task;
 use iced::widget::{button, column, container, row, stack, text};
 use iced::{Element, Length, Task};
 
+mod avatar;
 mod security;
 
 pub use security::Message as SecurityMessage;
@@ -33,6 +34,8 @@ pub struct Home {
     dialog: Option<Dialog>,
     /// The settings panel, while open.
     settings: Option<Settings>,
+    /// The account's picture, cut round, once fetched; `None` shows the initial.
+    avatar: Option<iced::widget::image::Handle>,
     preferences: Preferences,
     /// The other profiles on this computer, for the settings' account list.
     neighbours: Vec<Neighbour>,
@@ -71,6 +74,8 @@ pub enum Message {
     Opened(Result<String, String>),
     OpenSettings,
     Settings(settings::Message),
+    /// The account's picture, fetched when the home screen opened.
+    Avatar(Option<iced::widget::image::Handle>),
     Recovery(recovery::Message),
     /// Open the recovery dialog: a new key (`Some(replace)`), or entering one (`None`).
     OpenRecovery(Option<bool>),
@@ -120,6 +125,7 @@ impl Home {
             trust: None,
             dialog: None,
             settings: None,
+            avatar: None,
             preferences,
             list: RoomList::default(),
             pane: None,
@@ -174,6 +180,10 @@ impl Home {
             Message::Opened(Err(error)) => self.room_message(room::Message::Failed(error)),
             Message::OpenSettings => self.open_settings(),
             Message::Settings(message) => return self.settings_message(message),
+            Message::Avatar(picture) => {
+                self.avatar = picture;
+                Task::none()
+            }
             Message::Recovery(message) => self.recovery_message(message),
             Message::OpenRecovery(new_key) => self.open_recovery(new_key),
             Message::Trust(Ok(trust)) => {
@@ -298,6 +308,7 @@ impl Home {
     }
 
     fn settings_message(&mut self, message: settings::Message) -> (Task<Message>, Option<Event>) {
+        self.note_avatar_change(&message);
         let Some(panel) = &mut self.settings else { return (Task::none(), None) };
         match panel.update(message) {
             Some(settings::Event::Changed(preferences)) => {
@@ -312,6 +323,8 @@ impl Home {
                 );
                 return (save, None);
             }
+            Some(settings::Event::ChooseAvatar) => return (self.choose_avatar(), None),
+            Some(settings::Event::RemoveAvatar) => return (self.remove_avatar(), None),
             Some(settings::Event::NewRecoveryKey(replace)) => {
                 return (self.open_recovery(Some(replace)), None);
             }
@@ -575,7 +588,9 @@ impl Home {
             button(text(fl!("home-new-chat"))).on_press(Message::OpenDialog(Dialog::new_chat())),
             iced::widget::space::horizontal(),
             iced::widget::tooltip(
-                button(text("⚙")).style(button::secondary).on_press(Message::OpenSettings),
+                button(self.settings_button())
+                    .style(button::secondary)
+                    .on_press(Message::OpenSettings),
                 container(text(fl!("home-settings"))).padding(6).style(super::style::tooltip_box),
                 iced::widget::tooltip::Position::Bottom,
             ),
@@ -605,7 +620,9 @@ impl Home {
         [
             self.required(),
             self.dialog.as_ref().map(|d| d.view().map(Message::Dialog)),
-            self.settings.as_ref().map(|p| p.view(user.0, user.1).map(Message::Settings)),
+            self.settings
+                .as_ref()
+                .map(|p| p.view(user.0, user.1, self.avatar.as_ref()).map(Message::Settings)),
             self.sessions
                 .as_ref()
                 .map(|p| p.view().map(move |m| security(security::Message::Sessions(m)))),

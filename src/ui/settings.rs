@@ -1,7 +1,7 @@
-//! The settings panel: the account's display name, the app's language, theme and
+//! The settings panel: the account's display name and picture, the app's language, theme and
 //! notifications, and the two ways out (log out; log out and wipe this device).
 
-use iced::widget::{Column, button, column, row, text, text_input, toggler};
+use iced::widget::{Column, button, column, image, row, text, text_input, toggler};
 use iced::{Alignment, Element};
 
 use super::style;
@@ -21,6 +21,10 @@ pub struct Settings {
     saved_name: Option<String>,
     /// The outcome of the last name change: `Ok` says it is saved, `Err` why not.
     outcome: Option<Result<(), String>>,
+    /// A new picture is being chosen, drawn or published.
+    avatar_busy: bool,
+    /// Why the last change of picture failed.
+    avatar_problem: Option<String>,
     /// The other accounts (profiles) on this computer.
     neighbours: Vec<Neighbour>,
     /// Why another account's window could not be opened, or a setting not kept.
@@ -37,6 +41,10 @@ pub enum Message {
     NameEdited(String),
     SaveName,
     NameSaved(Result<(), String>),
+    ChooseAvatar,
+    RemoveAvatar,
+    /// What became of a change of picture.
+    AvatarChanged(Result<AvatarChange, String>),
     Theme(ThemeChoice),
     Language(LanguageChoice),
     Notifications(bool),
@@ -60,6 +68,16 @@ pub enum Message {
     Close,
 }
 
+/// A change of the account's picture, once done.
+#[derive(Debug, Clone)]
+pub enum AvatarChange {
+    /// This picture is published, already cut round to show.
+    Published(image::Handle),
+    Removed,
+    /// The person closed the file dialog without choosing.
+    Kept,
+}
+
 /// What the panel asks of the home screen and the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -67,6 +85,9 @@ pub enum Event {
     Changed(Preferences),
     /// Set this display name on the server (the answer comes back as `NameSaved`).
     SaveName(String),
+    /// Ask for a picture and publish it (the answer comes back as `AvatarChanged`).
+    ChooseAvatar,
+    RemoveAvatar,
     /// Open another profile's window (`None`: a new one).
     OpenProfile(Option<String>),
     /// Set up recovery, or (`true`) replace its key.
@@ -90,6 +111,8 @@ impl Settings {
             name: String::new(),
             saved_name: None,
             outcome: None,
+            avatar_busy: false,
+            avatar_problem: None,
             neighbours,
             problem: None,
             verified_only: (false, false),
@@ -124,6 +147,12 @@ impl Settings {
                 self.saved_name = Some(self.name.trim().to_owned());
                 self.outcome = Some(Ok(()));
             }
+            Message::ChooseAvatar => return self.change_avatar(Event::ChooseAvatar),
+            Message::RemoveAvatar => return self.change_avatar(Event::RemoveAvatar),
+            Message::AvatarChanged(outcome) => {
+                self.avatar_busy = false;
+                self.avatar_problem = outcome.err();
+            }
             Message::Theme(theme) => return self.change(|p| p.theme = theme),
             Message::Language(language) => return self.change(|p| p.language = language),
             Message::Notifications(on) => return self.change(|p| p.notifications = on),
@@ -149,16 +178,32 @@ impl Settings {
         Some(Event::Changed(self.preferences))
     }
 
+    /// One change of picture at a time.
+    fn change_avatar(&mut self, event: Event) -> Option<Event> {
+        if self.avatar_busy {
+            return None;
+        }
+        self.avatar_busy = true;
+        self.avatar_problem = None;
+        Some(event)
+    }
+
     /// Nothing to send when the name is what the server already has.
     fn save_name(&mut self) -> Option<Event> {
         let name = self.name.trim();
         (Some(name) != self.saved_name.as_deref()).then(|| Event::SaveName(name.to_owned()))
     }
 
-    pub fn view<'a>(&'a self, user: &str, device: &str) -> Element<'a, Message> {
+    /// The panel; `picture` is the account's, when it has one.
+    pub fn view<'a>(
+        &'a self,
+        user: &str,
+        device: &str,
+        picture: Option<&'a image::Handle>,
+    ) -> Element<'a, Message> {
         let panel = column![
             text(fl!("settings-title")).size(22),
-            self.account(user, device),
+            self.account(user, device, picture),
             self.appearance(),
             column![self.security(), self.sessions_and_sending()].spacing(6),
             self.notifications(),
@@ -177,7 +222,12 @@ impl Settings {
         style::modal(panel, 560.0, style::dialog_plain)
     }
 
-    fn account(&self, user: &str, device: &str) -> Element<'_, Message> {
+    fn account<'a>(
+        &'a self,
+        user: &str,
+        device: &str,
+        picture: Option<&'a image::Handle>,
+    ) -> Element<'a, Message> {
         let field = text_input(&fl!("settings-name-placeholder"), &self.name)
             .id(NAME)
             .on_input(Message::NameEdited)
@@ -187,6 +237,7 @@ impl Settings {
         let mut section = column![
             heading(fl!("settings-section-account")),
             text(fl!("settings-account", user = user, device = device)).size(13),
+            self.picture(user, picture),
             text(fl!("settings-name")).size(13),
             row![field, save].spacing(8).align_y(Alignment::Center),
         ]
@@ -196,7 +247,38 @@ impl Settings {
             Some(Err(error)) => section = section.push(style::error_box(error)),
             None => {}
         }
-        section.into()
+        section
+            .push(text(fl!("settings-profile-public")).size(12).style(style::caution_text))
+            .into()
+    }
+
+    /// The picture, and the way to change or remove it.
+    fn picture<'a>(
+        &'a self,
+        user: &str,
+        picture: Option<&'a image::Handle>,
+    ) -> Element<'a, Message> {
+        let idle = |message| (!self.avatar_busy).then_some(message);
+        let choose =
+            button(text(fl!("settings-avatar-choose"))).on_press_maybe(idle(Message::ChooseAvatar));
+        let mut buttons = row![choose].spacing(8);
+        if picture.is_some() {
+            let remove = button(text(fl!("settings-avatar-remove")))
+                .style(button::secondary)
+                .on_press_maybe(idle(Message::RemoveAvatar));
+            buttons = buttons.push(remove);
+        }
+        let mut side = column![text(fl!("settings-avatar")).size(13), buttons].spacing(6);
+        if self.avatar_busy {
+            side = side.push(text(fl!("settings-avatar-busy")).size(12).color(style::MUTED));
+        }
+        if let Some(error) = &self.avatar_problem {
+            side = side.push(style::error_box(error));
+        }
+        row![style::picture(picture, user, 72.0), side]
+            .spacing(14)
+            .align_y(Alignment::Center)
+            .into()
     }
 
     fn appearance(&self) -> Element<'_, Message> {
@@ -343,7 +425,7 @@ mod tests {
     fn choosing_dark_and_french_is_reported_to_be_kept() {
         let mut settings = Settings::new(Preferences::default(), Vec::new());
         let clicked: Vec<_> = {
-            let mut ui = simulator(settings.view("@anne:x", "DEV"));
+            let mut ui = simulator(settings.view("@anne:x", "DEV", None));
             assert!(ui.find(fl!("settings-theme-light").as_str()).is_ok());
             let _ = ui.click(fl!("settings-theme-dark").as_str());
             let _ = ui.click("Français");
@@ -362,7 +444,10 @@ mod tests {
         let neighbours = vec![Neighbour { name: "work".into(), user_id: Some("@anne:x".into()) }];
         let mut settings = Settings::new(Preferences::default(), neighbours);
         let clicked: Vec<_> = {
-            let mut ui = simulator(settings.view("@me:x", "DEV"));
+            // A tall window: the accounts section is below the fold of a laptop's.
+            let size = (1024.0, 1600.0);
+            let view = settings.view("@me:x", "DEV", None);
+            let mut ui = iced_test::Simulator::with_size(Default::default(), size, view);
             assert!(ui.find("@anne:x").is_ok());
             let _ = ui.click(fl!("settings-account-open").as_str());
             let _ = ui.click(fl!("settings-account-add").as_str());
@@ -401,7 +486,7 @@ mod tests {
             let mut settings = Settings::new(Preferences::default(), Vec::new());
             settings.update(Message::Trust(Ok(trust(state, false))));
             let clicked: Vec<_> = {
-                let mut ui = simulator(settings.view("@me:x", "DEV"));
+                let mut ui = simulator(settings.view("@me:x", "DEV", None));
                 assert!(ui.find(fl!("settings-session-unverified").as_str()).is_ok());
                 let label = match label {
                     "settings-recovery-set-up" => fl!("settings-recovery-set-up"),
@@ -424,7 +509,30 @@ mod tests {
         settings.update(Message::NameEdited("Anne Dupont ".into()));
         assert_eq!(settings.update(Message::SaveName), Some(Event::SaveName("Anne Dupont".into())));
         settings.update(Message::NameSaved(Ok(())));
-        let mut ui = simulator(settings.view("@anne:x", "DEV"));
+        let mut ui = simulator(settings.view("@anne:x", "DEV", None));
         assert!(ui.find(fl!("settings-name-saved").as_str()).is_ok());
+    }
+
+    #[test]
+    fn a_picture_is_changed_one_at_a_time_and_removed_only_when_there_is_one() {
+        let mut settings = Settings::new(Preferences::default(), Vec::new());
+        {
+            let mut ui = simulator(settings.view("@anne:x", "DEV", None));
+            assert!(ui.find(fl!("settings-profile-public").as_str()).is_ok());
+            assert!(ui.find(fl!("settings-avatar-remove").as_str()).is_err(), "nothing to remove");
+        }
+        assert!(matches!(settings.update(Message::ChooseAvatar), Some(Event::ChooseAvatar)));
+        assert!(settings.update(Message::ChooseAvatar).is_none(), "one change at a time");
+        assert!(settings.update(Message::RemoveAvatar).is_none());
+        settings.update(Message::AvatarChanged(Err("not a picture".into())));
+        let picture = image::Handle::from_rgba(1, 1, vec![0, 0, 255, 255]);
+        let clicked: Vec<_> = {
+            let mut ui = simulator(settings.view("@anne:x", "DEV", Some(&picture)));
+            assert!(ui.find("not a picture").is_ok());
+            let _ = ui.click(fl!("settings-avatar-remove").as_str());
+            ui.into_messages().collect()
+        };
+        let events: Vec<_> = clicked.into_iter().filter_map(|m| settings.update(m)).collect();
+        assert!(matches!(events[..], [Event::RemoveAvatar]), "{events:?}");
     }
 }

@@ -163,6 +163,24 @@ pub fn avatar<'a, Message: 'a>(name: &str, size: f32) -> Element<'a, Message> {
     container(text(initial).size(size * 0.5)).center(Length::Fixed(size)).style(look).into()
 }
 
+/// A person's own picture, already cut round (`model::avatar::round`), `size` across; their
+/// initial (`avatar`) when they have none.
+pub fn picture<'a, Message: 'a>(
+    picture: Option<&iced::widget::image::Handle>,
+    name: &str,
+    size: f32,
+) -> Element<'a, Message> {
+    match picture {
+        Some(handle) => iced::widget::image(handle.clone()).width(size).height(size).into(),
+        None => avatar(name, size),
+    }
+}
+
+/// A picture cut round for `picture`, from its pixels.
+pub fn round_picture(round: crate::model::avatar::Round) -> iced::widget::image::Handle {
+    iced::widget::image::Handle::from_rgba(round.side, round.side, round.rgba)
+}
+
 /// A count in a pill: the theme's accent colour, red when it counts mentions.
 pub fn pill<'a, Message: 'a>(count: String, urgent: bool) -> Element<'a, Message> {
     let look = move |theme: &Theme| {
