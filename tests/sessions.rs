@@ -156,9 +156,11 @@ fn a_new_login_is_raised_while_running_and_since_the_last_run() {
     assert!(alerts[0]["name"].as_str().is_some_and(|n| n.starts_with("Estafette on ")));
     assert_ne!(third, first);
 
-    // A login while the app was closed is raised at the next start; the one already raised
-    // is not raised again.
+    // A login while the app was closed is raised at the next start, even when a short
+    // command (which raises nothing) ran in between; the one already raised is not raised
+    // again.
     let (_, fourth) = user.login(synapse, &account, &["--profile", "fourth"]);
+    user.run(&["--profile", "first", "rooms"], "").ok();
     let next = watch("8", false);
     let text = &next.ok().stdout;
     assert!(text.contains("New login to your account") && text.contains(&fourth), "{text}");

@@ -94,7 +94,9 @@ async fn logged_in(session: Session, policy: &Policy) -> ExitCode {
     let me = session.identity();
     // A first sync puts this device's keys on the server, so others can encrypt for it.
     let first_sync = async {
-        let (handle, _events) = matrix::start_session(session, policy.clone()).await?;
+        // Nobody here raises new logins: dropped, so the core leaves them to the app.
+        let (handle, events) = matrix::start_session(session, policy.clone()).await?;
+        drop(events);
         let synced = handle.synced(FIRST_SYNC_WAIT).await;
         handle.shutdown().await?;
         synced

@@ -23,8 +23,13 @@ where
     F: FnOnce(Handle) -> Fut,
     Fut: Future<Output = Result<ExitCode, MatrixError>>,
 {
-    let (handle, _events) = match matrix::start(profile, policy.clone()).await {
-        Ok(started) => started,
+    let handle = match matrix::start(profile, policy.clone()).await {
+        // A short command raises no new-login alert: with nobody listening, the core leaves
+        // new sessions unrecorded, for the desktop app or `devices watch` to raise.
+        Ok((handle, events)) => {
+            drop(events);
+            handle
+        }
         Err(error) => return fail(&error),
     };
     if let Err(error) = handle.synced(SYNC_WAIT).await {

@@ -238,15 +238,20 @@ pub(crate) async fn watch_sessions(handle: Handle, sender: UnboundedSender<Event
     let mut known = load_known(&profile);
     let mut updates = own_updates(updates, handle.user_id().to_owned());
     loop {
-        let wait = match check(&handle, &profile, known.as_ref()).await {
+        let wait = match check(&handle, known.as_ref()).await {
             Some((record, new)) => {
-                known = Some(record);
                 for session in new {
                     tracing::info!(device = %session.device_id, "new session of this account");
+                    // Nobody listens (a short command): the session stays unrecorded, for the
+                    // desktop app or `devices watch` to raise.
                     if sender.send(Event::NewSession(session)).is_err() {
                         return;
                     }
                 }
+                if known.as_ref() != Some(&record) {
+                    save_known(&profile, &record);
+                }
+                known = Some(record);
                 POLL
             }
             None => RETRY,
@@ -277,12 +282,11 @@ fn own_updates(
         .boxed()
 }
 
-/// Compares the server's list with what was known, records the list, and returns the record
-/// with the sessions to raise an alert for. `None` if the server could not be asked (it is
+/// Compares the server's list with what was known; returns the list to record once its new
+/// sessions are raised, with those sessions. `None` if the server could not be asked (it is
 /// asked again at the next update).
 async fn check(
     handle: &Handle,
-    profile: &Profile,
     known: Option<&KnownSessions>,
 ) -> Option<(KnownSessions, Vec<Session>)> {
     // Not `sessions()`: a failure here must not record the end of the session, which may be
@@ -305,11 +309,7 @@ async fn check(
     let new = sessions::since_last_run(known, user, device, &current);
     // Sessions signed out since are dropped from the record, so that the record stays the
     // server's list.
-    let record = KnownSessions::of(user, device, &current);
-    if known != Some(&record) {
-        save_known(profile, &record);
-    }
-    Some((record, new))
+    Some((KnownSessions::of(user, device, &current), new))
 }
 
 /// Where a profile keeps the ids of the sessions it has seen.
