@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod cli;
+pub mod clipboard;
 pub mod i18n;
 pub mod logging;
 pub mod matrix;

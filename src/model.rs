@@ -7,6 +7,7 @@ mod doctor;
 mod message;
 pub mod notice;
 mod person;
+pub mod picture;
 pub mod qr;
 pub mod recovery;
 pub mod rich;

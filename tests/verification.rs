@@ -27,11 +27,22 @@ struct Side {
 
 impl Side {
     fn start(user: &User, profile: &str, args: &[&str], name: &'static str) -> Self {
+        Self::start_in(&user.env, user, profile, args, name)
+    }
+
+    /// `start` in this environment (another display, say).
+    fn start_in(
+        env: &[(String, String)],
+        user: &User,
+        profile: &str,
+        args: &[&str],
+        name: &'static str,
+    ) -> Self {
         let mut all = vec!["--profile", profile];
         all.extend_from_slice(args);
         all.extend_from_slice(&["--timeout", "240"]);
         let mut child =
-            common::command(&user.env, user.data.path(), &all).spawn().expect("start estafette");
+            common::command(env, user.data.path(), &all).spawn().expect("start estafette");
         let stdin = child.stdin.take();
         let stdout = child.stdout.take().expect("stdout");
         let (sender, lines) = mpsc::channel();
@@ -232,6 +243,43 @@ fn a_qr_code_shown_by_one_session_is_scanned_by_the_other() {
     showing.until("QR code's data is in");
     let payload = std::fs::read(&file).expect("QR payload written");
     assert!(payload.starts_with(b"MATRIX"), "a Matrix verification code");
+    showing.until("scanned the code successfully?");
+    showing.answer("y");
+    for side in [showing, scanning] {
+        let name = side.name;
+        let (code, stderr, seen) = side.finish();
+        assert_eq!(code, 0, "{name}: {stderr}\n{seen:?}");
+        assert!(seen.iter().any(|l| l.starts_with("Verified:")), "{name}: {seen:?}");
+    }
+    assert!(verified(&user, "second", &first));
+    assert!(verified(&user, "first", &second));
+}
+
+#[test]
+fn a_qr_code_copied_to_the_clipboard_is_read_by_the_other_session() {
+    let synapse = Synapse::shared();
+    let display = common::Display::start();
+    let (user, _, first, second) = two_sessions(synapse, "vclip");
+    let file = user.data.path().join("code.png");
+    let path = file.to_str().expect("utf-8 path");
+
+    let mut showing =
+        Side::start(&user, "first", &["qr", "show", "--incoming", "--out", path], "first");
+    showing.until("Waiting for a verification request");
+    let mut env = user.env.clone();
+    env.push(("DISPLAY".into(), display.name.clone()));
+    let mut scanning =
+        Side::start_in(&env, &user, "second", &["qr", "scan", "--clipboard"], "second");
+    showing.until("QR code's data is in");
+    scanning.until("in the clipboard");
+    // What a person does with a screenshot of the code: copy it. `xclip` then holds the
+    // clipboard, as a screenshot tool would, offering the picture as image/png.
+    let copied = std::process::Command::new("xclip")
+        .args(["-display", &display.name, "-selection", "clipboard", "-t", "image/png", "-i"])
+        .arg(&file)
+        .status()
+        .expect("run xclip (Debian: apt-get install xclip)");
+    assert!(copied.success());
     showing.until("scanned the code successfully?");
     showing.answer("y");
     for side in [showing, scanning] {

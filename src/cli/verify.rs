@@ -45,10 +45,14 @@ pub enum QrCommand {
         #[command(flatten)]
         with: VerifyArgs,
     },
-    /// Read the QR code the other device shows, from a picture (PNG) or its raw data.
+    /// Read the QR code the other device shows, from a picture, its raw data, or the picture
+    /// in the clipboard.
+    #[command(group(clap::ArgGroup::new("from").required(true).args(["file", "clipboard"])))]
     Scan {
         #[arg(value_name = "FILE")]
-        file: PathBuf,
+        file: Option<PathBuf>,
+        #[arg(long)]
+        clipboard: bool,
         #[command(flatten)]
         with: VerifyArgs,
     },
@@ -58,7 +62,8 @@ pub enum QrCommand {
 enum Role {
     Emoji,
     ShowQr(PathBuf),
-    ScanQr(PathBuf),
+    /// Read the other side's code from this file, or (`None`) from the clipboard.
+    ScanQr(Option<PathBuf>),
 }
 
 pub async fn verify(profile: &Profile, policy: &Policy, args: VerifyArgs) -> ExitCode {
@@ -68,7 +73,10 @@ pub async fn verify(profile: &Profile, policy: &Policy, args: VerifyArgs) -> Exi
 pub async fn qr(profile: &Profile, policy: &Policy, command: QrCommand) -> ExitCode {
     match command {
         QrCommand::Show { out, with } => run(profile, policy, with, Role::ShowQr(out)).await,
-        QrCommand::Scan { file, with } => run(profile, policy, with, Role::ScanQr(file)).await,
+        // clap asks for exactly one of the two: no file means the clipboard.
+        QrCommand::Scan { file, clipboard: _, with } => {
+            run(profile, policy, with, Role::ScanQr(file)).await
+        }
     }
 }
 
@@ -211,11 +219,19 @@ impl Flow<'_> {
                 }
                 Ok(())
             }
-            Role::ScanQr(path) => {
-                println!("{}", fl!("qr-waiting-file", path = path.display().to_string()));
-                let file = self.wait_for_file(path).await?;
-                let bytes = crate::model::qr::read_code(&file)
-                    .map_err(|e| MatrixError::QrInvalid(e.to_string()))?;
+            Role::ScanQr(source) => {
+                let bytes = match source {
+                    Some(path) => {
+                        println!("{}", fl!("qr-waiting-file", path = path.display().to_string()));
+                        let file = self.wait_for_file(path).await?;
+                        crate::model::qr::read_code(&file)
+                            .map_err(|e| MatrixError::QrInvalid(e.to_string()))?
+                    }
+                    None => {
+                        println!("{}", fl!("qr-waiting-clipboard"));
+                        self.wait_for_clipboard().await?
+                    }
+                };
                 self.handle.scan_qr(id, &bytes).await?;
                 println!("{}", fl!("qr-read"));
                 Ok(())
@@ -229,6 +245,22 @@ impl Flow<'_> {
             Question::Match(id) => self.handle.mismatch_sas(&id).await,
             Question::Scanned(id) if yes => self.handle.confirm_qr_scanned(&id).await,
             Question::Scanned(id) => self.handle.cancel_verification(&id).await,
+        }
+    }
+
+    /// The code's payload, once the clipboard holds a picture of it (the person copies the
+    /// screenshot when both sides are ready); the clipboard's last answer if it never does.
+    async fn wait_for_clipboard(&self) -> Result<Vec<u8>, MatrixError> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(self.args.timeout);
+        loop {
+            let read = crate::clipboard::qr_code().await;
+            match read {
+                Ok(payload) => return Ok(payload),
+                Err(error) if tokio::time::Instant::now() >= deadline => {
+                    return Err(MatrixError::QrInvalid(error));
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+            }
         }
     }
 

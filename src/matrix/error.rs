@@ -134,6 +134,8 @@ pub enum MatrixError {
     DownloadFailed(String),
     #[error("{}", fl!("error-file-write", path = .0.as_str(), cause = .1.as_str()))]
     FileWrite(String, String),
+    #[error("{}", fl!("error-crashed", cause = .0.as_str()))]
+    Crashed(String),
     #[error("{}", fl!("error-not-a-picture", path = .0.as_str()))]
     NotAPicture(String),
     #[error("{}", fl!("error-picture-too-large", path = .0.as_str()))]

@@ -67,7 +67,12 @@ pub(crate) struct Inner {
 pub fn run(profile: Profile, policy: Policy) -> Events {
     let (sender, receiver) = mpsc::unbounded_channel();
     tokio::spawn(async move {
-        match start(&profile, policy).await {
+        // A panic while starting (in the SDK, the keychain's backend…) must not leave the
+        // window waiting for ever: it is reported as a failure like any other.
+        let started = tokio::spawn(async move { start(&profile, policy).await })
+            .await
+            .unwrap_or_else(|panic| Err(MatrixError::Crashed(panic.to_string())));
+        match started {
             Ok((handle, mut events)) => {
                 let _ = sender.send(Event::Ready(handle));
                 while let Some(event) = events.recv().await {

@@ -31,6 +31,7 @@ pub(crate) fn recipient_strategy(profile: &Profile) -> CollectStrategy {
     // it fail in between, the strictest choice is the safe one.
     let verified_only = Policy::load(&profile.settings_file(), &Policy::organisation_path())
         .map_or(VerifiedOnly::Forced, |policy| policy.verified_only_sending.value);
+    tracing::info!(verified_only = verified_only.is_on(), "room keys go to sessions as chosen");
     strategy_for(verified_only)
 }
 

@@ -8,7 +8,8 @@ use matrix_sdk::ruma::UInt;
 
 use super::handle::Handle;
 use super::{MatrixError, sdk_error};
-use crate::model::avatar::{self, AvatarError};
+use crate::model::avatar;
+use crate::model::picture::PictureError;
 
 impl Handle {
     /// The display name the server holds for this account, if one is set.
@@ -65,10 +66,10 @@ impl Handle {
         // that panics on a hostile file has not read a picture.
         let prepared = tokio::task::spawn_blocking(move || avatar::prepare(&bytes))
             .await
-            .unwrap_or(Err(AvatarError::NotAPicture))
+            .unwrap_or(Err(PictureError::NotAPicture))
             .map_err(|error| match error {
-                AvatarError::NotAPicture => MatrixError::NotAPicture(shown),
-                AvatarError::TooLarge => MatrixError::PictureTooLarge(shown),
+                PictureError::NotAPicture => MatrixError::NotAPicture(shown),
+                PictureError::TooLarge => MatrixError::PictureTooLarge(shown),
             })?;
         let png = "image/png".parse().expect("a MIME type");
         self.inner

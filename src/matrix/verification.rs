@@ -326,6 +326,17 @@ mod tests {
         let mut payload = b"MATRIX\x02\x00\x00\x0d$flow:example".to_vec();
         payload.extend((0u8..=95).map(|i| i.wrapping_mul(37)));
         let picture = super::qr_png(&payload).expect("the code fits");
-        assert_eq!(crate::model::qr::read_code(&picture), Ok(payload));
+        assert_eq!(crate::model::qr::read_code(&picture), Ok(payload.clone()));
+
+        // A JPEG of it (a photo, a screenshot tool's default), and its pixels as a clipboard
+        // holds them, read the same.
+        let decoded = image::load_from_memory(&picture).expect("a PNG");
+        let mut jpeg = Vec::new();
+        let cursor = &mut std::io::Cursor::new(&mut jpeg);
+        decoded.to_rgb8().write_to(cursor, image::ImageFormat::Jpeg).expect("a JPEG");
+        assert_eq!(crate::model::qr::read_code(&jpeg), Ok(payload.clone()));
+        let rgba = decoded.to_rgba8();
+        let read = crate::model::qr::read_pixels(rgba.width(), rgba.height(), rgba.as_raw());
+        assert_eq!(read, Ok(payload));
     }
 }

@@ -6,32 +6,22 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageFormat};
+
+use super::picture::{PictureError, decode};
 
 /// The side of the square picture published, in pixels: sharp on a high-density screen at the
 /// sizes clients show avatars, small enough to upload in a moment.
 pub const SIDE: u32 = 512;
 
 /// The largest file taken: a photo straight from a phone fits, a mistake (a video) does not.
+/// Larger files are `PictureError::TooLarge` without being read further.
 pub const MAX_FILE: u64 = 25 * 1024 * 1024;
 
-/// Decoding limits, so that a small file claiming a huge picture cannot exhaust memory.
-const MAX_PIXELS_SIDE: u32 = 16_384;
-const MAX_DECODED: u64 = 512 * 1024 * 1024;
-
-/// Why a file cannot become a profile picture.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AvatarError {
-    /// Not a picture in a format read here (PNG, JPEG, WebP, GIF), or a damaged one.
-    NotAPicture,
-    /// Larger than `MAX_FILE`, or its picture too large to decode safely.
-    TooLarge,
-}
-
 /// The picture to publish: `bytes` is a PNG, `SIDE`×`SIDE` or smaller, cropped to a square.
-pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>, AvatarError> {
+pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>, PictureError> {
     if bytes.len() as u64 > MAX_FILE {
-        return Err(AvatarError::TooLarge);
+        return Err(PictureError::TooLarge);
     }
     let picture = decode(bytes)?;
     let square = crop_to_square(picture);
@@ -41,26 +31,8 @@ pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>, AvatarError> {
     small
         .to_rgba8()
         .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
-        .map_err(|_| AvatarError::NotAPicture)?;
+        .map_err(|_| PictureError::NotAPicture)?;
     Ok(png)
-}
-
-fn decode(bytes: &[u8]) -> Result<DynamicImage, AvatarError> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| AvatarError::NotAPicture)?;
-    if reader.format().is_none() {
-        return Err(AvatarError::NotAPicture);
-    }
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_PIXELS_SIDE);
-    limits.max_image_height = Some(MAX_PIXELS_SIDE);
-    limits.max_alloc = Some(MAX_DECODED);
-    reader.limits(limits);
-    reader.decode().map_err(|error| match error {
-        image::ImageError::Limits(_) => AvatarError::TooLarge,
-        _ => AvatarError::NotAPicture,
-    })
 }
 
 /// A picture ready to show in a circle: `side`×`side` RGBA pixels, transparent outside the
@@ -172,10 +144,10 @@ mod tests {
 
     #[test]
     fn what_is_not_a_picture_is_refused() {
-        assert_eq!(prepare(b"%PDF-1.7 not a picture"), Err(AvatarError::NotAPicture));
-        assert_eq!(prepare(b""), Err(AvatarError::NotAPicture));
+        assert_eq!(prepare(b"%PDF-1.7 not a picture"), Err(PictureError::NotAPicture));
+        assert_eq!(prepare(b""), Err(PictureError::NotAPicture));
         // A PNG signature with nothing sound after it.
-        assert_eq!(prepare(b"\x89PNG\r\n\x1a\n garbage"), Err(AvatarError::NotAPicture));
+        assert_eq!(prepare(b"\x89PNG\r\n\x1a\n garbage"), Err(PictureError::NotAPicture));
     }
 
     #[test]
@@ -188,6 +160,6 @@ mod tests {
             // Only the header matters: the decoder must stop at the dimensions.
             let _ = writer.write_image_data(&[]);
         }
-        assert_eq!(prepare(&bytes), Err(AvatarError::TooLarge));
+        assert_eq!(prepare(&bytes), Err(PictureError::TooLarge));
     }
 }

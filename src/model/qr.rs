@@ -1,17 +1,14 @@
-//! Reading the other device's verification QR code from a file: a picture of it (a PNG
-//! screenshot or photo) or its raw payload as `qr show --out` writes it. Pure: bytes in, the
-//! code's payload out, so the CLI and the desktop app read codes the same way.
-
-use std::io::Cursor;
+//! Reading the other device's verification QR code: from a file holding a picture of it (a
+//! screenshot or a photo, in any format `model::picture` reads) or its raw payload as
+//! `qr show --out` writes it, or from a picture's pixels (what a clipboard holds). Pure: bytes
+//! in, the code's payload out, so the CLI and the desktop app read codes the same way.
 
 use crate::fl;
 
-/// The 8 bytes every PNG file starts with.
-const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+use super::picture;
+
 /// Every Matrix verification code's payload starts with this.
 const MATRIX_PREFIX: &[u8] = b"MATRIX";
-/// Larger pictures are refused rather than decoded: a phone photo is far below this.
-const MAX_PIXELS: u64 = 40_000_000;
 
 /// Why no code could be read, in words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,18 +21,25 @@ pub enum QrReadError {
     NotMatrix,
 }
 
-/// The verification payload in `file`: decoded from a PNG picture, or taken as is when the
-/// file holds the raw payload.
+/// The verification payload in `file`: decoded from a picture, or taken as is when the file
+/// holds the raw payload.
 pub fn read_code(file: &[u8]) -> Result<Vec<u8>, QrReadError> {
     if file.starts_with(MATRIX_PREFIX) {
         return Ok(file.to_vec());
     }
-    if !file.starts_with(PNG_SIGNATURE) {
+    let picture = picture::decode(file).map_err(|_| QrReadError::NotAnImage)?.into_rgba8();
+    read_pixels(picture.width(), picture.height(), picture.as_raw())
+}
+
+/// The verification payload in a picture given as `width`×`height` RGBA pixels, row by row.
+pub fn read_pixels(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, QrReadError> {
+    let (columns, rows) = (width as usize, height as usize);
+    if columns == 0 || rows == 0 || rgba.len() != columns * rows * 4 {
         return Err(QrReadError::NotAnImage);
     }
-    let (width, height, grey) = greyscale(file).ok_or(QrReadError::NotAnImage)?;
+    let grey: Vec<u8> = rgba.chunks_exact(4).map(luma).collect();
     let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
+        rqrr::PreparedImage::prepare_from_greyscale(columns, rows, |x, y| grey[y * columns + x]);
     let mut found_other = false;
     for grid in image.detect_grids() {
         let mut payload = Vec::new();
@@ -49,42 +53,10 @@ pub fn read_code(file: &[u8]) -> Result<Vec<u8>, QrReadError> {
     Err(if found_other { QrReadError::NotMatrix } else { QrReadError::NoCode })
 }
 
-/// The picture as one brightness byte per pixel, whatever its colour type.
-fn greyscale(file: &[u8]) -> Option<(usize, usize, Vec<u8>)> {
-    let mut decoder = png::Decoder::new(Cursor::new(file));
-    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = decoder.read_info().ok()?;
-    let info = reader.info();
-    if u64::from(info.width) * u64::from(info.height) > MAX_PIXELS {
-        return None;
-    }
-    let mut buffer = vec![0; reader.output_buffer_size()?];
-    let frame = reader.next_frame(&mut buffer).ok()?;
-    let (width, height) = (frame.width as usize, frame.height as usize);
-    let channels = match frame.color_type {
-        png::ColorType::Grayscale => 1,
-        png::ColorType::GrayscaleAlpha => 2,
-        png::ColorType::Rgb => 3,
-        png::ColorType::Rgba => 4,
-        png::ColorType::Indexed => return None,
-    };
-    let mut grey = Vec::with_capacity(width * height);
-    for line in buffer[..frame.line_size * height].chunks(frame.line_size) {
-        for pixel in line[..width * channels].chunks(channels) {
-            grey.push(luma(pixel));
-        }
-    }
-    Some((width, height, grey))
-}
-
-/// Perceived brightness; a transparent pixel reads as the white a viewer would show.
+/// Perceived brightness of an RGBA pixel; a transparent pixel reads as the white a viewer
+/// would show.
 fn luma(pixel: &[u8]) -> u8 {
-    let (colour, alpha) = match pixel.len() {
-        1 => (u32::from(pixel[0]), 255),
-        2 => (u32::from(pixel[0]), u32::from(pixel[1])),
-        3 => (rgb(pixel), 255),
-        _ => (rgb(pixel), u32::from(pixel[3])),
-    };
+    let (colour, alpha) = (rgb(pixel), u32::from(pixel[3]));
     let on_white = (colour * alpha + 255 * (255 - alpha)) / 255;
     u8::try_from(on_white).unwrap_or(u8::MAX)
 }
@@ -114,6 +86,19 @@ mod tests {
     fn a_picture_without_a_code_says_so() {
         let blank = png_of(&vec![255u8; 64 * 64], 64, 64);
         assert_eq!(read_code(&blank), Err(QrReadError::NoCode));
+        assert_eq!(read_pixels(8, 8, &[255; 8 * 8 * 4]), Err(QrReadError::NoCode));
+    }
+
+    #[test]
+    fn pixels_that_do_not_add_up_are_not_a_picture() {
+        assert_eq!(read_pixels(8, 8, &[255; 10]), Err(QrReadError::NotAnImage));
+        assert_eq!(read_pixels(0, 0, &[]), Err(QrReadError::NotAnImage));
+    }
+
+    #[test]
+    fn transparent_pixels_read_as_white() {
+        assert_eq!(luma(&[0, 0, 0, 0]), 255);
+        assert_eq!(luma(&[0, 0, 0, 255]), 0);
     }
 
     /// A greyscale PNG of `pixels`.

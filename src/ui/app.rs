@@ -28,6 +28,11 @@ pub struct App {
     last_active: std::time::Instant,
     /// The idle lock, while the window's content is hidden.
     lock: Option<Lock>,
+    /// How many times the core was started afresh in this window: part of the core
+    /// subscription's identity, so a new number starts a new core.
+    generation: u32,
+    /// Open the settings again once the core is back (it restarted to apply one of them).
+    reopen_settings: bool,
 }
 
 enum Screen {
@@ -53,6 +58,8 @@ pub enum Message {
     /// Time to see whether the window has been idle too long.
     Tick,
     Lock(lock::Message),
+    /// The core stopped to apply a new setting: start it again.
+    Restart,
 }
 
 impl App {
@@ -77,7 +84,18 @@ impl App {
         let preferences = Preferences::load(&launch.profile);
         let neighbours = launch.profile.neighbours();
         let last_active = std::time::Instant::now();
-        (Self { launch, screen, user, preferences, neighbours, last_active, lock: None }, focus)
+        let app = Self {
+            launch,
+            screen,
+            user,
+            preferences,
+            neighbours,
+            last_active,
+            lock: None,
+            generation: 0,
+            reopen_settings: false,
+        };
+        (app, focus)
     }
 
     pub fn title(&self) -> String {
@@ -111,6 +129,12 @@ impl App {
             Message::Lock(message) => self.lock_message(message),
             Message::WindowOpened => {
                 startup::reached(Milestone::WindowShown, None);
+                Task::none()
+            }
+            Message::Restart => {
+                self.generation += 1;
+                self.reopen_settings = true;
+                self.screen = Screen::Starting;
                 Task::none()
             }
         }
@@ -147,11 +171,13 @@ impl App {
             (CoreEvent::Ready(handle), _) => {
                 startup::reached(Milestone::SessionRestored, None);
                 let neighbours = self.launch.profile.neighbours();
-                let home = Home::new(handle, self.preferences, neighbours);
-                let check =
-                    Task::batch([home.check_trust(), home.load_avatar()]).map(Message::Home);
+                let mut home = Home::new(handle, self.preferences, neighbours);
+                let mut first = vec![home.check_trust(), home.load_avatar()];
+                if std::mem::take(&mut self.reopen_settings) {
+                    first.push(home.update(home::Message::OpenSettings).0);
+                }
                 self.screen = Screen::Home(Box::new(home));
-                return check;
+                return Task::batch(first).map(Message::Home);
             }
             (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
                 startup::reached(Milestone::RoomListReady, Some(rooms.len()));
@@ -232,7 +258,8 @@ impl App {
     }
 
     /// Keeps the user's choice of verified-only sending in their settings (refused where the
-    /// organisation locked it); the core reads it at its next start.
+    /// organisation locked it), and applies it at once: the SDK takes the choice of who gets
+    /// the room keys when the client is built, so the core stops and starts again with it.
     fn verified_only(&mut self, on: bool) -> Task<Message> {
         let profile = &self.launch.profile;
         let key = crate::policy::UserKey::VerifiedOnlySending;
@@ -252,13 +279,26 @@ impl App {
         match kept {
             Ok(policy) => {
                 self.launch.policy = policy;
-                Task::none()
+                self.restart_core()
             }
             Err(error) => {
                 let failed = super::settings::Message::Failed(error.to_string());
                 Task::done(Message::Home(home::Message::Settings(failed)))
             }
         }
+    }
+
+    /// Stops the core cleanly (sync ended, tokens saved), then starts it again under the
+    /// policy now in `launch`.
+    fn restart_core(&mut self) -> Task<Message> {
+        let Screen::Home(home) = &self.screen else { return Task::none() };
+        let handle = home.handle();
+        Task::perform(async move { handle.shutdown().await }, |stopped| {
+            if let Err(error) = stopped {
+                tracing::warn!(%error, "the core did not stop cleanly before its restart");
+            }
+            Message::Restart
+        })
     }
 
     /// Opens another account's window beside this one (a profile belongs to one process).
@@ -289,7 +329,7 @@ impl App {
         let opened = iced::window::open_events().map(|_| Message::WindowOpened);
         match self.screen {
             Screen::Starting | Screen::Home(_) => Subscription::batch([
-                Subscription::run_with(Account(self.launch.clone()), core_events),
+                Subscription::run_with(Account(self.launch.clone(), self.generation), core_events),
                 keys,
                 opened,
                 iced::event::listen_with(dropped),
@@ -387,12 +427,14 @@ fn dropped(
     Some(Message::Home(home::Message::Room(super::room::Message::FileChosen(path))))
 }
 
-/// The subscription's key: the profile's folder, and nothing that changes while it runs.
-struct Account(Launch);
+/// The subscription's key: the profile's folder and the core's generation, and nothing else
+/// that changes while it runs.
+struct Account(Launch, u32);
 
 impl Hash for Account {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.0.profile.data_dir.hash(state);
+        self.1.hash(state);
     }
 }
 

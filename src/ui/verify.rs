@@ -27,6 +27,8 @@ pub enum Message {
     ShowQr,
     /// Read the other device's code from a picture.
     ScanPicture,
+    /// Read the other device's code from the picture in the clipboard.
+    ScanClipboard,
     /// Save the code we show as a picture (to send to a phone, or print).
     SaveQr,
     /// "They match".
@@ -48,6 +50,7 @@ pub enum Event {
     StartEmoji(String),
     ShowQr(String),
     ScanPicture(String),
+    ScanClipboard(String),
     /// Save this payload's code as a picture.
     SaveQr(Vec<u8>),
     Match(String),
@@ -97,6 +100,7 @@ impl VerifyDialog {
             Message::StartEmoji => Event::StartEmoji(id),
             Message::ShowQr => Event::ShowQr(id),
             Message::ScanPicture => Event::ScanPicture(id),
+            Message::ScanClipboard => Event::ScanClipboard(id),
             Message::SaveQr => match &self.state.stage {
                 // Saving is no step of the flow: the buttons stay as they are.
                 Stage::ShowingQr(bytes) => return Some(Event::SaveQr(bytes.clone())),
@@ -204,12 +208,18 @@ impl VerifyDialog {
             choices =
                 choices.push(self.act(fl!("verify-by-qr"), Message::ShowQr, button::secondary));
         }
-        if methods.contains(&Method::ScanQr) {
-            let scan = self.act(fl!("verify-by-scan"), Message::ScanPicture, button::secondary);
-            choices = choices.push(scan);
-        }
         choices = choices.push(self.act(fl!("verify-cancel"), Message::Cancel, button::secondary));
-        column![text(fl!("verify-choose")), choices].spacing(14).into()
+        let mut page = column![text(fl!("verify-choose")), choices].spacing(14);
+        if methods.contains(&Method::ScanQr) {
+            // Their code, on a phone's screen or in a screenshot: from a file or pasted.
+            let scan = row![
+                self.act(fl!("verify-by-scan"), Message::ScanPicture, button::secondary),
+                self.act(fl!("verify-by-paste"), Message::ScanClipboard, button::secondary),
+            ]
+            .spacing(8);
+            page = page.push(column![text(fl!("verify-scan-note")).size(13), scan].spacing(8));
+        }
+        page.into()
     }
 
     /// The seven emoji, large, each named in the user's language, and the two answers.
@@ -401,5 +411,26 @@ mod tests {
         assert!(dialog.qr.is_some());
         let mut ui = simulator(dialog.view());
         assert!(ui.find(fl!("verify-qr-show").as_str()).is_ok());
+    }
+
+    #[test]
+    fn the_other_code_can_be_read_from_a_picture_or_pasted() {
+        use crate::model::verification::Method;
+        for (label, wanted) in [
+            (fl!("verify-by-scan"), Event::ScanPicture("flow-1".into())),
+            (fl!("verify-by-paste"), Event::ScanClipboard("flow-1".into())),
+        ] {
+            let mut state = flow("@bob:ministere.fr", true);
+            state.apply(Step::Ready(vec![Method::Emoji, Method::ShowQr, Method::ScanQr]));
+            let mut dialog = VerifyDialog::new(state, "@anne:ministere.fr");
+            let clicked: Vec<_> = {
+                let mut ui = simulator(dialog.view());
+                assert!(ui.find(fl!("verify-by-emoji").as_str()).is_ok());
+                let _ = ui.click(label.as_str());
+                ui.into_messages().collect()
+            };
+            let events: Vec<_> = clicked.into_iter().filter_map(|m| dialog.update(m)).collect();
+            assert_eq!(events, [wanted]);
+        }
     }
 }

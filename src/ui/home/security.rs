@@ -127,12 +127,15 @@ impl Home {
                 verify::Event::Accept(id) => handle.accept_verification(&id).await,
                 verify::Event::StartEmoji(id) => handle.start_sas(&id).await,
                 verify::Event::ShowQr(id) => handle.show_qr(&id).await.map(drop),
-                verify::Event::ScanPicture(id) => match scan_picture().await {
-                    Some(Ok(payload)) => handle.scan_qr(&id, &payload).await,
-                    Some(Err(error)) => return Some(Err(error)),
-                    // Cancelled: nothing happened, the choices stay.
-                    None => Ok(()),
-                },
+                verify::Event::ScanPicture(id) => {
+                    return scanned(&handle, &id, scan_picture()).await;
+                }
+                verify::Event::ScanClipboard(id) => {
+                    return scanned(&handle, &id, async {
+                        Some(crate::clipboard::qr_code().await)
+                    })
+                    .await;
+                }
                 verify::Event::SaveQr(_) => return None,
                 verify::Event::Match(id) => handle.confirm_sas(&id).await,
                 verify::Event::Mismatch(id) => handle.mismatch_sas(&id).await,
@@ -364,6 +367,18 @@ async fn scan_picture() -> Option<Result<Vec<u8>, String>> {
         Err(error) => Err(error.to_string()),
     };
     Some(read)
+}
+
+/// Hands the code `read` found to the flow; `None` (nothing was picked) leaves the choices.
+async fn scanned(
+    handle: &Handle,
+    id: &str,
+    read: impl std::future::Future<Output = Option<Result<Vec<u8>, String>>>,
+) -> Option<Result<(), String>> {
+    match read.await? {
+        Ok(payload) => Some(handle.scan_qr(id, &payload).await.map_err(|e| e.to_string())),
+        Err(error) => Some(Err(error)),
+    }
 }
 
 /// Saves the code we show as a PNG where the person chooses.
