@@ -90,6 +90,10 @@ impl VerifyDialog {
             _ => None,
         };
         self.busy = false;
+        // An error said of the step before (an unreadable picture, say) is no longer news.
+        if std::mem::discriminant(&state.stage) != std::mem::discriminant(&self.state.stage) {
+            self.error = None;
+        }
         self.state = state;
     }
 
