@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::config::RequestConfig;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::{OwnedUserId, UserId};
@@ -92,6 +93,11 @@ pub(crate) async fn build(
         .handle_refresh_tokens()
         .with_encryption_settings(encryption_settings())
         .with_room_key_recipient_strategy(super::identity::recipient_strategy(profile))
+        // One process per profile is already certain (`Profile::lock`). The SDK's default
+        // guards its stores against other processes with a lease renewed every 50 ms: a
+        // database write twenty times a second, for ever, the whole of an idle window's CPU
+        // and a laptop's disk kept awake.
+        .cross_process_store_config(CrossProcessLockConfig::SingleProcess)
         .build()
         .await
         .map_err(|error| build_error(homeserver.as_str(), error))?;
