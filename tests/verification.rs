@@ -243,16 +243,7 @@ fn a_qr_code_shown_by_one_session_is_scanned_by_the_other() {
     showing.until("QR code's data is in");
     let payload = std::fs::read(&file).expect("QR payload written");
     assert!(payload.starts_with(b"MATRIX"), "a Matrix verification code");
-    showing.until("scanned the code successfully?");
-    showing.answer("y");
-    for side in [showing, scanning] {
-        let name = side.name;
-        let (code, stderr, seen) = side.finish();
-        assert_eq!(code, 0, "{name}: {stderr}\n{seen:?}");
-        assert!(seen.iter().any(|l| l.starts_with("Verified:")), "{name}: {seen:?}");
-    }
-    assert!(verified(&user, "second", &first));
-    assert!(verified(&user, "first", &second));
+    scanned_and_confirmed(&user, showing, scanning, &first, &second);
 }
 
 #[test]
@@ -280,6 +271,18 @@ fn a_qr_code_copied_to_the_clipboard_is_read_by_the_other_session() {
         .status()
         .expect("run xclip (Debian: apt-get install xclip)");
     assert!(copied.success());
+    scanned_and_confirmed(&user, showing, scanning, &first, &second);
+}
+
+/// The showing side confirms that the other scanned its code; both end verified, and each
+/// session then sees the other as verified.
+fn scanned_and_confirmed(
+    user: &User,
+    mut showing: Side,
+    scanning: Side,
+    first: &str,
+    second: &str,
+) {
     showing.until("scanned the code successfully?");
     showing.answer("y");
     for side in [showing, scanning] {
@@ -288,6 +291,6 @@ fn a_qr_code_copied_to_the_clipboard_is_read_by_the_other_session() {
         assert_eq!(code, 0, "{name}: {stderr}\n{seen:?}");
         assert!(seen.iter().any(|l| l.starts_with("Verified:")), "{name}: {seen:?}");
     }
-    assert!(verified(&user, "second", &first));
-    assert!(verified(&user, "first", &second));
+    assert!(verified(user, "second", first));
+    assert!(verified(user, "first", second));
 }

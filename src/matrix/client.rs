@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::config::RequestConfig;
+use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 use matrix_sdk::{Client, ClientBuildError, SqliteStoreConfig};
