@@ -75,9 +75,17 @@ pub fn run(profile: Profile, policy: Policy) -> Events {
         match started {
             Ok((handle, mut events)) => {
                 let _ = sender.send(Event::Ready(handle));
-                while let Some(event) = events.recv().await {
-                    if sender.send(event).is_err() {
-                        break;
+                // Until the front end stops listening; then the core's own tasks see that
+                // nobody listens and let go of it.
+                loop {
+                    tokio::select! {
+                        event = events.recv() => {
+                            let Some(event) = event else { break };
+                            if sender.send(event).is_err() {
+                                break;
+                            }
+                        }
+                        () = sender.closed() => break,
                     }
                 }
             }
@@ -159,6 +167,7 @@ async fn report_loaded(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
                     return;
                 }
             }
+            () = sender.closed() => return,
         }
     }
 }
@@ -170,9 +179,13 @@ async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
         if sender.send(Event::Rooms(handle.rooms().await)).is_err() {
             return;
         }
-        match updates.recv().await {
-            Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-            Err(_) => return,
+        tokio::select! {
+            update = updates.recv() => match update {
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(_) => return,
+            },
+            // Nobody listens any more: let go of the core.
+            () = sender.closed() => return,
         }
         // Previews are computed from the same sync a moment later, and syncs come in bursts:
         // wait a beat, then take one snapshot for all of it.
@@ -182,8 +195,12 @@ async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
 }
 
 /// Forwards sync state changes, restarting the sync after an error with a growing delay.
+/// Holds the core weakly between states: once every handle is gone (the desktop app started
+/// a new core to apply a setting), the core drops, its sync with it, and this ends.
 async fn report_sync(inner: Arc<Inner>, sender: mpsc::UnboundedSender<Event>) {
     let mut states = inner.sync.state();
+    let weak = Arc::downgrade(&inner);
+    drop(inner);
     let mut delay = Duration::from_secs(1);
     // The state may have changed before anyone listened: start from the current one.
     let mut current = Some(states.get());
@@ -191,6 +208,7 @@ async fn report_sync(inner: Arc<Inner>, sender: mpsc::UnboundedSender<Event>) {
         Some(state) => Some(state),
         None => states.next().await,
     } {
+        let Some(inner) = weak.upgrade() else { return };
         // Nobody may be listening (a command-line run): the sync still serves the handle.
         let _ = sender.send(Event::Sync(status(&state)));
         match state {
@@ -299,5 +317,13 @@ impl Handle {
             self.inner.client.homeserver().to_string(),
             crate::fl!("error-timeout"),
         )
+    }
+}
+
+/// Says when a core is gone: after the desktop app restarts the core to apply a setting, the
+/// old one must not linger with its stores open.
+impl Drop for Inner {
+    fn drop(&mut self) {
+        tracing::info!("core released");
     }
 }

@@ -182,6 +182,8 @@ impl Handle {
                 users = typing_updates.recv() => if let Ok(users) = users {
                     typing = self.typing_names(&room, users).await;
                 },
+                // The room is closed: let go of the core at once, not at its next message.
+                () = sender.closed() => return Ok(()),
             }
             items = timeline.items().await.into_iter().collect();
         }
