@@ -61,8 +61,7 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     let _ = PROFILE_LOCK.set(lock);
     // Read before logging starts: the policy caps how much is logged.
     let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path());
-    let max =
-        policy.as_ref().map_or(crate::logging::Level::Trace, |p| p.log_level_max.value.into());
+    let max = policy.as_ref().map_or(crate::logging::Level::Trace, |p| p.log_level_max.value);
     crate::logging::init(Some(&profile.log_dir()), cli.log_level, max);
     crate::i18n::choose(crate::preferences::Preferences::load(&profile).language.tag());
     // A broken policy stops everything: running with a weaker one than intended is worse.

@@ -12,7 +12,8 @@ use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
 use tracing_subscriber::{EnvFilter, Layer as _};
 
-/// How much to log, from least to most.
+/// How much to log, from least to most: the `--log-level` choice, and the policy's
+/// `log_level_max`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Level {
     Error,
@@ -23,26 +24,13 @@ pub enum Level {
 }
 
 impl Level {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Self::Error => "error",
             Self::Warn => "warn",
             Self::Info => "info",
             Self::Debug => "debug",
             Self::Trace => "trace",
-        }
-    }
-}
-
-impl From<crate::policy::LogLevel> for Level {
-    fn from(level: crate::policy::LogLevel) -> Self {
-        use crate::policy::LogLevel as L;
-        match level {
-            L::Error => Self::Error,
-            L::Warn => Self::Warn,
-            L::Info => Self::Info,
-            L::Debug => Self::Debug,
-            L::Trace => Self::Trace,
         }
     }
 }

@@ -8,15 +8,11 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Keyring, Synapse, files_containing, files_under, person, server_events, tail};
+use common::{
+    Keyring, Synapse, answer, files_containing, files_under, person, server_events, tail,
+};
 use estafette::matrix::{Sent, TransferStep};
 use estafette::model::attachment::size_text;
-
-/// What a run printed on stderr besides the warning that the first sync was slow, which a busy
-/// test machine may print before any command's own answer.
-fn answer(stderr: &str) -> Vec<&str> {
-    stderr.lines().filter(|line| !line.contains("the server could not be reached")).collect()
-}
 
 fn media_store(synapse: &Synapse) -> PathBuf {
     synapse.dir.join("media_store")

@@ -59,9 +59,12 @@ impl Handle {
     /// that nothing but its pixels is published (see `model::avatar`). Returns what was
     /// published, to show it at once.
     pub async fn set_avatar(&self, path: &Path) -> Result<Vec<u8>, MatrixError> {
-        super::attach::file_to_send(path).await?;
-        let bytes = tokio::fs::read(path).await.map_err(|e| super::attach::read_error(path, &e))?;
         let shown = path.display().to_string();
+        // Measured before it is read: a video chosen by mistake is not loaded to be refused.
+        if super::attach::file_to_send(path).await? > avatar::MAX_FILE {
+            return Err(MatrixError::PictureTooLarge(shown));
+        }
+        let bytes = tokio::fs::read(path).await.map_err(|e| super::attach::read_error(path, &e))?;
         // Decoding a large photo takes a moment of CPU: off the runtime's threads. A decoder
         // that panics on a hostile file has not read a picture.
         let prepared = tokio::task::spawn_blocking(move || avatar::prepare(&bytes))

@@ -39,27 +39,8 @@ impl PublicRoomDirectory {
     }
 }
 
-/// How much detail the log may hold, from the least to the most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum LogLevel {
-    Error,
-    Warn,
-    Info,
-    Debug,
-    Trace,
-}
-
-impl LogLevel {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warn => "warn",
-            Self::Info => "info",
-            Self::Debug => "debug",
-            Self::Trace => "trace",
-        }
-    }
-}
+/// How much detail the log may hold, from the least to the most: the logger's own levels.
+pub use crate::logging::Level as LogLevel;
 
 /// A value's place from the weakest (0) to the strictest (`STRICTEST`).
 pub(super) trait Strictness: Copy {

@@ -206,6 +206,12 @@ pub fn person(synapse: &Synapse, prefix: &str) -> (User, Account) {
     (user, account)
 }
 
+/// What a run printed on stderr besides the warning that the first sync was slow, which a busy
+/// test machine may print before any command's own answer.
+pub fn answer(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|line| !line.contains("the server could not be reached")).collect()
+}
+
 /// `tail --json` as parsed lines.
 pub fn tail(user: &User, room: &str) -> Vec<serde_json::Value> {
     let run = user.run(&["tail", room, "--json", "--limit", "50"], "");

@@ -142,21 +142,8 @@ fn a_failed_message_offers_a_retry() {
     let message = Msg {
         event_id: None,
         local_id: Some("txn1".into()),
-        sender: "@me:example.org".into(),
-        sender_name: None,
-        ts: 0,
-        body: Some("hello".into()),
-        formatted: None,
-        attachment: None,
-        encrypted: true,
-        trust: Trust::Encrypted,
-        edited: false,
-        reply_to: None,
-        reactions: Vec::new(),
-        reacted: Vec::new(),
-        read_by: Vec::new(),
-        own: true,
         send_state: Some(SendState::Failed { reason: "refused".into(), retry: false }),
+        ..said("", "@me:example.org", "hello", true)
     };
     let mut ui = simulator(message_row(&message, Look::default()));
     let _ = ui.click(fl!("send-retry").as_str());
@@ -168,23 +155,10 @@ fn a_failed_message_offers_a_retry() {
 fn an_unreadable_message_says_why() {
     let trust = Trust::Undecryptable(crate::model::UndecryptableCause::SentBeforeYouJoined);
     let message = Msg {
-        event_id: Some("$e".into()),
-        local_id: None,
-        sender: "@bob:example.org".into(),
         sender_name: Some("Bob".into()),
-        ts: 0,
         body: None,
-        formatted: None,
-        attachment: None,
-        encrypted: true,
         trust: trust.clone(),
-        edited: false,
-        reply_to: None,
-        reactions: Vec::new(),
-        reacted: Vec::new(),
-        read_by: Vec::new(),
-        own: false,
-        send_state: None,
+        ..said("$e", "@bob:example.org", "", false)
     };
     // The row says why in place of the unreadable text, and so does the shield's tooltip.
     let mut ui = simulator(message_row(&message, Look::default()));
