@@ -8,6 +8,7 @@ mod devices;
 mod doctor;
 mod files;
 mod generate;
+mod guard;
 mod identity;
 mod me;
 mod messages;
@@ -70,17 +71,24 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
 }
 
 fn execute(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
-    match tokio::runtime::Runtime::new() {
+    match crate::matrix::runtime() {
         Ok(runtime) => runtime.block_on(run(profile, policy, command)),
         Err(error) => output::fail(&error),
     }
 }
 
 async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
+    if let Some(refused) = guard::locked_out(profile, policy, &command) {
+        return refused;
+    }
     match command {
         Command::Login(args) => account::login(profile, policy, args).await,
-        Command::Whoami { json } => account::whoami(profile, json).await,
+        Command::Whoami { json } => account::whoami(profile, policy, json).await,
         Command::Logout { wipe } => account::logout(profile, wipe).await,
+        Command::Unlock { password_stdin } => guard::unlock(profile, policy, password_stdin).await,
+        Command::Password { keep_other_sessions } => {
+            guard::password(profile, policy, keep_other_sessions).await
+        }
         Command::Doctor { json } => doctor::run(profile, policy, json).await,
         Command::Rooms { json } => rooms::list(profile, policy, json).await,
         Command::CreateRoom(args) => rooms::create(profile, policy, args).await,

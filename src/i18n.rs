@@ -1,6 +1,7 @@
 //! Every user-visible string: Fluent bundles for English and French, chosen from the system languages.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
@@ -22,6 +23,18 @@ pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader
 });
 
+/// Whether values placed in sentences are wrapped in Unicode isolation marks (FSI…PDI): on in
+/// the window, where a name placed in a sentence could otherwise reorder the rest of it (a
+/// right-to-left name, or one with direction marks); off on the command line, whose lines
+/// scripts read.
+static ISOLATE: AtomicBool = AtomicBool::new(false);
+
+/// Turns isolation of placed values on (the desktop app) or off.
+pub fn isolate_placeables(on: bool) {
+    ISOLATE.store(on, Ordering::Relaxed);
+    LOADER.set_use_isolating(on);
+}
+
 /// Selects the system's language (or `ESTAFETTE_LANG`, for tests and support calls), before
 /// any profile is known: the command line's own help is in it.
 pub fn init() {
@@ -40,8 +53,8 @@ pub fn choose(tag: Option<&str>) {
     if let Err(error) = i18n_embed::select(&*LOADER, &Localizations, &requested) {
         eprintln!("estafette: could not load translations: {error}");
     }
-    // Selecting a language loads fresh bundles, which isolate again by default.
-    LOADER.set_use_isolating(false);
+    // Selecting a language loads fresh bundles, which isolate by default: keep the choice.
+    LOADER.set_use_isolating(ISOLATE.load(Ordering::Relaxed));
 }
 
 /// The language tags that ship with the application.

@@ -8,12 +8,15 @@
 
 pub mod cli;
 pub mod clipboard;
+#[cfg(test)]
+mod hostile;
 pub mod i18n;
 pub mod logging;
 pub mod matrix;
 pub mod model;
 pub mod policy;
 pub mod preferences;
+pub mod process;
 pub mod profile;
 pub mod secret;
 pub mod startup;

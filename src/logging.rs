@@ -1,7 +1,11 @@
 //! Logs to stderr at the chosen level and to a daily-rotated file in the profile's data folder,
 //! both clamped to the policy's `log_level_max`. Secrets never reach a log line: the types
 //! that hold them print `[redacted]`, and the SDK's crates are capped below `trace`, the level
-//! at which HTTP libraries dump what they carry.
+//! at which HTTP libraries dump what they carry. Neither output can be flooded: a line
+//! repeated in a loop is held back (`repeat`), and each day's file has a ceiling (`cap`).
+
+mod cap;
+mod repeat;
 
 use std::io::IsTerminal as _;
 use std::path::Path;
@@ -88,7 +92,8 @@ pub fn init(log_dir: Option<&Path>, stderr_level: Option<Level>, max: Level) {
         None => (None, None),
     };
     // A second initialisation (tests calling in twice) keeps the first subscriber.
-    if tracing_subscriber::registry().with(stderr).with(file).try_init().is_ok()
+    let repeats = repeat::Repeats::default();
+    if tracing_subscriber::registry().with(repeats).with(stderr).with(file).try_init().is_ok()
         && let Some(guard) = guard
     {
         // The guard flushes the file when dropped; keep it for the whole process.
@@ -114,7 +119,10 @@ fn file_writer(
         .filename_suffix("log")
         .max_log_files(7)
         .build(dir)?;
-    Ok(tracing_appender::non_blocking(appender))
+    // The daily rotation names today's file after the UTC date: what it holds already counts.
+    let today = dir.join(format!("estafette.{}.log", chrono::Utc::now().format("%Y-%m-%d")));
+    let already = std::fs::metadata(today).map_or(0, |meta| meta.len());
+    Ok(tracing_appender::non_blocking(cap::Capped::new(appender, already)))
 }
 
 #[cfg(test)]

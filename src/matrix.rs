@@ -5,34 +5,54 @@ mod attach;
 mod auth;
 mod client;
 mod compose;
+mod device_lists;
 mod devices;
 mod doctor;
 mod download;
 mod error;
 mod handle;
+#[cfg(test)]
+mod hostile;
 mod html;
 mod identity;
 mod me;
+mod names;
+mod password;
 mod people;
+mod reauth;
 mod recovery;
 mod rooms;
 mod send;
 mod session;
 mod sso;
 mod timeline;
+mod transport;
 mod verification;
+
+/// The stack of each thread that runs the core. The SDK parses a message's HTML into a tree
+/// and drops it recursively, a stack frame per level of nesting (ruma-html, whose parser sets
+/// no limit): one 64 KiB event of `<b>` nested 21 000 deep overflows the 2 MiB of a default
+/// tokio worker, and the whole app aborts (review T1). 16 MiB holds the deepest body a
+/// 64 KiB event can carry several times over; it is address space, used only when touched.
+pub const WORKER_STACK: usize = 16 * 1024 * 1024;
+
+/// A tokio runtime for the core: every worker with `WORKER_STACK` of stack.
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(WORKER_STACK).build()
+}
 
 /// The SDK's log targets whose `debug` lines carry message content (the send queue names an
 /// attachment's file): logging keeps them at `info` at most.
 pub const CONTENT_AT_DEBUG: &[&str] = &["matrix_sdk::send_queue::upload"];
 
 pub use attach::{Transfer, TransferStep, file_to_send};
-pub use auth::{LoginRequest, ServerLogout, login, login_methods, logout};
+pub use auth::{LoginRequest, ServerLogout, login, login_methods, logout, session_allowed};
 pub use doctor::doctor;
 pub use error::MatrixError;
 pub(crate) use error::sdk_error;
-pub use handle::{Event, Events, Handle, run, start, start_session};
+pub use handle::{Event, Events, Handle, ListProgress, run, start, start_session};
 pub use identity::UnverifiedSession;
+pub use reauth::ProofWays;
 pub use send::Sent;
 pub use session::Session;
 pub use sso::{SsoCancel, SsoRequest, login_sso, open_browser};

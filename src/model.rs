@@ -6,7 +6,7 @@ pub mod avatar;
 mod doctor;
 mod message;
 pub mod notice;
-mod person;
+pub mod person;
 pub mod picture;
 pub mod qr;
 pub mod recovery;
@@ -14,6 +14,7 @@ pub mod rich;
 mod room;
 pub mod sessions;
 mod sync;
+pub mod text;
 pub mod time;
 pub mod verification;
 

@@ -9,8 +9,9 @@ mod merge;
 mod show;
 mod strict;
 pub mod transport;
+mod trust;
 
-pub use decision::{Refusal, RoomSecurity};
+pub use decision::{Found, Refusal, RoomSecurity, same_server};
 pub use edit::{UserKey, set_user_setting};
 pub use file::{PolicyError, Settings, parse};
 pub use merge::{HomeserverRule, Policy, Setting, Source, UnencryptedSend, VerifiedOnly};

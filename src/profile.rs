@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::fl;
 use crate::model::AccountRecord;
 
+mod idle;
 mod others;
 pub use others::Neighbour;
 
@@ -138,8 +139,9 @@ impl Profile {
         write_private_file(&self.account_file(), text.as_bytes())
     }
 
-    /// Forgets the account record (the account is signed out).
+    /// Forgets the account record (the account is signed out), and the idle lock's state.
     pub fn remove_account(&self) -> Result<(), ProfileError> {
+        self.remove_idle_state()?;
         match fs::remove_file(self.account_file()) {
             Err(error) if error.kind() != io::ErrorKind::NotFound => {
                 Err(ProfileError::Io(self.account_file(), error))
@@ -217,6 +219,10 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), ProfileError>
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let mut file = options.open(&tmp).map_err(io_err)?;
+    // A temporary file left by an earlier attempt keeps its mode on open: make it private.
+    #[cfg(unix)]
+    file.set_permissions(<fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o600))
+        .map_err(io_err)?;
     file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_err)?;
     fs::rename(&tmp, path).map_err(io_err)
 }
@@ -311,5 +317,35 @@ mod tests {
         }
         profile.remove_all().unwrap();
         assert!(!base.path().join("p").exists());
+    }
+
+    /// Review L4 (the recovery key saved to a file): a target that existed with mode 0644 ends
+    /// up 0600 with the new contents, as does a temporary file left by an earlier try; a
+    /// folder that cannot be written is an error, not a silent success.
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_replaces_an_open_one_and_failures_are_errors() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("key.txt");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+        let leftover = dir.path().join("key.tmp");
+        fs::write(&leftover, "").unwrap();
+        fs::set_permissions(&leftover, fs::Permissions::from_mode(0o666)).unwrap();
+        write_private_file(&target, b"new key").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new key");
+        assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+        // A read-only folder (root ignores modes, so only where they apply).
+        let locked = dir.path().join("locked");
+        fs::create_dir(&locked).unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o500)).unwrap();
+        let denied = write_private_file(&locked.join("key.txt"), b"k");
+        let root = fs::metadata("/proc/self").map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+        if !root.unwrap_or(false) {
+            assert!(matches!(denied, Err(ProfileError::Io(..))), "{denied:?}");
+        }
+        // A path whose folder does not exist fails for everyone.
+        assert!(write_private_file(&dir.path().join("none/key.txt"), b"k").is_err());
     }
 }

@@ -7,4 +7,4 @@ mod types;
 
 pub use error::KeychainError;
 pub use keychain::{AccountSecrets, backend, init, probe};
-pub use types::{Password, RecoveryKey, SessionSecret, StoreKey};
+pub use types::{Password, RecoveryKey, SecretText, SessionSecret, StoreKey};

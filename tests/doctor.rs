@@ -9,11 +9,12 @@ use serde_json::Value;
 use common::{Keyring, Run, Synapse, User};
 
 /// Every check of a signed-in profile, in order.
-const CHECKS: [&str; 15] = [
+const CHECKS: [&str; 16] = [
     "version",
     "system",
     "policy",
     "permissions",
+    "hardening",
     "keychain",
     "account",
     "homeserver",
@@ -77,12 +78,13 @@ fn a_healthy_profile_passes_every_check_and_nothing_secret_is_printed() {
     assert_eq!(status, "ok");
     assert!(detail.contains("loopback") && detail.contains("v1."), "{detail}");
     assert_eq!(check(&value, "permissions").0, "ok");
+    assert_eq!(check(&value, "hardening").0, "ok", "{value}");
     assert_eq!(check(&value, "sync").0, "ok", "{value}");
     assert_eq!(check(&value, "verified").0, "ok", "a first session signs itself: {value}");
     // A new account has no recovery yet: worth a look, not a failure.
     assert_eq!(check(&value, "recovery").0, "warning", "{value}");
     let rules = value["policy"].as_array().expect("policy rules");
-    assert_eq!(rules.len(), 12, "{value}");
+    assert_eq!(rules.len(), 13, "{value}");
     assert!(rules.iter().all(|rule| rule["source"] == "default"), "{value}");
 
     // A second session that nobody verified is counted.
@@ -210,4 +212,42 @@ fn recovery_required_by_the_organisation_fails_the_doctor_and_is_shown_with_its_
     user.run(&["recovery", "enable"], "").ok();
     let value = report(user.run(&["doctor", "--json"], "").ok());
     assert_eq!(check(&value, "recovery").0, "ok", "{value}");
+}
+
+/// Review M6: a running Estafette writes no core dump and cannot be traced. Seen from outside,
+/// as the kernel reports it, on a process waiting for its password on standard input. When
+/// the tests run as root the process runs as `nobody`: a root process's /proc files belong to
+/// root whether or not it is dumpable, which would hide the answer.
+#[test]
+fn a_running_process_has_no_core_limit_and_is_not_dumpable() {
+    use std::os::unix::fs::MetadataExt as _;
+    let user = User::new(None);
+    let me = std::fs::metadata("/proc/self").expect("/proc/self").uid();
+    let prefix: &[&str] = if me == 0 {
+        std::os::unix::fs::chown(user.data_dir(), Some(65534), Some(65534)).expect("chown");
+        &["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    } else {
+        &[]
+    };
+    let login = ["login", "--homeserver", "http://127.0.0.1:9", "--user", "x", "--password-stdin"];
+    let mut child = user.spawn_via(prefix, &login);
+    let pid = child.id();
+    // The password prompt is reached once the process has made its data folder.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !user.data_dir().join("default").exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    let uid_line = status.lines().find(|l| l.starts_with("Uid:")).expect("Uid line");
+    let runs_as: u32 = uid_line.split_whitespace().nth(2).expect("euid").parse().expect("number");
+    assert_ne!(runs_as, 0, "the check needs a process that is not root's");
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).expect("limits");
+    let core = limits.lines().find(|l| l.starts_with("Max core file size")).expect("core line");
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(&fields[4..6], ["0", "0"], "{core}");
+    // Not dumpable: the kernel gives its /proc files to root instead of to its own user.
+    let environ = std::fs::metadata(format!("/proc/{pid}/environ")).expect("environ");
+    assert_eq!(environ.uid(), 0, "/proc/{pid}/environ belongs to {}, not root", environ.uid());
+    drop(child.stdin.take());
+    let _ = child.wait();
 }

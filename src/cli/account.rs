@@ -118,7 +118,13 @@ struct WhoAmI {
     device_key: Option<String>,
 }
 
-pub async fn whoami(profile: &Profile, as_json: bool) -> ExitCode {
+pub async fn whoami(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCode {
+    // The server is asked who this is: only if the organisation still allows it.
+    if let Ok(Some(record)) = profile.read_account()
+        && let Err(error) = matrix::session_allowed(policy, &record)
+    {
+        return fail(&error);
+    }
     let mut session = match Session::restore(profile).await {
         Ok(session) => session,
         Err(error) => return fail(&error),

@@ -8,9 +8,18 @@ use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 use crate::logging::Level;
 use crate::profile::DEFAULT_PROFILE;
 
+/// What `--version` says. A debug build says so, with the test hooks it honours
+/// (`ESTAFETTE_SYSTEM_POLICY`, `ESTAFETTE_BROWSER`): `packaging/sign` reads this marker and
+/// refuses to sign such a binary with the organisation's key.
+#[cfg(debug_assertions)]
+pub const VERSION: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (debug build with test hooks: not for release)");
+#[cfg(not(debug_assertions))]
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// `estafette [--data-dir DIR] [--profile NAME] [COMMAND]`
 #[derive(Debug, Parser)]
-#[command(name = "estafette", version)]
+#[command(name = "estafette", version = VERSION)]
 pub struct Cli {
     /// Put the profile's data and cache under this folder instead of the platform's.
     #[arg(long, global = true, env = "ESTAFETTE_DATA_DIR", value_name = "DIR")]
@@ -40,6 +49,20 @@ pub enum Command {
         /// Also delete the profile's data and cache folders.
         #[arg(long)]
         wipe: bool,
+    },
+    /// Unlock a profile the idle lock hid (its window was locked when it closed), with the
+    /// account's password checked by the server.
+    Unlock {
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Change the account's password: the current one, then the new one twice, read from
+    /// standard input, one per line. Every other session is signed out unless told otherwise.
+    Password {
+        /// Leave the account's other sessions signed in.
+        #[arg(long)]
+        keep_other_sessions: bool,
     },
     /// Check the keychain, the store, the homeserver and the session.
     Doctor {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use super::core::with_core;
-use super::output::{fail, json_lines, password_from_stdin};
+use super::output::{fail, json_lines, password_from_stdin, shown};
 use crate::fl;
 use crate::matrix::{self, Event, MatrixError};
 use crate::model::sessions::Session;
@@ -88,18 +88,21 @@ fn print_table(sessions: &[Session]) {
         fl!("sessions-column-ip"),
     ]];
     for session in sessions {
-        let mut id = session.device_id.clone();
+        let mut id = shown(&session.device_id);
         if session.this_session {
             id = format!("{id} {}", fl!("sessions-this-session"));
+        }
+        if session.keys_only {
+            id = format!("{id} {}", fl!("sessions-keys-only"));
         }
         let verified =
             if session.verified { fl!("sessions-verified") } else { fl!("sessions-not-verified") };
         rows.push(vec![
             id,
-            session.name.clone().unwrap_or_default(),
+            shown(session.name.as_deref().unwrap_or_default()),
             verified,
             session.last_seen(today).unwrap_or_else(|| "-".into()),
-            session.last_seen_ip.clone().unwrap_or_else(|| "-".into()),
+            shown(session.last_seen_ip.as_deref().unwrap_or("-")),
         ]);
     }
     let columns = rows[0].len();
@@ -193,5 +196,6 @@ async fn watch(profile: &Profile, policy: &Policy, timeout: Duration, as_json: b
 /// "New login to your account: NAME (ID), TIME. Was this you? …"
 fn alert(session: &Session, today: chrono::NaiveDate) -> String {
     let time = session.last_seen(today).unwrap_or_else(|| fl!("sessions-time-unknown"));
-    fl!("sessions-new-login", name = session.label(), id = session.device_id.as_str(), time = time)
+    let (name, id) = (shown(&session.label()), shown(&session.device_id));
+    fl!("sessions-new-login", name = name, id = id, time = time)
 }

@@ -43,7 +43,8 @@ fn print_text(report: &DoctorReport) {
             CheckStatus::Failed => fl!("doctor-status-failed"),
             CheckStatus::Skipped => fl!("doctor-status-skipped"),
         };
-        println!("{status:<9} {:<13} {}", check.name, check.detail);
+        // A detail can quote the server (an error, a version string): one safe line.
+        println!("{status:<9} {:<13} {}", check.name, super::output::shown(&check.detail));
     }
     println!();
     println!("{}", fl!("doctor-policy-heading"));

@@ -99,12 +99,8 @@ async fn sessions(profile: &Profile, policy: &Policy, room: String, as_json: boo
             return Ok(json_lines(&sessions));
         }
         for session in &sessions {
-            println!(
-                "{}\t{}\t{}",
-                session.user,
-                session.device,
-                session.name.as_deref().unwrap_or("")
-            );
+            let name = super::output::shown(session.name.as_deref().unwrap_or(""));
+            println!("{}\t{}\t{name}", session.user, super::output::shown(&session.device));
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -121,7 +117,10 @@ pub async fn warn_left_out(handle: &Handle, room: &str) {
     if sessions.is_empty() {
         return;
     }
-    let list: Vec<String> = sessions.iter().map(|s| format!("{} – {}", s.user, s.device)).collect();
+    let list: Vec<String> = sessions
+        .iter()
+        .map(|s| format!("{} – {}", s.user, super::output::shown(&s.device)))
+        .collect();
     eprintln!(
         "estafette: {}",
         fl!("send-left-out", sessions = list.join(", "), count = sessions.len())

@@ -89,11 +89,11 @@ struct Shown {
 impl Shown {
     fn print(&self) -> ExitCode {
         match &self.display_name {
-            Some(name) => println!("{}", fl!("me-name", name = name.as_str())),
+            Some(name) => println!("{}", fl!("me-name", name = super::output::shown(name))),
             None => println!("{}", fl!("me-no-name", user = self.user_id.as_str())),
         }
         match &self.avatar_url {
-            Some(url) => println!("{}", fl!("me-avatar", url = url.as_str())),
+            Some(url) => println!("{}", fl!("me-avatar", url = super::output::shown(url))),
             None => println!("{}", fl!("me-no-avatar")),
         }
         println!("{}", fl!("me-public"));

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::args::{ReactArgs, SendArgs, TailArgs};
 use super::core::with_core;
+use super::output::shown;
 use crate::fl;
 use crate::matrix::Sent;
 use crate::model::{Message, Trust};
@@ -144,12 +145,17 @@ fn print_message(message: &Message, json: bool) {
         _ => "⚠",
     };
     let quote = message.reply_to.as_ref().and_then(|r| r.excerpt.as_deref());
-    let quote = quote.map(|q| format!("(↪ {q}) ")).unwrap_or_default();
+    let quote = quote.map(|q| format!("(↪ {}) ", shown(q))).unwrap_or_default();
     let edited =
         if message.edited { format!(" {}", fl!("timeline-edited")) } else { String::new() };
-    let reactions: String =
-        message.reactions.iter().map(|(key, who)| format!(" [{key} {}]", who.len())).collect();
-    println!("[{shield}] {}: {quote}{body}{edited}{reactions}", message.sender);
+    let reactions: String = message
+        .reactions
+        .iter()
+        .map(|(key, who)| format!(" [{} {}]", shown(key), who.len()))
+        .collect();
+    // Everything but the shield came from someone else: one line, nothing the terminal obeys.
+    let (sender, body) = (shown(&message.sender), shown(&body));
+    println!("[{shield}] {sender}: {quote}{body}{edited}{reactions}");
 }
 
 /// An attachment as `tail` shows it: `📎 report.pdf (1.2 MB)`, then its caption if it has one.

@@ -9,8 +9,15 @@ use serde::Serialize;
 pub fn fail(error: &dyn Display) -> ExitCode {
     // The log file keeps it for support; the terminal already shows the line below.
     tracing::info!(%error, "command failed");
-    eprintln!("estafette: {error}");
+    eprintln!("estafette: {}", shown(&error.to_string()));
     ExitCode::FAILURE
+}
+
+/// Text that came from someone else (a name, a body, a device label, a server's error), made
+/// safe for the terminal and kept on one line: see `model::text::terminal_line`. JSON output
+/// needs none of this, its encoder escapes every control character.
+pub fn shown(text: &str) -> String {
+    crate::model::text::terminal_line(text)
 }
 
 /// Prints `value` as one line of JSON.
@@ -37,12 +44,35 @@ pub fn json_lines<T: Serialize>(values: impl IntoIterator<Item = T>) -> ExitCode
 /// The password piped on standard input (`--password-stdin`): never an argument, which other
 /// users of the machine could read in the process list. An empty one is refused.
 pub fn password_from_stdin() -> Result<crate::secret::Password, ExitCode> {
-    use std::io::Read as _;
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|error| fail(&error))?;
-    let password = crate::secret::Password::new(text);
+    let text = secret_from_stdin().map_err(|error| fail(&error))?;
+    let password = crate::secret::Password::new(text.as_str().to_owned());
     if password.expose().is_empty() {
         return Err(fail(&crate::fl!("error-password-empty")));
     }
     Ok(password)
+}
+
+/// The longest secret read from standard input, in bytes: room enough for any password or
+/// key, and the buffer never grows (a growing buffer leaves copies behind in freed memory).
+const SECRET_MAX: usize = 64 * 1024;
+
+/// Everything piped on standard input, for a secret: read into one buffer allocated once and
+/// zeroized when dropped.
+pub fn secret_from_stdin() -> std::io::Result<zeroize::Zeroizing<String>> {
+    use std::io::Read as _;
+    let mut bytes = zeroize::Zeroizing::new(Vec::with_capacity(SECRET_MAX));
+    let read = std::io::stdin().lock().take(SECRET_MAX as u64).read_to_end(&mut bytes)?;
+    if read == SECRET_MAX {
+        return Err(std::io::Error::other(crate::fl!("error-secret-too-long")));
+    }
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(text) => Ok(zeroize::Zeroizing::new(text)),
+        Err(error) => {
+            zeroize::Zeroize::zeroize(&mut error.into_bytes());
+            Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                crate::fl!("error-secret-not-text"),
+            ))
+        }
+    }
 }

@@ -22,45 +22,17 @@ pub enum PolicyCommand {
     /// the next start.
     Set {
         #[arg(value_enum, value_name = "KEY")]
-        key: Key,
+        key: UserKey,
         // A negative number reaches the policy's own check, which names the key.
         #[arg(value_name = "VALUE", allow_negative_numbers = true)]
         value: String,
     },
 }
 
-/// The keys a user may set from the command line.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-#[clap(rename_all = "snake_case")]
-pub enum Key {
-    VerifiedOnlySending,
-    RequireRecovery,
-    RequireSessionVerification,
-    NotificationContent,
-    PublicRoomDirectory,
-    LogLevelMax,
-    IdleLockMinutes,
-}
-
-impl Key {
-    fn user_key(self) -> UserKey {
-        match self {
-            Self::VerifiedOnlySending => UserKey::VerifiedOnlySending,
-            Self::RequireRecovery => UserKey::RequireRecovery,
-            Self::RequireSessionVerification => UserKey::RequireSessionVerification,
-            Self::NotificationContent => UserKey::NotificationContent,
-            Self::PublicRoomDirectory => UserKey::PublicRoomDirectory,
-            Self::LogLevelMax => UserKey::LogLevelMax,
-            Self::IdleLockMinutes => UserKey::IdleLockMinutes,
-        }
-    }
-}
-
 pub fn run(profile: &Profile, policy: &Policy, command: PolicyCommand) -> ExitCode {
     match command {
         PolicyCommand::Show { json } => show(policy, json),
         PolicyCommand::Set { key, value } => {
-            let key = key.user_key();
             match crate::policy::set_user_setting(policy, &profile.settings_file(), key, &value) {
                 Ok(()) => {
                     println!("{}", fl!("policy-set", key = key.name(), value = value.as_str()));

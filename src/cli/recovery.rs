@@ -1,7 +1,7 @@
 //! `recovery status|enable|recover|reset|reset-identity`. A recovery key is printed on stdout
 //! only, once, and read from stdin only: argv is visible to every user of the machine (`ps`).
 
-use std::io::{BufRead as _, IsTerminal as _, Read as _, Write as _};
+use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use clap::Subcommand;
@@ -159,13 +159,15 @@ fn show_key(key: &RecoveryKey, advice: &str) {
 /// piped in, which may spread the groups over several lines.
 fn read_key() -> std::io::Result<RecoveryKey> {
     let stdin = std::io::stdin();
-    let mut text = Zeroizing::new(String::new());
-    if stdin.is_terminal() {
+    let text = if stdin.is_terminal() {
         eprint!("{} ", fl!("recovery-prompt"));
-        stdin.lock().read_line(&mut text)?;
+        // A line typed at the terminal, into a buffer that does not grow past what a key takes.
+        let mut line = Zeroizing::new(String::with_capacity(1024));
+        stdin.lock().read_line(&mut line)?;
+        line
     } else {
-        stdin.lock().read_to_string(&mut text)?;
-    }
+        super::output::secret_from_stdin()?
+    };
     // Line breaks inside a pasted key are spacing, like the spaces between its groups.
     let joined: Zeroizing<String> =
         Zeroizing::new(text.split_whitespace().collect::<Vec<_>>().join(" "));

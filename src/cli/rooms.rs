@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::args::CreateRoomArgs;
 use super::core::with_core;
-use super::output::json_lines;
+use super::output::{json_lines, shown};
 use crate::fl;
 use crate::model::NewRoom;
 use crate::policy::Policy;
@@ -25,9 +25,30 @@ struct RoomLine<'a> {
     last_message: Option<&'a str>,
 }
 
+/// The last line of `rooms --json` when the server's list has not all arrived in time.
+#[derive(Serialize)]
+struct Incomplete {
+    incomplete: bool,
+    loaded: usize,
+    total: Option<u32>,
+}
+
+/// How long `rooms` waits for the server's whole list: a thousand rooms take a few seconds.
+const LIST_WAIT: std::time::Duration = std::time::Duration::from_secs(90);
+
 pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
     with_core(profile, policy, |handle| async move {
+        let progress = handle.all_rooms_loaded(LIST_WAIT).await;
         let rooms = handle.rooms().await;
+        let incomplete = (!progress.complete()).then_some(Incomplete {
+            incomplete: true,
+            loaded: rooms.len(),
+            total: progress.total,
+        });
+        if let Some(Incomplete { loaded, total, .. }) = &incomplete {
+            let total = total.map_or_else(|| "?".to_owned(), |total| total.to_string());
+            eprintln!("estafette: {}", fl!("rooms-incomplete", loaded = loaded, total = total));
+        }
         if json {
             let lines = rooms.iter().map(|r| RoomLine {
                 room_id: &r.room_id,
@@ -39,7 +60,11 @@ pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
                 invited: r.membership == crate::model::Membership::Invited,
                 last_message: r.last_message.as_deref(),
             });
-            return Ok(json_lines(lines));
+            let listed = json_lines(lines);
+            return Ok(match incomplete {
+                Some(status) => super::output::json(&status),
+                None => listed,
+            });
         }
         for room in &rooms {
             let mut flags = Vec::new();
@@ -57,7 +82,8 @@ pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
             if room.membership == crate::model::Membership::Invited {
                 flags.push(fl!("room-invited"));
             }
-            println!("{}\t{}\t[{}]\t{}", room.room_id, room.name, flags.join(", "), room.unread);
+            let name = shown(&room.name);
+            println!("{}\t{name}\t[{}]\t{}", room.room_id, flags.join(", "), room.unread);
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -109,8 +135,9 @@ pub async fn invites(profile: &Profile, policy: &Policy, json: bool) -> ExitCode
             return Ok(json_lines(invites.iter()));
         }
         for invite in &invites {
-            let from = invite.inviter.as_deref().unwrap_or("?");
-            println!("{}\t{}\t{}", invite.room_id, invite.name, fl!("invite-from", user = from));
+            let from = shown(invite.inviter.as_deref().unwrap_or("?"));
+            let name = shown(&invite.name);
+            println!("{}\t{name}\t{}", invite.room_id, fl!("invite-from", user = from));
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -125,10 +152,11 @@ pub async fn people(profile: &Profile, policy: &Policy, term: &str, json: bool) 
             return Ok(json_lines(people.iter()));
         }
         if people.is_empty() {
-            eprintln!("{}", fl!("people-none", term = term));
+            eprintln!("{}", fl!("people-none", term = shown(term)));
         }
         for person in &people {
-            println!("{}\t{}", person.user_id, person.display_name.as_deref().unwrap_or(""));
+            let name = shown(person.display_name.as_deref().unwrap_or(""));
+            println!("{}\t{name}", person.user_id);
         }
         Ok(ExitCode::SUCCESS)
     })

@@ -319,7 +319,7 @@ fn is_yes(line: &str) -> bool {
 /// The other side as the person knows it: the person, or their session.
 fn who(verification: &Verification) -> String {
     match &verification.other_device {
-        Some(device) => format!("{} ({device})", verification.other_user),
+        Some(device) => format!("{} ({})", verification.other_user, super::output::shown(device)),
         None => verification.other_user.clone(),
     }
 }

@@ -10,7 +10,7 @@ use url::Url;
 use super::session::{Ended, from_sdk};
 use super::{MatrixError, Session, client};
 use crate::model::{AccountRecord, AccountState, IdentityProvider, LoginMethods};
-use crate::policy::Policy;
+use crate::policy::{Found, Policy};
 use crate::profile::Profile;
 use crate::secret::{AccountSecrets, Password, StoreKey};
 
@@ -31,6 +31,9 @@ pub(super) struct Target {
     pub(super) record: Option<AccountRecord>,
     secrets: AccountSecrets,
     pub(super) key: StoreKey,
+    /// The server name whose `.well-known` named the homeserver (kept with the account, for
+    /// the policy to check again at every start).
+    pub(super) delegated_by: Option<String>,
 }
 
 /// A homeserver found from what the person typed and allowed by the policy; nothing written.
@@ -39,10 +42,14 @@ pub(super) struct Reached {
     /// A client without a store that has reached the server.
     pub(super) probe: Client,
     pub(super) user_id: Option<OwnedUserId>,
+    /// The server name whose `.well-known` named the homeserver, when it was found that way.
+    pub(super) delegated_by: Option<String>,
 }
 
 /// Finds the homeserver (the one given, the Matrix ID's, or the organisation's default for a
-/// bare user name or none) and checks it against the policy.
+/// bare user name or none) and checks it against the policy before any request reaches it:
+/// a Matrix ID's server is asked only when the list names it, and an address typed beside a
+/// Matrix ID is used only when listed itself or named by that Matrix ID's `.well-known`.
 pub(super) async fn reach(
     policy: &Policy,
     homeserver: Option<&str>,
@@ -58,10 +65,78 @@ pub(super) async fn reach(
         return Err(MatrixError::NeedServer);
     }
     let shown = user.unwrap_or_default();
+    let server_name = user_id.as_ref().map(|id| id.server_name().as_str().to_owned());
+    let delegated_by = match (homeserver, &server_name) {
+        (Some(given), _) => given_allowed(policy, given, server_name.as_deref()).await?,
+        (None, Some(name)) => {
+            policy.allows_server_name(name)?;
+            Some(name.clone())
+        }
+        (None, None) => None,
+    };
     let (url, probe) = client::discover(homeserver, user_id.as_deref(), shown).await?;
-    let server_name = user_id.as_ref().map(|id| id.server_name().as_str());
-    policy.allows_homeserver(&url, server_name)?;
-    Ok(Reached { url, probe, user_id })
+    let found = delegated_by.as_deref().map_or(Found::Given, Found::DelegatedBy);
+    let found = if homeserver.is_some() && homeserver == policy.organisation_homeserver() {
+        Found::Organisation
+    } else {
+        found
+    };
+    policy.allows_homeserver(&url, found)?;
+    Ok(Reached { url, probe, user_id, delegated_by })
+}
+
+/// Whether an address given for the homeserver may be used, before it is contacted: listed
+/// (or the organisation's own), or named by the `.well-known` of the Matrix ID's server when
+/// the list names that server. Returns that server name when its delegation is what allowed it.
+async fn given_allowed(
+    policy: &Policy,
+    given: &str,
+    server_name: Option<&str>,
+) -> Result<Option<String>, MatrixError> {
+    let url = crate::policy::transport::check_homeserver(given)?;
+    let found = if Some(given) == policy.organisation_homeserver() {
+        Found::Organisation
+    } else {
+        Found::Given
+    };
+    let refusal = match policy.allows_homeserver(&url, found) {
+        Ok(()) => return Ok(None),
+        Err(refusal) => refusal,
+    };
+    let Some(name) = server_name.filter(|name| policy.allows_server_name(name).is_ok()) else {
+        return Err(refusal.into());
+    };
+    // The listed server may say where its homeserver is: only its own word counts.
+    let user = format!("@x:{name}");
+    let user = client::parse_user(&user)?.ok_or_else(|| MatrixError::from(refusal.clone()))?;
+    let (delegated, _) = client::discover(None, Some(&user), name).await?;
+    if crate::policy::same_server(delegated.as_str(), url.as_str()) {
+        Ok(Some(name.to_owned()))
+    } else {
+        Err(refusal.into())
+    }
+}
+
+/// Whether the policy in force still allows the homeserver of an account signed in before
+/// (review L2): the organisation may have narrowed its list, or locked another server, since.
+/// Checked before a restored session sends anything.
+pub fn session_allowed(policy: &Policy, record: &AccountRecord) -> Result<(), MatrixError> {
+    let url = Url::parse(&record.homeserver)
+        .map_err(|e| MatrixError::Discovery(record.homeserver.clone(), e.to_string()))?;
+    if let Some(locked) = policy.locked_homeserver()
+        && !crate::policy::same_server(locked, url.as_str())
+    {
+        return Err(crate::policy::Refusal::HomeserverLocked(locked.to_owned()).into());
+    }
+    let found = if policy
+        .organisation_homeserver()
+        .is_some_and(|own| crate::policy::same_server(own, url.as_str()))
+    {
+        Found::Organisation
+    } else {
+        record.delegated_by.as_deref().map_or(Found::Given, Found::DelegatedBy)
+    };
+    policy.allows_homeserver(&url, found).map_err(MatrixError::from)
 }
 
 /// How the server lets people sign in, asked before a login so the right form is shown. The
@@ -114,12 +189,13 @@ pub async fn login(
     request: LoginRequest,
 ) -> Result<Session, MatrixError> {
     let reached = reach(policy, request.homeserver.as_deref(), Some(&request.user)).await?;
-    let Reached { url: homeserver, probe, user_id } = reached;
+    let Reached { url: homeserver, probe, user_id, delegated_by } = reached;
     ensure_password_login(&probe, &homeserver).await?;
     crate::secret::probe().await?;
     let shown = request.user.trim();
     let resumable = |record: &AccountRecord| same_user(record, user_id.as_deref(), shown);
-    let target = prepare(profile, resumable, shown).await?;
+    let mut target = prepare(profile, resumable, shown).await?;
+    target.delegated_by = delegated_by;
     let client = client::build(profile, &homeserver, &target.key).await?;
     let sent = send_login(&client, &request, target.record.as_ref()).await;
     settle(client, profile, &homeserver, target, sent).await
@@ -180,7 +256,7 @@ pub(super) async fn prepare(
                 .store_key()
                 .await?
                 .ok_or_else(|| MatrixError::StoreKeyMissing(record.user_id.clone()))?;
-            Ok(Target { record: Some(record), secrets, key })
+            Ok(Target { record: Some(record), secrets, key, delegated_by: None })
         }
         None => {
             // Stores left by an earlier device are unreadable without its key: start clean.
@@ -188,7 +264,7 @@ pub(super) async fn prepare(
             let secrets = AccountSecrets::new(&AccountSecrets::new_id(), label);
             let key = StoreKey::generate();
             secrets.save_store_key(&key).await?;
-            Ok(Target { record: None, secrets, key })
+            Ok(Target { record: None, secrets, key, delegated_by: None })
         }
     }
 }
@@ -254,6 +330,7 @@ async fn finish(
         homeserver: homeserver.to_string(),
         keychain_id: secrets.id().to_owned(),
         state: AccountState::Active,
+        delegated_by: target.delegated_by.clone(),
     };
     profile.write_account(&record)?;
     let session = Session::start(client, profile.clone(), record, secrets, None).await?;

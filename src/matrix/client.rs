@@ -12,6 +12,7 @@ use url::Url;
 
 use super::MatrixError;
 use super::error::root_cause;
+use super::transport::http_client;
 use crate::policy::transport;
 use crate::profile::Profile;
 use crate::secret::StoreKey;
@@ -49,25 +50,33 @@ pub(crate) async fn discover(
     shown_user: &str,
 ) -> Result<(Url, Client), MatrixError> {
     let builder = Client::builder().request_config(RequestConfig::short_retry());
-    let (builder, shown) = match (homeserver, user) {
+    let (builder, target, shown) = match (homeserver, user) {
         (Some(url), _) => {
             let url = transport::check_homeserver(url)?;
-            (builder.homeserver_url(url.as_str()), url.to_string())
+            (builder.homeserver_url(url.as_str()), url.clone(), url.to_string())
         }
         (None, Some(user)) => {
             let server = user.server_name().as_str();
             let scheme = if transport::server_name_is_loopback(server) { "http" } else { "https" };
-            (builder.server_name_or_homeserver_url(format!("{scheme}://{server}")), server.into())
+            let address = format!("{scheme}://{server}");
+            let target = transport::check_homeserver(&address)?;
+            (builder.server_name_or_homeserver_url(address), target, server.into())
         }
         (None, None) => return Err(MatrixError::NeedHomeserver(shown_user.to_owned())),
     };
-    let client = builder.build().await.map_err(|error| build_error(&shown, error))?;
+    let http =
+        http_client(&target).map_err(|e| MatrixError::Discovery(shown.clone(), root_cause(&e)))?;
+    let client =
+        builder.http_client(http).build().await.map_err(|error| build_error(&shown, error))?;
     let url = client.homeserver();
     transport::check_url(&url)?;
     Ok((url, client))
 }
 
 fn build_error(shown: &str, error: ClientBuildError) -> MatrixError {
+    if let Some(refused) = super::transport::insecure_redirect(&error) {
+        return transport::TransportError::PlainHttp(refused).into();
+    }
     match error {
         ClientBuildError::SqliteStore(error) => MatrixError::StoreLocked(root_cause(&error)),
         other => MatrixError::Discovery(shown.to_owned(), root_cause(&other)),
@@ -84,8 +93,11 @@ pub(crate) async fn build(
     transport::check_url(homeserver)?;
     profile.create_dirs()?;
     let config = SqliteStoreConfig::new(profile.store_dir()).key(Some(key.as_bytes()));
+    let http = http_client(homeserver)
+        .map_err(|e| MatrixError::Discovery(homeserver.to_string(), root_cause(&e)))?;
     let client = Client::builder()
         .homeserver_url(homeserver.as_str())
+        .http_client(http)
         .sqlite_store_with_config_and_cache_path(config, Some(profile.store_cache_dir()))
         .request_config(request_config())
         // A login response may name another homeserver; we keep the one the policy checked.

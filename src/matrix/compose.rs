@@ -50,6 +50,9 @@ impl Handle {
         key: &str,
         consent: bool,
     ) -> Result<(), MatrixError> {
+        // Reactions go out in clear (the server sees who reacted to what): refused before
+        // anything is asked of the server where the organisation turned them off.
+        self.inner.policy.may_react()?;
         let room = self.guarded(room, consent).await?;
         let timeline = self.shared_timeline(&room).await?;
         let item = loaded(&timeline, event_id).await?;
@@ -57,9 +60,14 @@ impl Handle {
     }
 
     /// Tells the room whether this account is typing. The SDK sends only changes (and renews
-    /// a long pause), so calling it on every keystroke is cheap.
+    /// a long pause), so calling it on every keystroke is cheap. Never in a room without
+    /// encryption: a typing notice is never encrypted, and there it would announce activity
+    /// in a room the person may not even have consented to write in.
     pub async fn typing(&self, room: &str, typing: bool) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
+        if !room.encryption_state().is_encrypted() {
+            return Ok(());
+        }
         room.typing_notice(typing).await.map_err(super::sdk_error)
     }
 }

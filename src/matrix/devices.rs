@@ -20,9 +20,9 @@ use crate::model::sessions::{self, KnownSessions, Session};
 use crate::profile::Profile;
 use crate::secret::Password;
 
-/// How often the watcher asks the server for the list even when no key update said a session
-/// was added: a session that never uploads keys (a script with a stolen password, say) is on
-/// the server's list but never reaches the crypto store's updates.
+/// How often the watcher asks the server for the list even when nothing said a session was
+/// added: the server's word (`device_lists`) comes at once, this is for a server that does
+/// not give it.
 const POLL: Duration = Duration::from_secs(300);
 
 /// How soon to ask again when the server could not be asked (offline at start, say).
@@ -56,6 +56,8 @@ impl Handle {
             .get_user_devices(&self.own_user_id()?)
             .await
             .map_err(|e| MatrixError::Server(e.to_string()))?;
+        let named: std::collections::HashSet<OwnedDeviceId> =
+            listed.iter().map(|device| device.device_id.clone()).collect();
         let mut found: Vec<Session> = listed
             .into_iter()
             .map(|device| {
@@ -74,9 +76,23 @@ impl Handle {
                     this_session,
                     last_seen_ts: device.last_seen_ts.map(|ts| u64::from(ts.0)),
                     last_seen_ip: device.last_seen_ip,
+                    keys_only: false,
                 }
             })
             .collect();
+        // Sessions whose keys the crypto store has but the server's list does not name: they
+        // can still be sent room keys, so they are shown, marked (review L3).
+        found.extend(keys.devices().filter(|known| !named.contains(known.device_id())).map(
+            |known| Session {
+                device_id: known.device_id().to_string(),
+                name: known.display_name().map(str::to_owned),
+                verified: known.is_verified(),
+                this_session: false,
+                last_seen_ts: None,
+                last_seen_ip: None,
+                keys_only: true,
+            },
+        ));
         sessions::sort(&mut found);
         Ok(found)
     }
@@ -142,13 +158,6 @@ impl Handle {
             .map(|session| session.device_id)
             .collect();
         self.sign_out_sessions(&others, password).await
-    }
-
-    /// Checks the account's password with the server, to unlock a window the idle lock hid: the
-    /// confirmation signing sessions out asks for, for no session at all. `WrongPassword` when
-    /// it is not the password.
-    pub async fn check_password(&self, password: &Password) -> Result<(), MatrixError> {
-        self.delete_devices(&[], Some(password)).await
     }
 
     /// `DELETE` through user-interactive auth: once bare, then with the password if that is
@@ -236,7 +245,11 @@ pub(crate) async fn watch_sessions(handle: Handle, sender: UnboundedSender<Event
     };
     let profile = handle.inner.session.lock().await.profile.clone();
     let mut known = load_known(&profile);
-    let mut updates = own_updates(updates, handle.user_id().to_owned());
+    // A session that uploads keys shows in the key updates; any session added or removed, keys
+    // or not, in the server's own word (`device_lists`).
+    let keys = own_updates(updates, handle.user_id().to_owned());
+    let mut updates =
+        futures_util::stream::select(keys, super::device_lists::own_changes(handle.clone()));
     loop {
         let wait = match check(&handle, known.as_ref()).await {
             Some((record, new)) => {

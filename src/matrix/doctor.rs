@@ -34,6 +34,7 @@ pub async fn doctor(profile: &Profile, policy: &Policy) -> DoctorReport {
     host::system(&mut report);
     host::policy(&mut report, policy);
     host::folders(&mut report, profile);
+    host::hardening(&mut report);
     let keychain = crate::secret::probe()
         .await
         .map(|()| ((), fl!("doctor-keychain-ready", backend = crate::secret::backend())));

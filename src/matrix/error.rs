@@ -41,8 +41,36 @@ pub enum MatrixError {
     SsoCancelled,
     #[error("{}", fl!("error-sso-failed", cause = .0.as_str()))]
     SsoFailed(String),
+    /// The browser came back signed in as someone else than the person named.
+    #[error("{}", fl!("error-sso-other-account", named = .0.as_str(), signed_in = .1.as_str()))]
+    SsoOtherAccount(String, String),
     #[error("{}", fl!("error-wrong-password"))]
     WrongPassword,
+    /// The current password given to change it is not the account's.
+    #[error("{}", fl!("error-wrong-current-password"))]
+    WrongCurrentPassword,
+    /// The server's password rules refuse the new password; its own words say why.
+    #[error("{}", fl!("error-password-refused", reason = .0.as_str()))]
+    PasswordRefused(String),
+    /// The two typings of the new password differ.
+    #[error("{}", fl!("error-password-mismatch"))]
+    PasswordMismatch,
+    /// The new password is the current one.
+    #[error("{}", fl!("error-password-unchanged"))]
+    PasswordUnchanged,
+    /// The server offers no way to check who one is now (it waves every guarded request
+    /// through): an unlock is refused rather than granted unchecked.
+    #[error("{}", fl!("error-no-server-check"))]
+    NoServerCheck,
+    /// The server does not check this account's password (it signs in through SSO).
+    #[error("{}", fl!("error-no-password-check"))]
+    NoPasswordCheck,
+    /// The server offers no sign-in through the organisation to confirm who one is.
+    #[error("{}", fl!("error-no-sso-check"))]
+    NoSsoCheck,
+    /// The organisation's sign-in was not completed in the browser (yet).
+    #[error("{}", fl!("error-sso-check-not-done"))]
+    SsoCheckNotDone,
     #[error("{}", fl!("error-not-logged-in", profile = .0.as_str()))]
     NotLoggedIn(String),
     #[error("{}", fl!("error-soft-logged-out", user = .0.as_str()))]
@@ -65,6 +93,9 @@ pub enum MatrixError {
     Network(String),
     #[error("{}", fl!("error-unknown-room", room = .0.as_str()))]
     UnknownRoom(String),
+    /// Several of the user's rooms have that name: which one is meant must be said by its ID.
+    #[error("{}", fl!("error-ambiguous-room", room = .0.as_str(), ids = .1.join(", "), count = .1.len()))]
+    AmbiguousRoom(String, Vec<String>),
     #[error("{}", fl!("error-encryption-unknown", room = .0.as_str()))]
     EncryptionUnknown(String),
     #[error("{}", fl!("error-send-failed", cause = .0.as_str()))]

@@ -58,6 +58,8 @@ pub(crate) struct Inner {
     pub(crate) timelines: Mutex<std::collections::HashMap<String, Arc<matrix_sdk_ui::Timeline>>>,
     /// The verification flows in progress, by flow id.
     pub(crate) verifications: super::verification::Flows,
+    /// The server's challenge the idle lock's sign-in in the browser answers.
+    pub(crate) sso_check: Mutex<Option<super::reauth::Challenge>>,
     user: String,
     device: String,
 }
@@ -99,6 +101,9 @@ pub fn run(profile: Profile, policy: Policy) -> Events {
 
 /// Restores the profile's session, starts the sync and returns the handle with its events.
 pub async fn start(profile: &Profile, policy: Policy) -> Result<(Handle, Events), MatrixError> {
+    if let Some(record) = profile.read_account()? {
+        super::auth::session_allowed(&policy, &record)?;
+    }
     start_session(Session::restore(profile).await?, policy).await
 }
 
@@ -128,6 +133,7 @@ pub async fn start_session(
         session: Mutex::new(session),
         timelines: Mutex::default(),
         verifications: super::verification::Flows::new(sender.clone()),
+        sso_check: Mutex::default(),
         user,
         device,
     });
@@ -140,35 +146,71 @@ pub async fn start_session(
     Ok((handle, receiver))
 }
 
-/// Says once when the client has the server's whole room list: sliding sync brings a long
-/// list in batches, so "the service runs" is not enough; the count must reach the server's.
-async fn report_loaded(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
-    let Ok(all) = handle.inner.sync.room_list_service().all_rooms().await else { return };
+/// How much of the account's room list this client holds: sliding sync brings a long list in
+/// batches of a hundred, so "the list is running" is not "every room is here".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListProgress {
+    /// Rooms the client knows.
+    pub loaded: usize,
+    /// How many the server says the list holds, once it has said.
+    pub total: Option<u32>,
+    /// The server has answered for the list at least once.
+    answered: bool,
+}
+
+impl ListProgress {
+    /// Every room of the server's list is here.
+    pub fn complete(&self) -> bool {
+        self.answered && self.total.is_none_or(|total| self.loaded >= total as usize)
+    }
+}
+
+fn progress(handle: &Handle, state: &LoadingState) -> ListProgress {
+    let loaded = handle.inner.client.rooms().len();
+    match state {
+        LoadingState::Loaded { maximum_number_of_rooms } => {
+            ListProgress { loaded, total: *maximum_number_of_rooms, answered: true }
+        }
+        LoadingState::NotLoaded => ListProgress { loaded, total: None, answered: false },
+    }
+}
+
+/// Waits until the client holds the server's whole room list, or `stop` resolves; returns
+/// how far it got.
+async fn until_loaded(
+    handle: &Handle,
+    stop: impl std::future::Future<Output = ()>,
+) -> ListProgress {
+    let Ok(all) = handle.inner.sync.room_list_service().all_rooms().await else {
+        return progress(handle, &LoadingState::NotLoaded);
+    };
     let mut loading = all.loading_state();
     let mut updates = handle.inner.client.subscribe_to_all_room_updates();
+    tokio::pin!(stop);
     loop {
-        let complete = match loading.get() {
-            LoadingState::Loaded { maximum_number_of_rooms: Some(total) } => {
-                handle.inner.client.rooms().len() >= total as usize
-            }
-            LoadingState::Loaded { maximum_number_of_rooms: None } => true,
-            LoadingState::NotLoaded => false,
-        };
-        if complete {
-            // Send the list with it, so the front end's count is the complete one.
-            let _ = sender.send(Event::Rooms(handle.rooms().await));
-            let _ = sender.send(Event::RoomsLoaded);
-            return;
+        let now = progress(handle, &loading.get());
+        if now.complete() {
+            return now;
         }
         tokio::select! {
-            state = loading.next() => if state.is_none() { return },
+            state = loading.next() => if state.is_none() { return now },
             update = updates.recv() => {
                 if matches!(update, Err(tokio::sync::broadcast::error::RecvError::Closed)) {
-                    return;
+                    return now;
                 }
             }
-            () = sender.closed() => return,
+            () = &mut stop => return now,
         }
+    }
+}
+
+/// Says once when the client has the server's whole room list.
+async fn report_loaded(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
+    let closed = sender.clone();
+    if until_loaded(&handle, async move { closed.closed().await }).await.complete() {
+        // Send the list with it, so the front end's count is the complete one.
+        let _ = sender.send(Event::Rooms(handle.rooms().await));
+        let _ = sender.send(Event::RoomsLoaded);
     }
 }
 
@@ -278,6 +320,12 @@ impl Handle {
             }
         };
         tokio::time::timeout(timeout, wait).await.unwrap_or_else(|_| Err(self.offline()))
+    }
+
+    /// Waits up to `timeout` for the whole room list (a command that lists rooms must not stop
+    /// at the first batch), and says how far it got.
+    pub async fn all_rooms_loaded(&self, timeout: Duration) -> ListProgress {
+        until_loaded(self, tokio::time::sleep(timeout)).await
     }
 
     /// Stops the sync and makes sure the keychain holds the tokens in use.

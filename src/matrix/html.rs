@@ -9,9 +9,7 @@ use crate::model::rich::{Span, push};
 pub fn spans(html: &str) -> Vec<Span> {
     let tree = Html::parse(html);
     let mut spans = Vec::new();
-    for node in tree.children() {
-        walk(&node, &Span::default(), &mut spans);
-    }
+    walk(tree.children().collect(), &mut spans);
     // Trailing line breaks from closing paragraphs say nothing.
     if let Some(last) = spans.last_mut() {
         let kept = last.text.trim_end_matches('\n').len();
@@ -20,29 +18,50 @@ pub fn spans(html: &str) -> Vec<Span> {
     spans
 }
 
-fn walk(node: &NodeRef, style: &Span, spans: &mut Vec<Span>) {
-    if let Some(text) = node.as_text() {
-        push(spans, Span { text: text.borrow().to_string(), ..style.clone() });
-        return;
-    }
-    let Some(element) = node.as_element() else { return };
-    let tag = element.name.local.to_string();
-    let mut inner = style.clone();
-    match tag.as_str() {
-        "mx-reply" => return,
-        "br" => return push(spans, Span { text: "\n".into(), ..style.clone() }),
-        "b" | "strong" => inner.bold = true,
-        "i" | "em" => inner.italic = true,
-        "code" | "pre" => inner.code = true,
-        "a" => inner.link = attribute(element, "href"),
-        "li" => push(spans, Span { text: "• ".into(), ..style.clone() }),
-        _ => {}
-    }
-    for child in node.children() {
-        walk(&child, &inner, spans);
-    }
-    if matches!(tag.as_str(), "p" | "li" | "div" | "pre" | "blockquote" | "h1" | "h2" | "h3") {
-        push(spans, Span { text: "\n".into(), ..style.clone() });
+/// A step of the walk: a node to read with the style around it, or the end of a block.
+enum Step {
+    Enter(NodeRef, Span),
+    Leave(Span),
+}
+
+/// Reads the nodes depth first with a stack of its own, not the thread's: however deep a
+/// hostile body nests its tags, the walk cannot overflow the stack.
+fn walk(top: Vec<NodeRef>, spans: &mut Vec<Span>) {
+    let mut steps: Vec<Step> =
+        top.into_iter().rev().map(|node| Step::Enter(node, Span::default())).collect();
+    while let Some(step) = steps.pop() {
+        let (node, style) = match step {
+            Step::Leave(style) => {
+                push(spans, Span { text: "\n".into(), ..style });
+                continue;
+            }
+            Step::Enter(node, style) => (node, style),
+        };
+        if let Some(text) = node.as_text() {
+            push(spans, Span { text: text.borrow().to_string(), ..style });
+            continue;
+        }
+        let Some(element) = node.as_element() else { continue };
+        let tag = element.name.local.to_string();
+        let mut inner = style.clone();
+        match tag.as_str() {
+            "mx-reply" => continue,
+            "br" => {
+                push(spans, Span { text: "\n".into(), ..style });
+                continue;
+            }
+            "b" | "strong" => inner.bold = true,
+            "i" | "em" => inner.italic = true,
+            "code" | "pre" => inner.code = true,
+            "a" => inner.link = attribute(element, "href"),
+            "li" => push(spans, Span { text: "• ".into(), ..style.clone() }),
+            _ => {}
+        }
+        if matches!(tag.as_str(), "p" | "li" | "div" | "pre" | "blockquote" | "h1" | "h2" | "h3") {
+            steps.push(Step::Leave(style));
+        }
+        let children: Vec<NodeRef> = node.children().collect();
+        steps.extend(children.into_iter().rev().map(|child| Step::Enter(child, inner.clone())));
     }
 }
 

@@ -94,7 +94,9 @@ impl Handle {
         room.leave().await.map_err(sdk_error)
     }
 
-    /// The room named by an id, an alias, or the exact name of one of the user's rooms.
+    /// The room named by an id, an alias, or the exact name of one of the rooms the user is in
+    /// or invited to. A name two rooms share is an error that lists them: anyone can name a
+    /// room "Cellule de crise" and invite you, and a message must never go to the first match.
     pub(crate) async fn room(&self, input: &str) -> Result<Room, MatrixError> {
         let client = &self.inner.client;
         let input = input.trim();
@@ -111,12 +113,7 @@ impl Handle {
         {
             return Ok(room);
         }
-        for room in client.rooms() {
-            if name(&room).await == input {
-                return Ok(room);
-            }
-        }
-        Err(MatrixError::UnknownRoom(input.to_owned()))
+        by_name(client, input).await
     }
 
     /// What the policy needs to know of a room before a message goes out. The encryption state
@@ -136,6 +133,27 @@ impl Handle {
             encrypted: state.is_encrypted(),
             public: room.is_public().unwrap_or(false),
         })
+    }
+}
+
+/// The one room, joined or invited, whose display name is `input`.
+async fn by_name(client: &matrix_sdk::Client, input: &str) -> Result<Room, MatrixError> {
+    let mut found = Vec::new();
+    for room in client.rooms() {
+        if matches!(room.state(), RoomState::Joined | RoomState::Invited)
+            && name(&room).await == input
+        {
+            found.push(room);
+        }
+    }
+    match found.len() {
+        0 => Err(MatrixError::UnknownRoom(input.to_owned())),
+        1 => Ok(found.remove(0)),
+        _ => {
+            let mut ids: Vec<String> = found.iter().map(|r| r.room_id().to_string()).collect();
+            ids.sort();
+            Err(MatrixError::AmbiguousRoom(input.to_owned(), ids))
+        }
     }
 }
 

@@ -4,15 +4,14 @@
 //! server and the keychain have answered.
 
 mod browser;
+mod loopback;
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use matrix_sdk::Client;
+use matrix_sdk::ruma::UserId;
 use matrix_sdk::ruma::api::error::ErrorKind;
-use matrix_sdk::utils::local_server::{
-    LocalServerBuilder, LocalServerIpAddress, LocalServerResponse,
-};
 use tokio::sync::Notify;
 use url::Url;
 
@@ -25,6 +24,7 @@ use crate::fl;
 use crate::model::{AccountRecord, AccountState};
 use crate::policy::Policy;
 use crate::profile::Profile;
+use loopback::Loopback;
 
 /// How long the browser has to come back. Signing in may take a password, a second factor and
 /// a phone call to IT, but a forgotten tab must not hold the login (and its port) for ever.
@@ -77,7 +77,7 @@ where
 {
     let remembered = expired_session_server(profile, &request)?;
     let homeserver = request.homeserver.as_deref().or(remembered.as_deref());
-    let Reached { url, probe, user_id } =
+    let Reached { url, probe, user_id, delegated_by } =
         auth::reach(policy, homeserver, request.user.as_deref()).await?;
     if auth::methods_of(&probe, &url).await?.sso.is_empty() {
         return Err(MatrixError::NoSso(url.to_string()));
@@ -86,16 +86,20 @@ where
     crate::secret::probe().await?;
     let shown = request.user.as_deref().map(str::trim);
     // Only an expired session on this server is resumed, and only by its own user when one is
-    // named; the server says who signed in, and `finish` refuses anyone else.
+    // named; the server says who signed in, and `check_account` refuses anyone else.
     let resumable = |record: &AccountRecord| {
         record.homeserver == url.as_str()
             && shown.is_none_or(|shown| auth::same_user(record, user_id.as_deref(), shown))
     };
     let label = shown.unwrap_or(url.as_str()).to_owned();
-    let target = auth::prepare(profile, resumable, &label).await?;
+    let mut target = auth::prepare(profile, resumable, &label).await?;
+    target.delegated_by = delegated_by;
     let client = client::build(profile, &url, &target.key).await?;
     let resumed = target.record.as_ref().map(|record| record.device_id.clone());
-    let sent = sign_in(&client, &url, request, resumed.as_deref()).await;
+    let mut sent = sign_in(&client, &url, request, resumed.as_deref()).await;
+    if sent.is_ok() {
+        sent = check_account(&client, user_id.as_deref()).await;
+    }
     auth::settle(client, profile, &url, target, sent).await
 }
 
@@ -112,9 +116,9 @@ fn expired_session_server<F>(
     Ok(record.filter(|r| r.state == AccountState::SoftLoggedOut).map(|r| r.homeserver))
 }
 
-/// Runs the SDK's SSO login on `client`: a loopback server on 127.0.0.1 and a random port,
-/// the browser sent to the server's SSO page, then the login token it brings back exchanged
-/// for a session. Stops on cancel or timeout.
+/// Signs in on `client` through the browser: the server's SSO page opened with a redirect to
+/// our loopback listener (`loopback`), the login token it brings back exchanged for a session.
+/// Stops on cancel or timeout.
 async fn sign_in<F>(
     client: &Client,
     homeserver: &Url,
@@ -125,51 +129,51 @@ where
     F: FnOnce(String) -> Result<(), String> + Send + 'static,
 {
     let SsoRequest { identity_provider, device_name, open, cancel, .. } = request;
-    // The SDK's callback can only return its own error type: the words go through this slot.
-    let browser_failure = Arc::new(Mutex::new(None::<String>));
-    let slot = Arc::clone(&browser_failure);
-    let open = move |url: String| async move {
-        // Launching a program may wait a moment (see `browser`): not on an async thread.
-        let opened = tokio::task::spawn_blocking(move || open(url))
-            .await
-            .unwrap_or_else(|error| Err(error.to_string()));
-        opened.map_err(|cause| {
-            *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(cause);
-            matrix_sdk::Error::UnknownError("the browser could not be opened".into())
-        })
+    let loopback =
+        Loopback::bind().await.map_err(|error| MatrixError::SsoFailed(error.to_string()))?;
+    let redirect = loopback.redirect_url().map_err(|e| MatrixError::SsoFailed(e.to_string()))?;
+    let auth = client.matrix_auth();
+    let url = auth
+        .get_sso_login_url(&redirect, identity_provider.as_deref())
+        .await
+        .map_err(|error| sso_error(homeserver, error))?;
+    // Launching a program may wait a moment (see `browser`): not on an async thread.
+    let opened = tokio::task::spawn_blocking(move || open(url))
+        .await
+        .unwrap_or_else(|error| Err(error.to_string()));
+    opened.map_err(MatrixError::Browser)?;
+    let done = fl!("sso-browser-done");
+    let token = tokio::select! {
+        token = loopback.login_token(&done) => {
+            token.map_err(|error| MatrixError::SsoFailed(error.to_string()))?
+        }
+        () = cancel.cancelled() => return Err(MatrixError::SsoCancelled),
+        () = tokio::time::sleep(SSO_TIMEOUT) => {
+            return Err(MatrixError::SsoTimedOut(SSO_TIMEOUT.as_secs() / 60));
+        }
     };
-    // IPv4 only: the address Synapse's `sso.client_whitelist` and most setups name.
-    let server = LocalServerBuilder::new()
-        .ip_address(LocalServerIpAddress::Localhostv4)
-        .response(LocalServerResponse::PlainText(fl!("sso-browser-done")));
-    let mut builder = client
-        .matrix_auth()
-        .login_sso(open)
-        .server_builder(server)
-        .initial_device_display_name(&device_name)
-        .request_refresh_token();
-    if let Some(id) = &identity_provider {
-        builder = builder.identity_provider_id(id);
-    }
+    let mut login =
+        auth.login_token(&token).initial_device_display_name(&device_name).request_refresh_token();
     if let Some(device_id) = resumed_device {
         // The same device ID brings back the same crypto identity from the store.
-        builder = builder.device_id(device_id);
+        login = login.device_id(device_id);
     }
-    let stopped = tokio::select! {
-        result = builder.send() => {
-            let failure = browser_failure.lock().unwrap_or_else(PoisonError::into_inner).take();
-            return match (result, failure) {
-                (Ok(_), _) => Ok(()),
-                (Err(_), Some(cause)) => Err(MatrixError::Browser(cause)),
-                (Err(error), None) => Err(sso_error(homeserver, error)),
-            };
-        }
-        () = cancel.cancelled() => MatrixError::SsoCancelled,
-        () = tokio::time::sleep(SSO_TIMEOUT) => MatrixError::SsoTimedOut(SSO_TIMEOUT.as_secs() / 60),
-    };
-    // Dropping the SDK's future closed the loopback server. If the token had already been
-    // exchanged, the stop came too late: the session exists, so it is kept, not orphaned.
-    if client.matrix_auth().logged_in() { Ok(()) } else { Err(stopped) }
+    login.send().await.map(drop).map_err(|error| sso_error(homeserver, error))
+}
+
+/// Refuses a sign-in that came back as someone other than the person named (the browser was
+/// signed in to another account, or someone slipped in a token of theirs): the session just
+/// opened is ended on the server again, so nothing is left of it.
+async fn check_account(client: &Client, named: Option<&UserId>) -> Result<(), MatrixError> {
+    let (Some(named), Some(signed_in)) = (named, client.user_id()) else { return Ok(()) };
+    if named == signed_in {
+        return Ok(());
+    }
+    let (named, signed_in) = (named.to_string(), signed_in.to_string());
+    if let Err(error) = client.matrix_auth().logout().await {
+        tracing::warn!(%error, "the session of the wrong account could not be ended");
+    }
+    Err(MatrixError::SsoOtherAccount(named, signed_in))
 }
 
 /// A failed SSO login in words: a refused login token is the SSO's failure, not a wrong password.

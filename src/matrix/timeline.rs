@@ -1,7 +1,7 @@
 //! Reading a room: its messages as `model::Message`, with the trust of each and, when one
 //! cannot be decrypted, the reason in words.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,6 +20,7 @@ use matrix_sdk_ui::timeline::{
 
 use super::MatrixError;
 use super::handle::Handle;
+use super::names::Names;
 use crate::model::{Message, Reply, RoomDetails, RoomView, SendState, Trust, UndecryptableCause};
 
 impl Handle {
@@ -327,22 +328,12 @@ struct Reader<'a> {
     room_encrypted: bool,
     /// This account, to tell its own reactions and leave out its own read receipt.
     me: &'a str,
-    /// Display names of the senders seen in the items, for read receipts.
-    names: HashMap<String, String>,
+    /// The senders seen in the items, their names and which of them another's looks like.
+    names: Names,
 }
 
 fn convert(items: &[Arc<TimelineItem>], room_encrypted: bool, me: &str) -> Vec<Message> {
-    let names = items
-        .iter()
-        .filter_map(|item| item.as_event())
-        .filter_map(|event| match event.sender_profile() {
-            TimelineDetails::Ready(profile) => {
-                Some((event.sender().to_string(), profile.display_name.clone()?))
-            }
-            _ => None,
-        })
-        .collect();
-    let reader = Reader { room_encrypted, me, names };
+    let reader = Reader { room_encrypted, me, names: Names::of(items) };
     items
         .iter()
         .filter(|item| is_message(item))
@@ -352,21 +343,29 @@ fn convert(items: &[Arc<TimelineItem>], room_encrypted: bool, me: &str) -> Vec<M
 }
 
 impl Reader<'_> {
+    /// A name for a receipt or a reaction's tooltip: `Name (@id)` when ambiguous.
     fn name(&self, user: &str) -> String {
-        self.names.get(user).cloned().unwrap_or_else(|| user.to_owned())
+        self.names.label(user)
     }
 }
 
 /// The message a reply answers, with its sender and excerpt once the timeline has them.
-fn reply(details: &InReplyToDetails) -> Reply {
+fn reply(details: &InReplyToDetails, names: &Names) -> Reply {
     let (sender, excerpt) = match &details.event {
         TimelineDetails::Ready(event) => {
-            let sender = match &event.sender_profile {
-                TimelineDetails::Ready(profile) => profile.display_name.clone(),
-                _ => None,
+            let user = event.sender.as_str();
+            let (name, flagged) = match &event.sender_profile {
+                TimelineDetails::Ready(profile) => {
+                    (profile.display_name.clone(), profile.display_name_ambiguous)
+                }
+                _ => (None, false),
             };
+            // What the timeline knows of the sender beats what the quote carries alone.
+            let name = names.name(user).or(name);
+            let ambiguous = flagged || names.ambiguous(user);
+            let sender = crate::model::person::named(name.as_deref(), user, ambiguous);
             let body = event.content.as_message().map(|m| Reply::excerpt_of(&plain(m)));
-            (Some(sender.unwrap_or_else(|| event.sender.to_string())), body)
+            (Some(sender), body)
         }
         _ => (None, None),
     };
@@ -398,10 +397,8 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
         event_id: event.event_id().map(ToString::to_string),
         local_id: event.transaction_id().map(ToString::to_string),
         sender: event.sender().to_string(),
-        sender_name: match event.sender_profile() {
-            TimelineDetails::Ready(profile) => profile.display_name.clone(),
-            _ => None,
-        },
+        sender_name: reader.names.name(event.sender().as_str()),
+        sender_ambiguous: reader.names.ambiguous(event.sender().as_str()),
         ts: event.timestamp().0.into(),
         body: text.map(|m| m.body().to_owned()),
         formatted: text.and_then(|m| match m.msgtype() {
@@ -410,7 +407,7 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
         }),
         encrypted: !matches!(trust, Trust::SentInClear),
         edited: text.is_some_and(|m| m.is_edited()),
-        reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(reply),
+        reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(|r| reply(r, &reader.names)),
         reactions: msglike
             .map(|m| {
                 m.reactions
@@ -454,17 +451,22 @@ fn trust(event: &EventTimelineItem, room_encrypted: bool) -> Trust {
         return if room_encrypted { Trust::Encrypted } else { Trust::SentInClear };
     }
     let Some(info) = event.encryption_info() else { return Trust::SentInClear };
-    // Read the verification state itself: the SDK's strict shield folds an unsigned device and
-    // a changed identity into "unverified identity", and those are the warnings that matter.
-    match &info.verification_state {
+    trust_of(&info.verification_state)
+}
+
+/// The trust of a decrypted message from its verification state. Read the state itself: the
+/// SDK's strict shield folds an unsigned device and a changed identity into "unverified
+/// identity", and those are the warnings that matter.
+fn trust_of(state: &VerificationState) -> Trust {
+    match state {
         VerificationState::Verified => Trust::Verified,
         VerificationState::Unverified(level) => match level {
             VerificationLevel::UnverifiedIdentity => Trust::UnverifiedIdentity,
             VerificationLevel::VerificationViolation => Trust::IdentityChanged,
             VerificationLevel::UnsignedDevice => Trust::UnsignedDevice,
-            VerificationLevel::None(_) | VerificationLevel::MismatchedSender => {
-                Trust::UnknownDevice
-            }
+            VerificationLevel::None(_) => Trust::UnknownDevice,
+            // The session's owner is not the sender the event names (review M9).
+            VerificationLevel::MismatchedSender => Trust::ForgedSender,
         },
     }
 }
@@ -496,5 +498,27 @@ fn send_state(state: &EventSendState) -> SendState {
             reason: super::error::root_cause(error.as_ref()),
             retry: *is_recoverable,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use matrix_sdk::deserialized_responses::DeviceLinkProblem;
+
+    use super::*;
+
+    /// Review M9: a message whose key belongs to someone else than its sender is a danger,
+    /// not the caution every unverified colleague gets.
+    #[test]
+    fn a_forged_sender_is_its_own_danger() {
+        let unverified = |level| trust_of(&VerificationState::Unverified(level));
+        assert_eq!(unverified(VerificationLevel::MismatchedSender), Trust::ForgedSender);
+        assert_eq!(
+            unverified(VerificationLevel::None(DeviceLinkProblem::MissingDevice)),
+            Trust::UnknownDevice
+        );
+        assert_eq!(unverified(VerificationLevel::UnverifiedIdentity), Trust::UnverifiedIdentity);
+        assert_eq!(trust_of(&VerificationState::Verified), Trust::Verified);
+        assert_ne!(Trust::ForgedSender.describe(), Trust::UnknownDevice.describe());
     }
 }

@@ -22,6 +22,11 @@ pub struct AccountRecord {
     /// Names this account's keychain entries; random, so profiles and data folders never collide.
     pub keychain_id: String,
     pub state: AccountState,
+    /// The Matrix server name whose `.well-known` named this homeserver at login, when it was
+    /// found that way: the organisation's allow-list may name the server name rather than the
+    /// homeserver's host, and that counts only for a homeserver the server name delegated to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegated_by: Option<String>,
 }
 
 impl AccountRecord {
@@ -41,6 +46,7 @@ impl AccountRecord {
             homeserver: "https://matrix.example.org/".into(),
             keychain_id: "0123456789abcdef".into(),
             state: AccountState::Active,
+            delegated_by: None,
         }
     }
 }

@@ -64,19 +64,46 @@ impl Progress {
 
 impl Attachment {
     /// A file name that is safe to create in a folder of the user's choosing: no folders, no
-    /// leading dot, no control characters; never empty.
+    /// leading dot, no control or invisible characters (a right-to-left override would show
+    /// `invoice\u{202E}fdp.exe` as `invoiceexe.pdf`), nothing Windows reserves (`CON`,
+    /// `nul.txt`, a trailing dot or space); never empty.
     pub fn safe_name(&self) -> String {
         let last = self.name.rsplit(['/', '\\']).next().unwrap_or_default();
-        let cleaned: String =
-            last.chars().map(|c| if c.is_control() || c == ':' { '_' } else { c }).collect();
-        let cleaned = cleaned.trim().trim_start_matches('.').trim();
-        if cleaned.is_empty() { "file".to_owned() } else { cleaned.to_owned() }
+        let cleaned: String = last
+            .chars()
+            .filter(|c| !super::text::is_invisible(*c))
+            .map(|c| if c.is_control() || RESERVED.contains(&c) { '_' } else { c })
+            .collect();
+        let cleaned = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']).trim();
+        if cleaned.is_empty() {
+            return "file".to_owned();
+        }
+        if is_windows_device(cleaned) { format!("_{cleaned}") } else { cleaned.to_owned() }
+    }
+
+    /// The name to show: what the sender gave, without what cannot be seen.
+    pub fn shown_name(&self) -> String {
+        let shown = super::text::clean_name(&self.name);
+        if shown.is_empty() { self.safe_name() } else { shown }
     }
 
     /// The size in words ("1.2 MB"), when known.
     pub fn size_text(&self) -> Option<String> {
         self.size.map(size_text)
     }
+}
+
+/// Characters no file name may hold on one of the systems a saved file may end up on.
+const RESERVED: [char; 7] = [':', '<', '>', '"', '|', '?', '*'];
+
+/// Whether Windows takes `name` for a device (`CON`, `nul.txt`, `COM1.log`), whatever follows
+/// its first dot.
+fn is_windows_device(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().trim_end().to_ascii_uppercase();
+    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (stem.len() == 4
+            && (stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.as_bytes()[3].is_ascii_digit())
 }
 
 /// A file size in the user's words, in decimal units: "532 B", "48 kB", "1.2 MB".
@@ -164,6 +191,24 @@ mod tests {
         assert_eq!(named("a\nb.txt").safe_name(), "a_b.txt");
         assert_eq!(named("..").safe_name(), "file");
         assert_eq!(named("rapport 2027.pdf").safe_name(), "rapport 2027.pdf");
+        // Review L6: what reorders the name, and the names Windows keeps for devices.
+        let reversed = named("invoice\u{202E}fdp.exe");
+        assert_eq!(reversed.safe_name(), "invoicefdp.exe");
+        assert_eq!(reversed.shown_name(), "invoicefdp.exe");
+        assert!(
+            !named("a\u{2066}b\u{200F}.txt")
+                .safe_name()
+                .chars()
+                .any(crate::model::text::is_invisible)
+        );
+        for device in ["CON", "nul.txt", "Com1.log", "lpt9", "AUX "] {
+            let safe = named(device).safe_name();
+            assert!(!is_windows_device(&safe), "{device} -> {safe}");
+            assert_ne!(safe, device.trim());
+        }
+        assert_eq!(named("console.txt").safe_name(), "console.txt");
+        assert_eq!(named("notes. . ").safe_name(), "notes");
+        assert_eq!(named("why?.txt").safe_name(), "why_.txt");
     }
 
     #[test]

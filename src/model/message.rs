@@ -16,6 +16,9 @@ pub enum Trust {
     UnsignedDevice,
     /// Encrypted by a device that is unknown or deleted.
     UnknownDevice,
+    /// The key that encrypted it belongs to someone other than the sender the server names:
+    /// it may be forged (a compromised server can do this). A danger, not a caution.
+    ForgedSender,
     /// The sender's verified identity changed: it may not be the same person.
     IdentityChanged,
     /// Encrypted, no warning to give (e.g. your own messages before cross-signing).
@@ -66,7 +69,12 @@ pub struct Message {
     /// The transaction id of a local echo, to retry it.
     pub local_id: Option<String>,
     pub sender: String,
+    /// The sender's display name, without characters that hide or reorder text.
     pub sender_name: Option<String>,
+    /// Another member of the room goes by a name that looks the same (the SDK folds
+    /// confusable letters, invisible characters and names shaped like a Matrix ID): the
+    /// Matrix ID must then be shown beside the name wherever it appears.
+    pub sender_ambiguous: bool,
     /// Milliseconds since the Unix epoch, server time.
     pub ts: u64,
     /// The text, or `None` when it could not be decrypted.
@@ -116,6 +124,13 @@ impl Reply {
     }
 }
 
+impl Message {
+    /// Who sent it, as a line or a sentence names them: see `person::named`.
+    pub fn sender_label(&self) -> String {
+        super::person::named(self.sender_name.as_deref(), &self.sender, self.sender_ambiguous)
+    }
+}
+
 impl Trust {
     /// A stable machine name, for JSON output.
     pub fn name(&self) -> &'static str {
@@ -124,6 +139,7 @@ impl Trust {
             Self::UnverifiedIdentity => "unverified_identity",
             Self::UnsignedDevice => "unsigned_device",
             Self::UnknownDevice => "unknown_device",
+            Self::ForgedSender => "forged_sender",
             Self::IdentityChanged => "identity_changed",
             Self::Encrypted => "encrypted",
             Self::SentInClear => "sent_in_clear",
@@ -138,6 +154,7 @@ impl Trust {
             Self::UnverifiedIdentity => fl!("trust-unverified-identity"),
             Self::UnsignedDevice => fl!("trust-unsigned-device"),
             Self::UnknownDevice => fl!("trust-unknown-device"),
+            Self::ForgedSender => fl!("trust-forged-sender"),
             Self::IdentityChanged => fl!("trust-identity-changed"),
             Self::Encrypted => fl!("trust-encrypted"),
             Self::SentInClear => fl!("trust-sent-in-clear"),

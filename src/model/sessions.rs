@@ -24,16 +24,18 @@ pub struct Session {
     /// When the server last saw it, in milliseconds since the epoch, if it says.
     pub last_seen_ts: Option<u64>,
     pub last_seen_ip: Option<String>,
+    /// Known only by its keys: the server's list of sessions leaves it out, yet it can receive
+    /// the keys of messages (a dehydrated device, or one a server hides).
+    pub keys_only: bool,
 }
 
 impl Session {
     /// The name a person recognises, else the id: a session without a name still has to be
-    /// pointed at.
+    /// pointed at. Whoever holds the session chose the name: nothing in it may hide or reorder
+    /// the text around it.
     pub fn label(&self) -> String {
-        match &self.name {
-            Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
-            _ => self.device_id.clone(),
-        }
+        let name = self.name.as_deref().map(super::text::clean_name).unwrap_or_default();
+        if name.is_empty() { self.device_id.clone() } else { name }
     }
 
     /// "today at 14:05", "March 3, 2026 at 09:12", in the local time zone, seen on `today`.
@@ -116,6 +118,7 @@ mod tests {
             this_session: this,
             last_seen_ts: seen,
             last_seen_ip: None,
+            keys_only: false,
         }
     }
 
@@ -177,7 +180,7 @@ mod tests {
     #[test]
     fn last_seen_says_the_day_and_the_time() {
         let ts = 1_795_303_800_000;
-        let today = time::local_day(ts);
+        let today = time::local_day(ts).unwrap();
         let seen = session("A", false, Some(ts)).last_seen(today).unwrap();
         assert_eq!(seen, crate::fl!("moment-today", time = time::clock(ts)));
         let later = session("A", false, Some(ts)).last_seen(today.succ_opt().unwrap()).unwrap();

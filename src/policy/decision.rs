@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::merge::{HomeserverRule, Policy, UnencryptedSend, host_of};
-use super::strict::PublicRoomDirectory;
+use super::strict::{PublicRoomDirectory, Reactions};
 use super::transport::check_homeserver;
 use crate::fl;
 
@@ -27,6 +27,9 @@ pub enum Refusal {
     HomeserverLocked(String),
     #[error("{}", fl!("refusal-public-room-directory"))]
     PublicRoomDirectory,
+    /// The organisation turned reactions off: they go out in clear.
+    #[error("{}", fl!("refusal-reactions"))]
+    Reactions,
     #[error("{}", fl!("refusal-unencrypted-room-creation"))]
     UnencryptedRoomCreation,
     #[error("{}", if *.public { fl!("refusal-consent-public", room = .room.as_str()) } else { fl!("refusal-consent", room = .room.as_str()) })]
@@ -35,24 +38,52 @@ pub enum Refusal {
     Forbidden { room: String, public: bool },
 }
 
+/// How the homeserver of a login or a session was found: what the allow-list may accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// Typed by the person (or from their own settings): its host must be on the list.
+    Given,
+    /// The organisation's own `default_homeserver`.
+    Organisation,
+    /// Named by the `.well-known` of this Matrix server name.
+    DelegatedBy(&'a str),
+}
+
 impl Policy {
-    /// A homeserver may be used when the rule allows any, or lists its host or the Matrix
-    /// server name the user logged in with.
-    pub fn allows_homeserver(
-        &self,
-        homeserver: &Url,
-        server_name: Option<&str>,
-    ) -> Result<(), Refusal> {
+    /// A Matrix server name may be asked where its homeserver is (the first request of a
+    /// login with a full Matrix ID) only when the list names it: no request, not even that
+    /// one, goes to a server the organisation did not name.
+    pub fn allows_server_name(&self, server_name: &str) -> Result<(), Refusal> {
+        let HomeserverRule::Only(hosts) = &self.allowed_homeservers.value else {
+            return Ok(());
+        };
+        match host_of(server_name) {
+            Some(host) if hosts.contains(&host) => Ok(()),
+            _ => Err(Refusal::Homeserver(server_name.to_owned())),
+        }
+    }
+
+    /// A homeserver may be used when the rule allows any, when the list names its host, when
+    /// it is the organisation's own default, or when the `.well-known` of a server name the
+    /// list names delegated to it. A Matrix ID typed beside an address proves nothing: anyone
+    /// can type `@anne:gouv.fr` next to a phishing server (review H1).
+    pub fn allows_homeserver(&self, homeserver: &Url, found: Found<'_>) -> Result<(), Refusal> {
         let HomeserverRule::Only(hosts) = &self.allowed_homeservers.value else {
             return Ok(());
         };
         let host = homeserver.host_str().unwrap_or_default().to_ascii_lowercase();
-        let named = server_name.and_then(host_of);
-        if hosts.contains(&host) || named.is_some_and(|name| hosts.contains(&name)) {
-            Ok(())
-        } else {
-            Err(Refusal::Homeserver(server_name.map_or(host, str::to_owned)))
-        }
+        let allowed = hosts.contains(&host)
+            || match found {
+                Found::Given => false,
+                Found::Organisation => true,
+                Found::DelegatedBy(name) => self.allows_server_name(name).is_ok(),
+            };
+        if allowed { Ok(()) } else { Err(Refusal::Homeserver(host)) }
+    }
+
+    /// The organisation's own `default_homeserver`, when its file sets one.
+    pub fn organisation_homeserver(&self) -> Option<&str> {
+        self.default_homeserver.organisation().and(self.default_homeserver.value.as_deref())
     }
 
     /// The homeserver a login goes to: the one typed, else the default for a bare user name
@@ -84,6 +115,15 @@ impl Policy {
         }
     }
 
+    /// Reacting to a message, which Matrix sends unencrypted (the server sees who reacted to
+    /// what, and how), unless the organisation turned reactions off.
+    pub fn may_react(&self) -> Result<(), Refusal> {
+        match self.reactions.value {
+            Reactions::On => Ok(()),
+            Reactions::Off => Err(Refusal::Reactions),
+        }
+    }
+
     /// Every room is created encrypted; one without encryption only where the policy allows.
     pub fn may_create_room(&self, encrypted: bool) -> Result<(), Refusal> {
         if encrypted || self.allow_unencrypted_room_creation.value {
@@ -109,7 +149,7 @@ impl Policy {
 }
 
 /// Whether two homeserver addresses name the same server (scheme, host and port).
-fn same_server(a: &str, b: &str) -> bool {
+pub fn same_server(a: &str, b: &str) -> bool {
     match (check_homeserver(a), check_homeserver(b)) {
         (Ok(a), Ok(b)) => {
             a.scheme() == b.scheme()
@@ -213,15 +253,38 @@ mod tests {
     }
 
     #[test]
-    fn homeservers_by_host_or_server_name() {
+    fn reactions_can_be_switched_off() {
+        let mut policy = Policy::default();
+        assert!(policy.may_react().is_ok());
+        policy.reactions.value = Reactions::Off;
+        assert_eq!(policy.may_react(), Err(Refusal::Reactions));
+    }
+
+    /// Review H1: a server name counts only for the homeserver its `.well-known` named.
+    #[test]
+    fn homeservers_by_host_or_by_the_delegation_of_a_listed_server_name() {
         let mut policy = Policy::default();
         let url = Url::parse("https://matrix.gouv.fr").unwrap();
-        assert!(policy.allows_homeserver(&url, None).is_ok());
+        let evil = Url::parse("https://matrix.gouv-fr.support").unwrap();
+        assert!(policy.allows_homeserver(&evil, Found::Given).is_ok(), "any by default");
         policy.allowed_homeservers.value = HomeserverRule::Only(vec!["gouv.fr".into()]);
-        assert!(policy.allows_homeserver(&url, Some("gouv.fr")).is_ok());
-        assert!(policy.allows_homeserver(&url, None).is_err());
-        let refusal =
-            policy.allows_homeserver(&Url::parse("https://evil.org").unwrap(), Some("evil.org"));
-        assert_eq!(refusal, Err(Refusal::Homeserver("evil.org".into())));
+        assert!(policy.allows_homeserver(&url, Found::DelegatedBy("gouv.fr")).is_ok());
+        assert!(policy.allows_homeserver(&url, Found::Given).is_err());
+        // The phishing case: an explicit address beside a Matrix ID on the allowed domain.
+        assert_eq!(
+            policy.allows_homeserver(&evil, Found::Given),
+            Err(Refusal::Homeserver("matrix.gouv-fr.support".into()))
+        );
+        assert!(policy.allows_homeserver(&evil, Found::DelegatedBy("evil.org")).is_err());
+        assert!(policy.allows_server_name("gouv.fr").is_ok());
+        assert_eq!(
+            policy.allows_server_name("evil.org"),
+            Err(Refusal::Homeserver("evil.org".into()))
+        );
+        assert!(policy.allows_server_name("GOUV.fr").is_ok(), "host names ignore case");
+        // Listed hosts, and the organisation's own default, need no delegation.
+        policy.allowed_homeservers.value = HomeserverRule::Only(vec!["matrix.gouv.fr".into()]);
+        assert!(policy.allows_homeserver(&url, Found::Given).is_ok());
+        assert!(policy.allows_homeserver(&evil, Found::Organisation).is_ok());
     }
 }

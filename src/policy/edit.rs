@@ -8,14 +8,17 @@ use super::file::{self, Layer, PolicyError, Settings};
 use super::merge::{Policy, Setting};
 use crate::fl;
 
-/// A key of the user's settings that the command line (and the settings screen) can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A key of the user's settings that the command line (and the settings screen) can change;
+/// the command line's `policy set KEY` takes its names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[clap(rename_all = "snake_case")]
 pub enum UserKey {
     VerifiedOnlySending,
     RequireRecovery,
     RequireSessionVerification,
     NotificationContent,
     PublicRoomDirectory,
+    Reactions,
     LogLevelMax,
     IdleLockMinutes,
 }
@@ -28,6 +31,7 @@ impl UserKey {
             Self::RequireSessionVerification => "require_session_verification",
             Self::NotificationContent => "notification_content",
             Self::PublicRoomDirectory => "public_room_directory",
+            Self::Reactions => "reactions",
             Self::LogLevelMax => "log_level_max",
             Self::IdleLockMinutes => "idle_lock_minutes",
         }
@@ -40,6 +44,7 @@ impl UserKey {
             Self::RequireSessionVerification => locked_by(&policy.require_session_verification),
             Self::NotificationContent => locked_by(&policy.notification_content),
             Self::PublicRoomDirectory => locked_by(&policy.public_room_directory),
+            Self::Reactions => locked_by(&policy.reactions),
             Self::LogLevelMax => locked_by(&policy.log_level_max),
             Self::IdleLockMinutes => locked_by(&policy.idle_lock_minutes),
         }

@@ -34,6 +34,8 @@ pub struct Settings {
     pub notification_content: Option<NotificationContentKey>,
     /// `"on"` or `"off"`: whether the server's directory of public rooms may be browsed.
     pub public_room_directory: Option<OnOffKey>,
+    /// `"on"` or `"off"`: whether reactions may be sent (they are not encrypted).
+    pub reactions: Option<OnOffKey>,
     /// The most detailed log level allowed, whatever `--log-level` asks.
     pub log_level_max: Option<LogLevelKey>,
     /// Minutes without use before the window hides its content; 0 is never. Signed here only
@@ -111,6 +113,9 @@ pub const MAX_IDLE_MINUTES: i64 = u32::MAX as i64;
 pub enum PolicyError {
     #[error("{}", fl!("policy-unreadable", path = .0.display().to_string(), cause = .1.as_str()))]
     Unreadable(PathBuf, String),
+    /// Someone other than the administrator could have written the organisation's file.
+    #[error("{}", fl!("policy-untrusted", path = .0.display().to_string(), cause = .1.as_str()))]
+    Untrusted(PathBuf, String),
     #[error("{}", fl!("policy-invalid", path = .path.display().to_string(), line = .line, key = .key.as_str(), cause = .cause.as_str()))]
     Invalid { path: PathBuf, line: usize, key: String, cause: String },
     /// The organisation's policy sets this key for everyone: the user's setting cannot change it.
@@ -122,8 +127,12 @@ pub enum PolicyError {
 }
 
 /// Reads `path` as the `layer`'s file; a missing file is an empty one (nothing set), any other
-/// failure is an error.
+/// failure is an error. The organisation's file is read only once `trust` has checked that
+/// nobody but the administrator could have written it.
 pub fn read(path: &Path, layer: Layer) -> Result<Settings, PolicyError> {
+    if layer == Layer::Organisation {
+        super::trust::check(path)?;
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => parse_as(path, &text, layer),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),

@@ -9,7 +9,7 @@ use super::file::{
     self, AnyKeyword, Homeservers, Layer, LogLevelKey, NotificationContentKey, OnOffKey,
     PolicyError, Settings, UnencryptedSendKey, VerifiedOnlyKey,
 };
-use super::strict::{self, LogLevel, NotificationContent, PublicRoomDirectory};
+use super::strict::{self, LogLevel, NotificationContent, PublicRoomDirectory, Reactions, Switch};
 
 /// Where a value in force comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +106,8 @@ pub struct Policy {
     pub require_session_verification: Setting<bool>,
     pub notification_content: Setting<NotificationContent>,
     pub public_room_directory: Setting<PublicRoomDirectory>,
+    /// Reactions go out in clear: an organisation may turn them off.
+    pub reactions: Setting<Reactions>,
     /// The effective log level is clamped to this.
     pub log_level_max: Setting<LogLevel>,
     /// Minutes without use before the window hides its content; 0 is never.
@@ -134,6 +136,7 @@ impl Default for Policy {
             require_session_verification: default(false),
             notification_content: default(NotificationContent::Show),
             public_room_directory: default(PublicRoomDirectory::On),
+            reactions: default(Reactions::On),
             // No cap of its own: the logging module already keeps the libraries' most verbose
             // levels off.
             log_level_max: default(LogLevel::Trace),
@@ -227,11 +230,18 @@ impl Policy {
                 defaults.notification_content.value,
             ),
             public_room_directory: strict::strictest(
-                u.public_room_directory.map(public_room_directory),
+                u.public_room_directory.map(switch),
                 user_path,
-                o.public_room_directory.map(public_room_directory),
+                o.public_room_directory.map(switch),
                 org_path,
                 defaults.public_room_directory.value,
+            ),
+            reactions: strict::strictest(
+                u.reactions.map(switch),
+                user_path,
+                o.reactions.map(switch),
+                org_path,
+                defaults.reactions.value,
             ),
             log_level_max: strict::strictest(
                 u.log_level_max.map(log_level),
@@ -279,10 +289,45 @@ fn platform_path() -> PathBuf {
     PathBuf::from("/Library/Application Support/Estafette/policy.toml")
 }
 
+/// `ProgramData\\Estafette\\policy.toml`, the folder asked of Windows itself: never the
+/// `%ProgramData%` variable, which any user can override with one of their own (review H2).
 #[cfg(target_os = "windows")]
 fn platform_path() -> PathBuf {
-    let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
-    PathBuf::from(base).join("Estafette").join("policy.toml")
+    program_data()
+        .unwrap_or_else(|| PathBuf::from("C:\\ProgramData"))
+        .join("Estafette")
+        .join("policy.toml")
+}
+
+/// The machine's ProgramData folder, from the known-folder API.
+#[cfg(target_os = "windows")]
+fn program_data() -> Option<PathBuf> {
+    use std::os::windows::ffi::OsStringExt as _;
+    use windows_sys::Win32::System::Com::CoTaskMemFree;
+    use windows_sys::Win32::UI::Shell::{
+        FOLDERID_ProgramData, KF_FLAG_DEFAULT, SHGetKnownFolderPath,
+    };
+    let mut raw: windows_sys::core::PWSTR = std::ptr::null_mut();
+    // SAFETY: the GUID is a constant, a null token means "this machine's folder", and `raw`
+    // receives a string the shell allocated, read up to its terminating zero and then freed
+    // with CoTaskMemFree as the API requires (also on failure, where it may be null).
+    unsafe {
+        let result = SHGetKnownFolderPath(
+            &FOLDERID_ProgramData,
+            KF_FLAG_DEFAULT as u32,
+            std::ptr::null_mut(),
+            &mut raw,
+        );
+        let path = if result >= 0 && !raw.is_null() {
+            let length = (0..).take_while(|&i| *raw.add(i) != 0).count();
+            let wide = std::slice::from_raw_parts(raw, length);
+            Some(PathBuf::from(std::ffi::OsString::from_wide(wide)))
+        } else {
+            None
+        };
+        CoTaskMemFree(raw as *const core::ffi::c_void);
+        path
+    }
 }
 
 #[cfg(not(any(target_os = "macos", target_os = "windows")))]
@@ -322,10 +367,10 @@ fn notification_content(key: NotificationContentKey) -> NotificationContent {
     }
 }
 
-fn public_room_directory(key: OnOffKey) -> PublicRoomDirectory {
+fn switch(key: OnOffKey) -> Switch {
     match key {
-        OnOffKey::On => PublicRoomDirectory::On,
-        OnOffKey::Off => PublicRoomDirectory::Off,
+        OnOffKey::On => Switch::On,
+        OnOffKey::Off => Switch::Off,
     }
 }
 
@@ -483,5 +528,18 @@ mod tests {
             matches!(error, PolicyError::Invalid { ref key, line: 1, .. } if key == "unencrypted_send")
         );
         assert!(error.to_string().contains("policy.toml"));
+    }
+}
+
+/// Review H2, on Windows: a user's own `ProgramData` variable does not move the policy.
+#[cfg(all(test, target_os = "windows"))]
+mod windows_tests {
+    #[test]
+    fn the_policy_path_ignores_the_environment() {
+        let before = super::platform_path();
+        // SAFETY: this test binary's only test that touches the environment.
+        unsafe { std::env::set_var("ProgramData", std::env::temp_dir()) };
+        assert_eq!(super::platform_path(), before);
+        assert!(before.ends_with("Estafette\\policy.toml"), "{}", before.display());
     }
 }

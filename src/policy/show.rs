@@ -86,6 +86,7 @@ impl Policy {
                 &self.public_room_directory,
                 self.public_room_directory.value.name(),
             ),
+            Rule::of("reactions", &self.reactions, self.reactions.value.name()),
             Rule::of("log_level_max", &self.log_level_max, self.log_level_max.value.name()),
             Rule::of(
                 "idle_lock_minutes",
@@ -116,7 +117,7 @@ mod tests {
             Path::new("/etc/estafette/policy.toml"),
         );
         let rules = policy.rules();
-        assert_eq!(rules.len(), 12, "one line per key");
+        assert_eq!(rules.len(), 13, "one line per key");
         let find = |key| rules.iter().find(|rule| rule.key == key).unwrap();
         let locked = find("lock_default_homeserver");
         assert_eq!(

@@ -23,14 +23,21 @@ impl NotificationContent {
     }
 }
 
-/// Whether the server's directory of public rooms may be browsed and searched.
+/// A feature that shows the server (or others) something: on, or off, which is stricter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PublicRoomDirectory {
+pub enum Switch {
     On,
     Off,
 }
 
-impl PublicRoomDirectory {
+/// Whether the server's directory of public rooms may be browsed and searched.
+pub type PublicRoomDirectory = Switch;
+
+/// Whether reactions may be sent: Matrix sends them in clear, so the server sees who reacted
+/// to which message and how.
+pub type Reactions = Switch;
+
+impl Switch {
     pub fn name(self) -> &'static str {
         match self {
             Self::On => "on",
@@ -66,7 +73,7 @@ impl Strictness for NotificationContent {
     }
 }
 
-impl Strictness for PublicRoomDirectory {
+impl Strictness for Switch {
     const STRICTEST: u32 = 1;
     fn rank(self) -> u32 {
         match self {

@@ -86,6 +86,7 @@ mod tests {
             homeserver: "https://example.org/".into(),
             keychain_id: "k".into(),
             state: AccountState::Active,
+            delegated_by: None,
         }
     }
 

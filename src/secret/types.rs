@@ -79,14 +79,59 @@ impl Password {
     }
 }
 
+impl PartialEq for Password {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Password {}
+
 impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Password([redacted])")
     }
 }
 
+/// What a person types into a secret field (a password, a recovery key, a part of one), as
+/// the desktop app holds it between keystrokes: each keystroke's copy is zeroized when the
+/// next replaces it, and no `Debug` of a screen's state or message shows it.
+#[derive(Clone, Default, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct SecretText(String);
+
+impl SecretText {
+    pub fn new(text: String) -> Self {
+        Self(text)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The text as a password, leaving this one empty.
+    pub fn take_password(&mut self) -> Password {
+        Password::new(std::mem::take(&mut self.0))
+    }
+
+    /// The text as a recovery key, leaving this one empty.
+    pub fn take_recovery_key(&mut self) -> RecoveryKey {
+        RecoveryKey::new(std::mem::take(&mut self.0))
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretText([redacted])")
+    }
+}
+
 /// A recovery key, as the SDK gives it or the user types it back: it opens the account's secret
-/// storage, so it is shown once, never logged, never written to a file by us.
+/// storage, so it is shown once and never logged; Estafette writes it to a file only where the
+/// person asks, readable by them alone (`profile::write_private_file`).
 #[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct RecoveryKey(String);
 

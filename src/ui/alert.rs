@@ -3,7 +3,7 @@
 //! matter: verify it, or sign it out — the latter in one click unless the server wants the
 //! password again.
 
-use iced::widget::{Column, button, row, text, text_input};
+use iced::widget::{Column, button, row, text};
 use iced::{Alignment, Element};
 
 use super::sessions::{Outcome, PASSWORD, Target};
@@ -11,12 +11,13 @@ use super::style;
 use crate::fl;
 use crate::model::sessions::Session;
 use crate::model::time;
+use crate::secret::{Password, SecretText};
 
 pub struct NewLogin {
     session: Session,
     /// The server asked for the password before signing it out.
     asking_password: bool,
-    password: String,
+    password: SecretText,
     busy: bool,
     error: Option<String>,
     /// Signed out: the alert says so until closed.
@@ -27,7 +28,7 @@ pub struct NewLogin {
 pub enum Message {
     Verify,
     SignOut,
-    PasswordEdited(String),
+    PasswordEdited(SecretText),
     /// "It was me" / close.
     Dismiss,
     SignedOut(Outcome),
@@ -37,7 +38,7 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Verify(String),
-    SignOut { target: Target, password: Option<String> },
+    SignOut { target: Target, password: Option<Password> },
     Focus(&'static str),
     Dismiss,
 }
@@ -47,7 +48,7 @@ impl NewLogin {
         Self {
             session,
             asking_password: false,
-            password: String::new(),
+            password: SecretText::default(),
             busy: false,
             error: None,
             signed_out: false,
@@ -73,7 +74,7 @@ impl NewLogin {
         }
         self.busy = true;
         self.error = None;
-        let password = self.asking_password.then(|| std::mem::take(&mut self.password));
+        let password = self.asking_password.then(|| self.password.take_password());
         let target = Target::One(self.session.device_id.clone());
         Some(Event::SignOut { target, password })
     }
@@ -116,13 +117,15 @@ impl NewLogin {
             body = body.push(text(fl!("alert-ip", ip = ip.as_str())).size(13).color(style::MUTED));
         }
         if self.asking_password {
+            let placeholder = fl!("sessions-ui-password");
             body = body.push(text(fl!("sessions-ui-password-why")).size(13)).push(
-                text_input(&fl!("sessions-ui-password"), &self.password)
-                    .id(PASSWORD)
-                    .secure(true)
-                    .on_input(Message::PasswordEdited)
-                    .on_submit(Message::SignOut)
-                    .padding(6),
+                super::secret_field::field(
+                    PASSWORD,
+                    &placeholder,
+                    &self.password,
+                    Message::PasswordEdited,
+                    Message::SignOut,
+                ),
             );
         }
         if let Some(error) = &self.error {
@@ -158,6 +161,7 @@ mod tests {
             this_session: false,
             last_seen_ts: Some(1_764_000_000_000),
             last_seen_ip: Some("203.0.113.9".into()),
+            keys_only: false,
         }
     }
 
@@ -185,11 +189,12 @@ mod tests {
         let focus = alert.update(Message::SignedOut(Outcome::NeedPassword));
         assert_eq!(focus, Some(Event::Focus(PASSWORD)));
         assert_eq!(alert.update(Message::SignOut), None, "no password typed: nothing is sent");
-        alert.update(Message::PasswordEdited("hunter2".into()));
+        alert.update(Message::PasswordEdited(SecretText::new("hunter2".into())));
         let sent = alert.update(Message::SignOut);
+        assert!(!format!("{sent:?}").contains("hunter2"), "never in a Debug");
         let wanted = Some(Event::SignOut {
             target: Target::One("EVILDEV".into()),
-            password: Some("hunter2".into()),
+            password: Some(Password::new("hunter2".into())),
         });
         assert_eq!(sent, wanted);
         assert!(alert.password.is_empty(), "the password is not kept once sent");

@@ -26,6 +26,9 @@ pub struct App {
     neighbours: Vec<crate::profile::Neighbour>,
     /// The last key or pointer use, for the idle lock.
     last_active: std::time::Instant,
+    /// When that use was last noted in the profile (at most once a minute), so a restart
+    /// after a long absence opens locked.
+    noted_active: Option<std::time::Instant>,
     /// The idle lock, while the window's content is hidden.
     lock: Option<Lock>,
     /// How many times the core was started afresh in this window: part of the core
@@ -84,6 +87,8 @@ impl App {
         let preferences = Preferences::load(&launch.profile);
         let neighbours = launch.profile.neighbours();
         let last_active = std::time::Instant::now();
+        let signed_in = matches!(screen, Screen::Starting);
+        let lock = (signed_in && lock_due(&launch)).then(Lock::default);
         let app = Self {
             launch,
             screen,
@@ -91,7 +96,8 @@ impl App {
             preferences,
             neighbours,
             last_active,
-            lock: None,
+            noted_active: None,
+            lock,
             generation: 0,
             reopen_settings: false,
         };
@@ -125,7 +131,10 @@ impl App {
                 self.last_active = std::time::Instant::now();
                 Task::none()
             }
-            Message::Tick => self.maybe_lock(),
+            Message::Tick => {
+                self.note_activity();
+                self.maybe_lock()
+            }
             Message::Lock(message) => self.lock_message(message),
             Message::WindowOpened => {
                 startup::reached(Milestone::WindowShown, None);
@@ -172,12 +181,17 @@ impl App {
                 startup::reached(Milestone::SessionRestored, None);
                 let neighbours = self.launch.profile.neighbours();
                 let mut home = Home::new(handle, self.preferences, neighbours);
+                home.set_locked(self.lock.is_some());
                 let mut first = vec![home.check_trust(), home.load_avatar()];
                 if std::mem::take(&mut self.reopen_settings) {
                     first.push(home.update(home::Message::OpenSettings).0);
                 }
+                let mut tasks = vec![Task::batch(first).map(Message::Home)];
+                if self.lock.is_some() {
+                    tasks.push(proof_ways(&home));
+                }
                 self.screen = Screen::Home(Box::new(home));
-                return Task::batch(first).map(Message::Home);
+                return Task::batch(tasks);
             }
             (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
                 startup::reached(Milestone::RoomListReady, Some(rooms.len()));
@@ -225,28 +239,68 @@ impl App {
         if self.last_active.elapsed() < limit {
             return Task::none();
         }
+        self.engage_lock()
+    }
+
+    /// Puts the lock up, and keeps that it is up, so that a restart does not lift it.
+    fn engage_lock(&mut self) -> Task<Message> {
         self.lock = Some(Lock::default());
-        iced::widget::operation::focus(lock::FIELD)
+        if let Err(error) = self.launch.profile.set_idle_locked(true) {
+            tracing::warn!(%error, "the idle lock could not be kept for the next start");
+        }
+        let Screen::Home(home) = &mut self.screen else { return Task::none() };
+        home.set_locked(true);
+        Task::batch([iced::widget::operation::focus(lock::FIELD), proof_ways(home)])
+    }
+
+    /// Notes in the profile, at most once a minute, that the window is in use.
+    fn note_activity(&mut self) {
+        const EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+        if self.launch.policy.idle_lock().is_none() || self.lock.is_some() {
+            return;
+        }
+        let fresh = self
+            .noted_active
+            .is_none_or(|noted| noted.elapsed() >= EVERY && self.last_active > noted);
+        if fresh {
+            let at = std::time::SystemTime::now() - self.last_active.elapsed();
+            if let Err(error) = self.launch.profile.record_activity(at) {
+                tracing::info!(%error, "activity not noted");
+            }
+            self.noted_active = Some(std::time::Instant::now());
+        }
     }
 
     fn lock_message(&mut self, message: lock::Message) -> Task<Message> {
         let (Some(lock), Screen::Home(home)) = (&mut self.lock, &mut self.screen) else {
             return Task::none();
         };
+        let checked = |result: Result<(), crate::matrix::MatrixError>| {
+            Message::Lock(lock::Message::Checked(result.map_err(|e| e.to_string())))
+        };
         match lock.update(message) {
             Some(lock::Event::Check(password)) => {
                 let handle = home.handle();
-                Task::perform(
-                    async move {
-                        let password = crate::secret::Password::new(password);
-                        handle.check_password(&password).await.map_err(|e| e.to_string())
-                    },
-                    |checked| Message::Lock(lock::Message::Checked(checked)),
-                )
+                Task::perform(async move { handle.check_password(&password).await }, checked)
+            }
+            Some(lock::Event::OpenSso) => {
+                let handle = home.handle();
+                Task::perform(async move { open_sso_check(&handle).await }, |opened| {
+                    Message::Lock(lock::Message::SsoOpened(opened.map_err(|e| e.to_string())))
+                })
+            }
+            Some(lock::Event::CheckSso) => {
+                let handle = home.handle();
+                Task::perform(async move { handle.check_sso().await }, checked)
             }
             Some(lock::Event::Unlocked) => {
                 self.lock = None;
+                home.set_locked(false);
                 self.last_active = std::time::Instant::now();
+                self.noted_active = None;
+                if let Err(error) = self.launch.profile.set_idle_locked(false) {
+                    tracing::warn!(%error, "the idle lock's mark could not be removed");
+                }
                 Task::none()
             }
             Some(lock::Event::LogOut) => {
@@ -325,14 +379,18 @@ impl App {
     /// The core runs while an account is signed in; its identity is the profile's folder.
     pub fn subscription(&self) -> Subscription<Message> {
         // Keys no widget used: a field keeps its own (Escape leaves it, arrows move in it).
-        let keys = iced::keyboard::listen().filter_map(shortcut);
+        // While locked only Tab moves between the lock's fields, and a dropped file is
+        // refused: nothing reaches the hidden account (review M4b).
+        let locked = self.lock.is_some();
+        let keys = iced::keyboard::listen().filter_map(if locked { focus_keys } else { shortcut });
         let opened = iced::window::open_events().map(|_| Message::WindowOpened);
+        let drops = if locked { Subscription::none() } else { iced::event::listen_with(dropped) };
         match self.screen {
             Screen::Starting | Screen::Home(_) => Subscription::batch([
                 Subscription::run_with(Account(self.launch.clone(), self.generation), core_events),
                 keys,
                 opened,
-                iced::event::listen_with(dropped),
+                drops,
                 self.idle_watch(),
             ]),
             Screen::Login(_) => Subscription::batch([keys, opened]),
@@ -380,6 +438,43 @@ impl App {
     }
 }
 
+/// Whether the window must open locked: the organisation wants an idle lock, and the window
+/// was locked when it closed or nobody used it for that long before.
+fn lock_due(launch: &Launch) -> bool {
+    let profile = &launch.profile;
+    match launch.policy.idle_lock() {
+        Some(limit) => profile.lock_due(limit, std::time::SystemTime::now()),
+        None => {
+            // No lock any more (the policy changed): nothing must stay locked.
+            let _ = profile.set_idle_locked(false);
+            false
+        }
+    }
+}
+
+/// Asks the server how the account can prove itself (password, organisation's sign-in), for
+/// the lock to offer the right way.
+fn proof_ways(home: &Home) -> Task<Message> {
+    let handle = home.handle();
+    Task::perform(async move { handle.proof_ways().await }, |ways| {
+        Message::Lock(match ways {
+            Ok(ways) => lock::Message::Ways(lock::Ways { password: ways.password, sso: ways.sso }),
+            Err(error) => lock::Message::Checked(Err(error.to_string())),
+        })
+    })
+}
+
+/// Opens the server's page that confirms who one is through the organisation's sign-in.
+async fn open_sso_check(handle: &crate::matrix::Handle) -> Result<(), crate::matrix::MatrixError> {
+    let url = handle.sso_check_url().await?;
+    let opened = tokio::task::spawn_blocking(move || crate::matrix::open_browser(url)).await;
+    match opened {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(cause)) => Err(crate::matrix::MatrixError::Browser(cause)),
+        Err(error) => Err(crate::matrix::MatrixError::Browser(error.to_string())),
+    }
+}
+
 fn focus_move(forward: bool) -> Task<Message> {
     if forward {
         iced::widget::operation::focus_next()
@@ -403,6 +498,11 @@ fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
     }
 }
 
+/// Tab and Shift+Tab alone, for the lock's fields.
+fn focus_keys(event: iced::keyboard::Event) -> Option<Message> {
+    shortcut(event).filter(|message| matches!(message, Message::Focus(_)))
+}
+
 /// Any key or pointer use counts as presence.
 fn activity(
     event: iced::Event,
@@ -417,14 +517,14 @@ fn activity(
     }
 }
 
-/// A file dropped on the window goes to the open room, as if picked with the attach button.
+/// A file dropped on the window goes to the open room, which asks before sending it.
 fn dropped(
     event: iced::Event,
     _status: iced::event::Status,
     _window: iced::window::Id,
 ) -> Option<Message> {
     let iced::Event::Window(iced::window::Event::FileDropped(path)) = event else { return None };
-    Some(Message::Home(home::Message::Room(super::room::Message::FileChosen(path))))
+    Some(Message::Home(home::Message::Room(super::room::Message::FileDropped(path))))
 }
 
 /// The subscription's key: the profile's folder and the core's generation, and nothing else
@@ -462,6 +562,7 @@ mod tests {
             homeserver: "https://ministere.fr/".into(),
             keychain_id: "k".into(),
             state: AccountState::Active,
+            delegated_by: None,
         })
         .unwrap();
         let profile = Profile::locate(Some(dir.path()), "default").unwrap();

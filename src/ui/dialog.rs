@@ -152,9 +152,12 @@ impl Dialog {
 /// The people found, each a button that opens the chat with them.
 fn people(found: &[Person]) -> Element<'_, Message> {
     let rows = found.iter().map(|person| {
-        let line = row![style::avatar(&person.label(), 24.0), text(person.label()).size(14)]
-            .spacing(8)
-            .align_y(iced::Alignment::Center);
+        let line = row![
+            style::avatar(&person.label(), &person.user_id, 24.0),
+            text(person.label()).size(14)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
         button(line)
             .style(button::text)
             .width(Length::Fill)
@@ -179,11 +182,13 @@ fn self_event(dialog: &Dialog) -> Option<Event> {
                 encrypted: true,
             }))
         }
-        // A Matrix ID opens that chat; a name opens the chat with the first person found.
+        // A Matrix ID opens that chat; a name opens one only when the directory found exactly
+        // one person, shown with their Matrix ID: with several, the person clicks the one they
+        // mean, never the first the server ranked (an impostor can rank first, review H3).
         Dialog::NewChat { user, .. } if user.trim().starts_with('@') => {
             Some(Event::OpenChat(user.trim().to_owned()))
         }
-        Dialog::NewChat { found, .. } => {
+        Dialog::NewChat { found, .. } if found.len() == 1 => {
             found.first().map(|person| Event::OpenChat(person.user_id.clone()))
         }
         _ => None,
@@ -229,6 +234,25 @@ mod tests {
         };
         let events: Vec<_> = clicked.into_iter().filter_map(|m| dialog.update(m)).collect();
         assert_eq!(events, [Event::OpenChat("@anne:x".into())]);
+    }
+
+    /// Review H3: Enter on a name never picks the first of several people for the person.
+    #[test]
+    fn enter_opens_a_chat_only_with_the_one_person_found() {
+        let anne = Person { user_id: "@anne:x".into(), display_name: Some("Anne Dupont".into()) };
+        let fake =
+            Person { user_id: "@mallory:y".into(), display_name: Some("Anne Dupont".into()) };
+        let mut dialog = Dialog::new_chat();
+        dialog.update(Message::User("anne".into()));
+        dialog.update(Message::Found("anne".into(), Ok(vec![fake.clone(), anne.clone()])));
+        assert_eq!(dialog.update(Message::Create), None, "two results: a click decides");
+        {
+            let mut ui = simulator(dialog.view());
+            assert!(ui.find("Anne Dupont (@mallory:y)").is_ok(), "each with their Matrix ID");
+            assert!(ui.find("Anne Dupont (@anne:x)").is_ok());
+        }
+        dialog.update(Message::Found("anne".into(), Ok(vec![anne])));
+        assert_eq!(dialog.update(Message::Create), Some(Event::OpenChat("@anne:x".into())));
     }
 
     #[test]

@@ -32,6 +32,7 @@ fn message(n: usize) -> Msg {
         local_id: None,
         sender: format!("@user{}:example.org", n % 7),
         sender_name: Some(format!("Agent {}", n % 7)),
+        sender_ambiguous: false,
         ts: 1_760_000_000_000 + n as u64 * 90_000,
         body: Some(body.join(" ")),
         formatted: None,

@@ -23,6 +23,7 @@ use super::verify::VerifyDialog;
 use crate::fl;
 use crate::matrix::Handle;
 use crate::model::notice::notices;
+use crate::model::recovery::format_key;
 use crate::model::recovery::{RecoveryState, TrustStatus};
 use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::{NotificationContent, UnencryptedSend};
@@ -60,6 +61,8 @@ pub struct Home {
     /// Stops following the previously open room.
     watching: Option<task::Handle>,
     status: SyncStatus,
+    /// The idle lock hides the window: notifications name no room meanwhile.
+    locked: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +134,7 @@ impl Home {
             pane: None,
             watching: None,
             status: SyncStatus::Starting,
+            locked: false,
         }
     }
 
@@ -142,9 +146,16 @@ impl Home {
         if !self.preferences.notifications {
             news.clear();
         }
-        let hidden = self.handle.policy().notification_content.value == NotificationContent::Hide;
+        // While the idle lock hides the window, a notification must not say where either.
+        let hidden = self.locked
+            || self.handle.policy().notification_content.value == NotificationContent::Hide;
         let shown = news.into_iter().map(|notice| notify::show(notice, hidden));
         Task::batch(shown.map(|clicked| clicked.map(Message::Clicked)))
+    }
+
+    /// The idle lock is up (or down again).
+    pub fn set_locked(&mut self, locked: bool) {
+        self.locked = locked;
     }
 
     /// The core's handle, for what the app does beside the home screen (the idle lock).
@@ -229,7 +240,8 @@ impl Home {
     /// Opens the settings and asks the core for what they show: the display name, and where
     /// recovery stands.
     fn open_settings(&mut self) -> Task<Message> {
-        let settings = Settings::new(self.preferences, self.neighbours.clone());
+        let settings = Settings::new(self.preferences, self.neighbours.clone())
+            .reactions(self.handle.policy().may_react().is_ok());
         self.settings = Some(settings.verified_only(&self.verified_only));
         let handle = self.handle.clone();
         let name = Task::perform(
@@ -274,13 +286,20 @@ impl Home {
             return iced::widget::operation::focus(recovery::FIELD);
         }
         match dialog.update(message) {
-            Some(recovery::Event::Copy(key)) => iced::clipboard::write(key),
-            Some(recovery::Event::Save(key)) => Task::future(save_key(key)).discard(),
+            Some(recovery::Event::Copy(key)) => {
+                let shown = format_key(key.expose());
+                let lifetime = crate::clipboard::SECRET_LIFETIME;
+                Task::perform(crate::clipboard::copy_secret(shown, lifetime), |copied| {
+                    Message::Recovery(recovery::Message::Copied(copied))
+                })
+            }
+            Some(recovery::Event::Save(key)) => Task::perform(save_key(key), |saved| {
+                Message::Recovery(recovery::Message::Saved(saved))
+            }),
             Some(recovery::Event::ResetIdentity(password)) => {
                 let handle = self.handle.clone();
                 Task::perform(
                     async move {
-                        let password = crate::secret::Password::new(password);
                         let key = handle.reset_identity(&password).await;
                         key.map(std::sync::Arc::new).map_err(|e| e.to_string())
                     },
@@ -339,6 +358,23 @@ impl Home {
             }
             Some(settings::Event::LogOut { wipe }) => return (self.log_out(wipe), None),
             Some(settings::Event::OpenSessions) => return (self.open_sessions(), None),
+            Some(settings::Event::ChangePassword { current, new, sign_out_others }) => {
+                let handle = self.handle.clone();
+                let change = Task::perform(
+                    async move {
+                        let changed = handle.change_password(&current, &new, sign_out_others);
+                        changed.await.map_err(|e| e.to_string())
+                    },
+                    |done| {
+                        let done = super::password::Message::Done(done);
+                        Message::Settings(settings::Message::Password(done))
+                    },
+                );
+                return (change, None);
+            }
+            Some(settings::Event::Focus(field)) => {
+                return (iced::widget::operation::focus(field), None);
+            }
             Some(settings::Event::VerifiedOnly(on)) => {
                 return (Task::none(), Some(Event::VerifiedOnly(on)));
             }
@@ -522,7 +558,8 @@ impl Home {
         let summary = &summary;
         self.list.mark_selected(room_id);
         let forbid = self.handle.policy().unencrypted_send.value == UnencryptedSend::Forbid;
-        self.pane = Some(RoomPane::new(summary, forbid));
+        let no_reactions = self.handle.policy().may_react().is_err();
+        self.pane = Some(RoomPane::new(summary, forbid).without_reactions(no_reactions));
         if let Some(previous) = self.watching.take() {
             previous.abort();
         }
@@ -688,17 +725,27 @@ async fn send(
     }
 }
 
-/// Writes the recovery key where the person chose, readable by them alone.
-async fn save_key(key: String) -> Option<()> {
-    let path = super::files::save_as(fl!("recovery-ui-save"), "estafette-recovery-key.txt".into());
-    let path = path.await.ok()??;
-    let contents = format!("{}\n\n{key}\n", fl!("recovery-file-note"));
-    let mut options = tokio::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    options.mode(0o600);
-    let mut file = options.open(&path).await.ok()?;
-    tokio::io::AsyncWriteExt::write_all(&mut file, contents.as_bytes()).await.ok()
+/// Writes the recovery key where the person chose, readable by them alone (review L4): the
+/// file is written whole beside the target, synced, then renamed over it, so an existing file
+/// of any mode is replaced by a private one, and a full or read-only disk is an error in
+/// words rather than a silent half-written key. `None` when the person cancelled.
+async fn save_key(
+    key: std::sync::Arc<crate::secret::RecoveryKey>,
+) -> Result<Option<String>, String> {
+    let chosen =
+        super::files::save_as(fl!("recovery-ui-save"), "estafette-recovery-key.txt".into());
+    let Some(path) = chosen.await.map_err(|error| error.to_string())? else { return Ok(None) };
+    let shown = format_key(key.expose());
+    let contents =
+        zeroize::Zeroizing::new(format!("{}\n\n{}\n", fl!("recovery-file-note"), shown.as_str()));
+    let target = path.clone();
+    tokio::task::spawn_blocking(move || {
+        crate::profile::write_private_file(&target, contents.as_bytes())
+    })
+    .await
+    .map_err(|error| error.to_string())?
+    .map_err(|error| error.to_string())?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// A line at the bottom while the connection is not simply working.

@@ -13,7 +13,7 @@ use crate::matrix::{self, LoginRequest, SsoCancel, SsoRequest};
 use crate::model::{Identity, IdentityProvider, LoginMethods};
 use crate::policy::Policy;
 use crate::profile::Profile;
-use crate::secret::Password;
+use crate::secret::SecretText;
 
 const USER: &str = "login-user";
 const PASSWORD: &str = "login-password";
@@ -27,7 +27,7 @@ const LOOKUP_PAUSE: Duration = Duration::from_millis(600);
 pub struct Login {
     user: String,
     homeserver: String,
-    password: String,
+    password: SecretText,
     error: Option<String>,
     busy: bool,
     /// The server the fields name (see [`server_key`]) and what it offers, once known.
@@ -51,7 +51,7 @@ struct SsoWait {
 pub enum Message {
     User(String),
     Homeserver(String),
-    Password(String),
+    Password(SecretText),
     Submit,
     Done(Result<Identity, String>),
     /// Typing paused: ask the server how it signs people in (if still the same lookup).
@@ -181,7 +181,7 @@ impl Login {
         let request = LoginRequest {
             homeserver: self.server_fields().0,
             user: self.user.trim().to_owned(),
-            password: Password::new(std::mem::take(&mut self.password)),
+            password: self.password.take_password(),
             device_name: fl!("device-name", host = crate::profile::host_name()),
         };
         let (profile, policy) = (profile.clone(), policy.clone());
@@ -270,14 +270,14 @@ impl Login {
         // Until the server has answered, the password form is what most servers want.
         let password = offers.is_none_or(|methods| methods.password);
         if password {
-            form = form.push(
-                text_input(&fl!("login-password-placeholder"), &self.password)
-                    .id(PASSWORD)
-                    .secure(true)
-                    .on_input(Message::Password)
-                    .on_submit(Message::Submit)
-                    .padding(8),
-            );
+            let placeholder = fl!("login-password-placeholder");
+            form = form.push(super::secret_field::field(
+                PASSWORD,
+                &placeholder,
+                &self.password,
+                Message::Password,
+                Message::Submit,
+            ));
         }
         if let Some(error) = &self.error {
             form = form.push(style::error_box(error));

@@ -40,6 +40,10 @@ pub struct RoomPane {
     window: Window,
     /// Older messages were asked for and have not arrived yet.
     loading_older: bool,
+    /// The organisation turned reactions off (they go out in clear).
+    no_reactions: bool,
+    /// Messages of an unauthenticated sender the reader chose to see anyway.
+    revealed: std::collections::HashSet<String>,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -94,20 +98,26 @@ pub enum Message {
     VerifyPartner(String),
     /// Open the system's file dialog to attach a file.
     Attach,
-    /// A file to send: picked in the dialog, or dropped on the window.
+    /// A file to send, picked in the file dialog.
     FileChosen(PathBuf),
+    /// A file dropped on the window: asked about first, since a drop can be a slip.
+    FileDropped(PathBuf),
     /// How far an upload is (`None`: started), then its end (`Ok`), or why it failed.
     Upload(String, Option<Progress>),
     Uploaded(String, Result<(), String>),
     /// Save a message's file: its event id, and the name to propose.
     SaveFile(String, String),
+    /// Show this message although its sender could not be authenticated.
+    Reveal(String),
 }
 
-/// What the consent dialog asks about: a message, or a file, to send in clear.
+/// What the dialog over the room asks about: a message, or a file, to send in clear; or a
+/// file dropped on the window, to send at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     Text(String),
     File(PathBuf),
+    Dropped(PathBuf),
 }
 
 /// What the pane asks the home screen to do.
@@ -179,7 +189,15 @@ impl RoomPane {
             typing: Vec::new(),
             window: Window::default(),
             loading_older: false,
+            no_reactions: false,
+            revealed: std::collections::HashSet::new(),
         }
+    }
+
+    /// The pane without reactions, where the organisation turned them off.
+    pub fn without_reactions(mut self, off: bool) -> Self {
+        self.no_reactions = off;
+        self
     }
 
     pub fn room_id(&self) -> &str {
@@ -214,6 +232,9 @@ impl RoomPane {
             Message::EditOwn(event_id) => self.edit_own(&event_id),
             Message::CancelTarget => self.cancel(),
             Message::Pick(event_id) => self.pick(event_id),
+            Message::Reveal(event_id) => {
+                self.revealed.insert(event_id);
+            }
             Message::React(event_id, key) => return self.react(event_id, key),
             Message::Scrolled(viewport) => return self.scrolled(&viewport),
             Message::JumpToNewest => {
@@ -224,6 +245,10 @@ impl RoomPane {
             Message::Attach if !self.forbidden() => return Some(Event::PickFile),
             Message::Attach => {}
             Message::FileChosen(path) => return self.attach(path),
+            Message::FileDropped(path) if !self.forbidden() => {
+                self.asking = Some(Pending::Dropped(path));
+            }
+            Message::FileDropped(_) => self.error = Some(fl!("composer-forbidden")),
             Message::Upload(name, progress) => self.uploading(name, progress),
             Message::Uploaded(name, outcome) => {
                 self.uploads.retain(|(shown, _)| *shown != name);
@@ -280,6 +305,10 @@ impl RoomPane {
     /// A reaction in a room in clear needs the same consent as a message there.
     fn react(&mut self, event_id: String, key: String) -> Option<Event> {
         self.picking = None;
+        if self.no_reactions {
+            self.error = Some(crate::policy::Refusal::Reactions.to_string());
+            return None;
+        }
         if self.forbidden() || !(self.details.encrypted || self.consented) {
             self.error = Some(fl!("react-needs-consent"));
             return None;
@@ -353,6 +382,10 @@ impl RoomPane {
 
     fn confirm(&mut self) -> Option<Event> {
         let pending = self.asking.take()?;
+        if let Pending::Dropped(path) = pending {
+            // The drop was meant: on as if picked, which in clear still asks for consent.
+            return self.attach(path);
+        }
         self.consented = true;
         Some(self.event(pending))
     }
@@ -371,7 +404,9 @@ impl RoomPane {
                 let target = std::mem::take(&mut self.target);
                 Event::Send { room_id, text, consent, target }
             }
-            Pending::File(path) => Event::SendFile { room_id, path, consent },
+            Pending::File(path) | Pending::Dropped(path) => {
+                Event::SendFile { room_id, path, consent }
+            }
         }
     }
 
@@ -389,6 +424,7 @@ impl RoomPane {
         }
         page = page.push(self.timeline()).push(self.composer());
         match &self.asking {
+            Some(Pending::Dropped(path)) => stack![page, self.drop_dialog(path)].into(),
             Some(_) => stack![page, self.consent_dialog()].into(),
             None => page.into(),
         }
@@ -453,7 +489,9 @@ impl RoomPane {
                 list = list.push(day_divider(time::day_heading(day, today)));
             }
             let picking = self.picking.is_some() && self.picking == message.event_id;
-            let look = Look { picking, continued: continues(previous, message) };
+            let continued = continues(previous, message);
+            let revealed = message.event_id.as_ref().is_some_and(|id| self.revealed.contains(id));
+            let look = Look { picking, continued, no_reactions: self.no_reactions, revealed };
             list = list.push(message_row(message, look));
             previous = Some(message);
         }
@@ -541,6 +579,21 @@ impl RoomPane {
             .spacing(8)
             .align_y(iced::Alignment::Center);
         Some(container(bar).padding([4, 8]).style(style::quote).into())
+    }
+
+    /// "Send this file to this room?", for a file dropped on the window.
+    fn drop_dialog(&self, path: &std::path::Path) -> Element<'_, Message> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = crate::model::text::clean_name(&name);
+        let question = fl!("drop-question", file = name, room = self.details.name.as_str());
+        let buttons = row![
+            button(text(fl!("consent-cancel")))
+                .style(button::secondary)
+                .on_press(Message::CancelClear),
+            button(text(fl!("drop-send"))).on_press(Message::ConfirmClear),
+        ]
+        .spacing(12);
+        style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
     }
 
     fn consent_dialog(&self) -> Element<'_, Message> {

@@ -139,9 +139,10 @@ impl RoomList {
         if let Some(preview) = &room.last_message {
             about = about.push(text(preview.clone()).size(12).color(style::MUTED));
         }
-        let entry = row![style::avatar(&room.name, 34.0), column![title, about].spacing(2)]
-            .spacing(10)
-            .align_y(iced::Alignment::Center);
+        let entry =
+            row![style::avatar(&room.name, &room.room_id, 34.0), column![title, about].spacing(2)]
+                .spacing(10)
+                .align_y(iced::Alignment::Center);
         let selected = self.selected.as_deref() == Some(room.room_id.as_str());
         button(entry)
             .width(Length::Fill)

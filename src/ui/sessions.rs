@@ -9,6 +9,7 @@ use super::style;
 use crate::fl;
 use crate::model::sessions::Session;
 use crate::model::time;
+use crate::secret::{Password, SecretText};
 
 /// The password field, so the panel can put the cursor in it when the server asks.
 pub const PASSWORD: &str = "sessions-password";
@@ -43,7 +44,7 @@ pub struct SessionsPanel {
     confirming_others: bool,
     /// A sign-out waiting for the password the server asked for.
     pending: Option<Target>,
-    password: String,
+    password: SecretText,
     busy: bool,
     error: Option<String>,
     /// What the last action did, in words.
@@ -63,7 +64,7 @@ pub enum Message {
     SignOutOthers,
     ConfirmOthers,
     CancelOthers,
-    PasswordEdited(String),
+    PasswordEdited(SecretText),
     SubmitPassword,
     SignedOut(Outcome),
     Close,
@@ -79,7 +80,7 @@ pub enum Event {
     Verify(String),
     SignOut {
         target: Target,
-        password: Option<String>,
+        password: Option<Password>,
     },
     /// Ask the core for the list again (after a change).
     Reload,
@@ -155,8 +156,7 @@ impl SessionsPanel {
         }
         self.busy = true;
         // The typed password goes once to the core and is not kept here.
-        let password = std::mem::take(&mut self.password);
-        Some(Event::SignOut { target, password: Some(password) })
+        Some(Event::SignOut { target, password: Some(self.password.take_password()) })
     }
 
     fn signed_out(&mut self, outcome: Outcome) -> Option<Event> {
@@ -225,6 +225,11 @@ impl SessionsPanel {
         facts.extend(session.last_seen_ip.clone());
         let facts = text(facts.join(" · ")).size(12).color(style::MUTED);
         let mut card = column![title, facts].spacing(4);
+        if session.keys_only {
+            card =
+                card.push(text(fl!("sessions-ui-keys-only")).size(12).style(style::caution_text));
+            return container(card).padding(10).width(Length::Fill).style(style::quote).into();
+        }
         card = card.push(self.actions(session));
         container(card).padding(10).width(Length::Fill).style(style::quote).into()
     }
@@ -274,12 +279,14 @@ impl SessionsPanel {
     fn password_prompt(&self) -> Option<Element<'_, Message>> {
         self.pending.as_ref()?;
         if !self.busy && self.error.is_none() && self.done.is_none() {
-            let field = text_input(&fl!("sessions-ui-password"), &self.password)
-                .id(PASSWORD)
-                .secure(true)
-                .on_input(Message::PasswordEdited)
-                .on_submit(Message::SubmitPassword)
-                .padding(6);
+            let placeholder = fl!("sessions-ui-password");
+            let field = super::secret_field::field(
+                PASSWORD,
+                &placeholder,
+                &self.password,
+                Message::PasswordEdited,
+                Message::SubmitPassword,
+            );
             let go = button(text(fl!("sessions-ui-continue"))).on_press(Message::SubmitPassword);
             let prompt = column![
                 text(fl!("sessions-ui-password-why")).size(13),
@@ -337,6 +344,7 @@ mod tests {
             this_session,
             last_seen_ts: None,
             last_seen_ip: Some("192.0.2.7".into()),
+            keys_only: false,
         }
     }
 
@@ -377,9 +385,12 @@ mod tests {
         // The server wants the password: the panel asks, and sends it with the same target.
         let focus = panel.update(Message::SignedOut(Outcome::NeedPassword));
         assert_eq!(focus, Some(Event::Focus(PASSWORD)));
-        panel.update(Message::PasswordEdited("secret".into()));
+        panel.update(Message::PasswordEdited(SecretText::new("secret".into())));
         let retry = panel.update(Message::SubmitPassword);
-        let wanted = Event::SignOut { target: Target::Others, password: Some("secret".into()) };
+        let wanted = Event::SignOut {
+            target: Target::Others,
+            password: Some(Password::new("secret".into())),
+        };
         assert_eq!(retry, Some(wanted));
         let done = panel.update(Message::SignedOut(Outcome::Done(vec!["OTHER".into()])));
         assert_eq!(done, Some(Event::Reload), "the list is asked again");

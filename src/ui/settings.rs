@@ -4,6 +4,7 @@
 use iced::widget::{Column, button, column, image, row, text, text_input, toggler};
 use iced::{Alignment, Element};
 
+use super::password::{self, ChangePassword};
 use super::style;
 use crate::fl;
 use crate::model::recovery::{RecoveryState, TrustStatus};
@@ -33,6 +34,10 @@ pub struct Settings {
     verified_only: (bool, bool),
     /// Recovery and this session's trust, once the core has answered.
     trust: Option<Result<TrustStatus, String>>,
+    /// The password form, while open (it shows instead of the panel).
+    password: Option<ChangePassword>,
+    /// The organisation turned reactions off.
+    reactions_off: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +67,8 @@ pub enum Message {
     EnterRecoveryKey,
     /// Everything is lost: make a new identity.
     ResetIdentity,
+    OpenPassword,
+    Password(password::Message),
     LogOut {
         wipe: bool,
     },
@@ -97,6 +104,14 @@ pub enum Event {
     /// Keep this choice of verified-only sending.
     VerifiedOnly(bool),
     OpenSessions,
+    /// Change the account's password (the answer comes back as `Password(Done(..))`).
+    ChangePassword {
+        current: crate::secret::Password,
+        new: crate::secret::Password,
+        sign_out_others: bool,
+    },
+    /// Put the cursor in this field.
+    Focus(&'static str),
     LogOut {
         wipe: bool,
     },
@@ -117,7 +132,15 @@ impl Settings {
             problem: None,
             verified_only: (false, false),
             trust: None,
+            password: None,
+            reactions_off: false,
         }
+    }
+
+    /// Says in the privacy section whether the organisation turned reactions off.
+    pub fn reactions(mut self, on: bool) -> Self {
+        self.reactions_off = !on;
+        self
     }
 
     /// Shows verified-only sending as the policy has it now.
@@ -167,10 +190,28 @@ impl Settings {
                 return Some(Event::VerifiedOnly(on));
             }
             Message::OpenSessions => return Some(Event::OpenSessions),
+            Message::OpenPassword => {
+                self.password = Some(ChangePassword::default());
+                return Some(Event::Focus(ChangePassword::FIRST));
+            }
+            Message::Password(message) => return self.password_message(message),
             Message::LogOut { wipe } => return Some(Event::LogOut { wipe }),
             Message::Close => return Some(Event::Close),
         }
         None
+    }
+
+    fn password_message(&mut self, message: password::Message) -> Option<Event> {
+        match self.password.as_mut()?.update(message)? {
+            password::Event::Change { current, new, sign_out_others } => {
+                Some(Event::ChangePassword { current, new, sign_out_others })
+            }
+            password::Event::Focus(field) => Some(Event::Focus(field)),
+            password::Event::Close => {
+                self.password = None;
+                None
+            }
+        }
     }
 
     fn change(&mut self, edit: impl FnOnce(&mut Preferences)) -> Option<Event> {
@@ -201,12 +242,16 @@ impl Settings {
         device: &str,
         picture: Option<&'a image::Handle>,
     ) -> Element<'a, Message> {
+        if let Some(form) = &self.password {
+            return form.view().map(Message::Password);
+        }
         let panel = column![
             text(fl!("settings-title")).size(22),
             self.account(user, device, picture),
             self.appearance(),
             column![self.security(), self.sessions_and_sending()].spacing(6),
             self.notifications(),
+            self.privacy(),
             self.accounts(),
             self.leaving(),
             row![
@@ -369,11 +414,31 @@ impl Settings {
         let reset = button(text(fl!("recovery-ui-reset-open")))
             .style(button::danger)
             .on_press(Message::ResetIdentity);
-        let mut part = column![row![manage, reset].spacing(8), switch].spacing(6);
+        let password = button(text(fl!("password-open")))
+            .style(button::secondary)
+            .on_press(Message::OpenPassword);
+        let mut part = column![row![manage, password, reset].spacing(8), switch].spacing(6);
         if locked {
             part = part.push(text(fl!("settings-locked")).size(12).style(style::caution_text));
         }
         part.push(text(fl!("settings-verified-only-note")).size(12).color(style::MUTED)).into()
+    }
+
+    /// What the server sees of what one does, though messages are encrypted: reactions,
+    /// read receipts and typing notices travel in clear in Matrix.
+    fn privacy(&self) -> Element<'_, Message> {
+        let mut section = column![
+            heading(fl!("settings-section-privacy")),
+            text(fl!("settings-privacy-reactions")).size(13),
+            text(fl!("settings-privacy-receipts")).size(13),
+            text(fl!("settings-privacy-typing")).size(13),
+        ]
+        .spacing(6);
+        if self.reactions_off {
+            let off = text(fl!("settings-privacy-reactions-off")).size(12);
+            section = section.push(off.style(style::caution_text));
+        }
+        section.into()
     }
 
     /// The other accounts on this computer, each opening in a window of its own.

@@ -143,17 +143,17 @@ const AVATAR_COLOURS: [Color; 8] = [
     Color::from_rgb8(0x6B, 0x55, 0x1E),
 ];
 
-/// A round avatar with the name's initial, its colour fixed by the name so a room or a person
-/// keeps the same one everywhere.
-pub fn avatar<'a, Message: 'a>(name: &str, size: f32) -> Element<'a, Message> {
+/// A round avatar with the initial of `name`, its colour fixed by `id` (a Matrix ID, a room
+/// ID): a person or a room keeps the same one everywhere, and two people who chose the same
+/// name still look different (review H3).
+pub fn avatar<'a, Message: 'a>(name: &str, id: &str, size: f32) -> Element<'a, Message> {
     let initial = name
         .trim_start_matches(['@', '#', '!'])
         .chars()
         .find(|c| c.is_alphanumeric())
         .map(|c| c.to_uppercase().to_string())
         .unwrap_or_else(|| "?".into());
-    let hash = name.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
-    let colour = AVATAR_COLOURS[hash % AVATAR_COLOURS.len()];
+    let colour = avatar_colour(id);
     let look = move |_: &Theme| container::Style {
         background: Some(colour.into()),
         text_color: Some(Color::WHITE),
@@ -163,16 +163,22 @@ pub fn avatar<'a, Message: 'a>(name: &str, size: f32) -> Element<'a, Message> {
     container(text(initial).size(size * 0.5)).center(Length::Fixed(size)).style(look).into()
 }
 
-/// A person's own picture, already cut round (`model::avatar::round`), `size` across; their
-/// initial (`avatar`) when they have none.
+/// The colour an avatar takes for `id`.
+pub fn avatar_colour(id: &str) -> Color {
+    let hash = id.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
+    AVATAR_COLOURS[hash % AVATAR_COLOURS.len()]
+}
+
+/// A person's own picture, already cut round (`model::avatar::round`), `size` across; the
+/// initial of their `user_id`'s name (`avatar`) when they have none.
 pub fn picture<'a, Message: 'a>(
     picture: Option<&iced::widget::image::Handle>,
-    name: &str,
+    user_id: &str,
     size: f32,
 ) -> Element<'a, Message> {
     match picture {
         Some(handle) => iced::widget::image(handle.clone()).width(size).height(size).into(),
-        None => avatar(name, size),
+        None => avatar(user_id, user_id, size),
     }
 }
 

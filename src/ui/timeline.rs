@@ -22,32 +22,33 @@ pub struct Look {
     pub picking: bool,
     /// It follows a message of the same sender a moment before: no avatar and no name again.
     pub continued: bool,
+    /// The organisation turned reactions off: none can be added or taken back.
+    pub no_reactions: bool,
+    /// A message whose sender could not be authenticated is shown anyway, as asked.
+    pub revealed: bool,
 }
 
 /// One message: the sender's avatar and name (unless it continues their previous message),
 /// its trust shield, the message it answers, its text, reactions, who read it, its delivery.
 pub fn message_row(message: &Msg, look: Look) -> Element<'_, Message> {
-    let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
     let mut body = column![].spacing(2).width(Length::Fill);
     let left: Element<'_, Message> = if look.continued {
         let time = text(time::clock(message.ts)).size(10).color(style::MUTED);
         container(time).width(36).padding([3, 0]).into()
     } else {
-        let name = text(sender.clone())
-            .size(14)
-            .font(iced::Font { weight: iced::font::Weight::Bold, ..style::UI });
-        let time = text(time::clock(message.ts)).size(11).color(style::MUTED);
-        body = body.push(row![name, time].spacing(8).align_y(Alignment::Center));
-        container(style::avatar(&sender, 34.0)).width(36).into()
+        body = body.push(sender_line(message));
+        let shown = message.sender_name.as_deref().unwrap_or(&message.sender);
+        container(style::avatar(shown, &message.sender, 34.0)).width(36).into()
     };
     if let Some(reply) = &message.reply_to {
         body = body.push(quote(reply));
     }
-    body = body.push(row![shield(&message.trust), content(message)].spacing(6));
+    body = body.push(row![shield(&message.trust), content(message, look.revealed)].spacing(6));
     if !message.reactions.is_empty() {
-        body = body.push(reactions(message));
+        body = body.push(reactions(message, look.no_reactions));
     }
     if look.picking
+        && !look.no_reactions
         && let Some(event_id) = &message.event_id
     {
         body = body.push(picker(event_id));
@@ -66,10 +67,35 @@ pub fn message_row(message: &Msg, look: Look) -> Element<'_, Message> {
         }
     }
     let line = container(line).padding(iced::Padding::ZERO.top(if look.continued { 0 } else { 6 }));
-    match actions(message) {
+    match actions(message, look.no_reactions) {
         Some(actions) => hover(line, container(actions).align_right(Length::Fill)),
         None => line.into(),
     }
+}
+
+/// Who wrote it: the name, then the Matrix ID always (a display name proves nothing and
+/// anyone can take a colleague's), marked in words when another member's name looks the same.
+fn sender_line(message: &Msg) -> Element<'_, Message> {
+    let bold = iced::Font { weight: iced::font::Weight::Bold, ..style::UI };
+    let mut line = row![].spacing(8).align_y(Alignment::Center);
+    if let Some(name) = &message.sender_name {
+        line = line.push(text(name.clone()).size(14).font(bold));
+        line = line.push(text(message.sender.clone()).size(11).color(style::MUTED));
+    } else {
+        line = line.push(text(message.sender.clone()).size(14).font(bold));
+    }
+    if message.sender_ambiguous {
+        let same = text(fl!("timeline-name-shared")).size(11).style(style::caution_text);
+        line = line.push(tooltip(
+            same,
+            container(text(fl!("timeline-name-shared-why")))
+                .padding(8)
+                .max_width(320)
+                .style(style::tooltip_box),
+            tooltip::Position::Bottom,
+        ));
+    }
+    line.push(text(time::clock(message.ts)).size(11).color(style::MUTED)).into()
 }
 
 /// Whether `message` continues `previous`: same sender, within five minutes.
@@ -78,8 +104,12 @@ pub fn continues(previous: Option<&Msg>, message: &Msg) -> bool {
     previous.is_some_and(|p| p.sender == message.sender && message.ts.saturating_sub(p.ts) < GAP_MS)
 }
 
-/// The text, marked when edited; an unreadable message says why in its place.
-fn content(message: &Msg) -> Element<'_, Message> {
+/// The text, marked when edited; an unreadable message says why in its place, and one whose
+/// sender could not be authenticated is hidden behind the warning until asked for.
+fn content(message: &Msg, revealed: bool) -> Element<'_, Message> {
+    if message.trust == Trust::ForgedSender && !revealed {
+        return forged(message);
+    }
     if let Some(file) = &message.attachment {
         return attachment(message, file);
     }
@@ -95,6 +125,20 @@ fn content(message: &Msg) -> Element<'_, Message> {
     column![body, mark].into()
 }
 
+/// The danger said in words, and the message only on request.
+fn forged(message: &Msg) -> Element<'_, Message> {
+    let warning = text(message.trust.describe()).style(style::danger_text).width(Length::Fill);
+    let mut part = column![warning].spacing(4);
+    if let Some(event_id) = &message.event_id {
+        let show = button(text(fl!("timeline-forged-show")).size(12))
+            .style(button::secondary)
+            .padding([2, 8])
+            .on_press(Message::Reveal(event_id.clone()));
+        part = part.push(show);
+    }
+    part.into()
+}
+
 /// A file: its kind, name and size, a way to save it, and while it uploads, how far it is.
 fn attachment<'a>(message: &'a Msg, file: &'a Attachment) -> Element<'a, Message> {
     let icon = match file.kind {
@@ -103,7 +147,7 @@ fn attachment<'a>(message: &'a Msg, file: &'a Attachment) -> Element<'a, Message
         AttachmentKind::Audio => "🎵",
         AttachmentKind::File => "📎",
     };
-    let mut facts = file.name.clone();
+    let mut facts = file.shown_name();
     if let Some(size) = file.size_text() {
         facts = format!("{facts} · {size}");
     }
@@ -147,7 +191,7 @@ fn quote(reply: &Reply) -> Element<'_, Message> {
 
 /// The reactions as chips: the emoji and how many, highlighted when one is this account's;
 /// clicking adds or takes back this account's own. The tooltip names who reacted.
-fn reactions(message: &Msg) -> Element<'_, Message> {
+fn reactions(message: &Msg, frozen: bool) -> Element<'_, Message> {
     let chips = message.reactions.iter().map(|(key, senders)| {
         let mine = message.reacted.contains(key);
         let label =
@@ -156,8 +200,8 @@ fn reactions(message: &Msg) -> Element<'_, Message> {
             .padding([2, 8])
             .style(if mine { button::primary } else { button::secondary });
         let chip = match &message.event_id {
-            Some(id) => chip.on_press(Message::React(id.clone(), key.clone())),
-            None => chip,
+            Some(id) if !frozen => chip.on_press(Message::React(id.clone(), key.clone())),
+            _ => chip,
         };
         let who = container(text(senders.join(", ")).size(12)).padding(6).style(style::tooltip_box);
         tooltip(chip, who, tooltip::Position::Top).into()
@@ -180,18 +224,18 @@ fn picker(event_id: &str) -> Element<'_, Message> {
     container(picker).padding(4).style(style::tooltip_box).into()
 }
 
-/// Reply, react and (on one's own readable messages) edit; none before the server has it.
-fn actions(message: &Msg) -> Option<Element<'_, Message>> {
+/// Reply, react (unless the organisation turned reactions off) and, on one's own readable
+/// messages, edit; none before the server has it.
+fn actions(message: &Msg, no_reactions: bool) -> Option<Element<'_, Message>> {
     let event_id = message.event_id.clone()?;
     let small = |label: String, message: Message| {
         button(text(label).size(12)).style(button::secondary).padding([2, 8]).on_press(message)
     };
-    let mut actions = row![
-        small(fl!("timeline-react"), Message::Pick(event_id.clone())),
-        small(fl!("timeline-reply"), Message::ReplyTo(event_id.clone())),
-    ]
-    .spacing(4)
-    .align_y(Alignment::Start);
+    let mut actions = row![].spacing(4).align_y(Alignment::Start);
+    if !no_reactions {
+        actions = actions.push(small(fl!("timeline-react"), Message::Pick(event_id.clone())));
+    }
+    actions = actions.push(small(fl!("timeline-reply"), Message::ReplyTo(event_id.clone())));
     if message.own && message.body.is_some() {
         actions = actions.push(small(fl!("timeline-edit"), Message::EditOwn(event_id)));
     }
@@ -228,7 +272,9 @@ pub fn shield(trust: &Trust) -> Element<'_, Message> {
     let (symbol, tone): (&str, Tone) = match trust {
         Trust::Verified => ("✓", style::safe_text),
         Trust::Encrypted => ("•", style::safe_text),
-        Trust::SentInClear | Trust::IdentityChanged => ("⚠", style::danger_text),
+        Trust::SentInClear | Trust::IdentityChanged | Trust::ForgedSender => {
+            ("⚠", style::danger_text)
+        }
         Trust::Undecryptable(_) => ("✗", style::danger_text),
         Trust::UnverifiedIdentity | Trust::UnsignedDevice | Trust::UnknownDevice => {
             ("!", style::caution_text)

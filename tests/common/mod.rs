@@ -76,6 +76,17 @@ impl User {
         command.spawn().expect("start estafette")
     }
 
+    /// Starts the binary through `prefix` (a program that runs it, `setpriv …` say), with its
+    /// standard input open and unwritten (it waits there when it reads a password).
+    pub fn spawn_via(&self, prefix: &[&str], args: &[&str]) -> std::process::Child {
+        command_via(prefix, &self.env, self.data.path(), args).spawn().expect("start estafette")
+    }
+
+    /// This user's data folder.
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+
     /// Everything the app logged so far to its file in `profile`.
     pub fn log(&self, profile: &str) -> String {
         let dir = self.profile_dir(profile).join("data/logs");
@@ -138,7 +149,25 @@ pub fn run_with(env: &[(String, String)], data_dir: &Path, args: &[&str], stdin:
 
 /// The binary with this environment (plus PATH) and `--data-dir`, its pipes captured.
 pub fn command(env: &[(String, String)], data_dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_estafette"));
+    command_via(&[], env, data_dir, args)
+}
+
+/// `command`, started by the programs of `prefix` (which end by running the binary).
+pub fn command_via(
+    prefix: &[&str],
+    env: &[(String, String)],
+    data_dir: &Path,
+    args: &[&str],
+) -> Command {
+    let binary = env!("CARGO_BIN_EXE_estafette");
+    let mut command = match prefix.split_first() {
+        Some((program, rest)) => {
+            let mut command = Command::new(program);
+            command.args(rest).arg(binary);
+            command
+        }
+        None => Command::new(binary),
+    };
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())

@@ -91,6 +91,18 @@ pub(super) fn policy(report: &mut DoctorReport, policy: &Policy) {
     report.policy = rules;
 }
 
+/// No core dump and no same-user tracing (`process::harden`): a debug build run with
+/// `ESTAFETTE_ALLOW_DEBUGGER` is told apart from a protection that failed.
+pub(super) fn hardening(report: &mut DoctorReport) {
+    let now = crate::process::hardening();
+    let (status, detail) = match (now.no_core_dumps, now.not_traceable) {
+        (true, true) => (CheckStatus::Ok, fl!("doctor-hardening-ok")),
+        (false, _) => (CheckStatus::Failed, fl!("doctor-hardening-core-dumps")),
+        (true, false) => (CheckStatus::Failed, fl!("doctor-hardening-traceable")),
+    };
+    report.push("hardening", status, detail);
+}
+
 /// The profile's data and cache folders, and everything in them, are the user's alone:
 /// folders 0700 and files 0600 (nothing for the group or others), owned by this user.
 pub(super) fn folders(report: &mut DoctorReport, profile: &Profile) {

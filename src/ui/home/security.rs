@@ -412,13 +412,12 @@ pub(super) fn strip<'a>(
 fn sign_out(
     handle: &Handle,
     target: Target,
-    password: Option<String>,
+    password: Option<Password>,
     answer: fn(Outcome) -> Message,
 ) -> Task<HomeMessage> {
     let handle = handle.clone();
     Task::perform(
         async move {
-            let password = password.map(Password::new);
             let signed = match target {
                 Target::One(id) => handle.sign_out_sessions(&[id], password.as_ref()).await,
                 Target::Others => handle.sign_out_others(password.as_ref()).await,

@@ -61,6 +61,33 @@ fn a_file_goes_out_like_a_message_consent_first_in_clear() {
     assert!(forbidden.asking.is_none());
 }
 
+/// Review M4b: a file dropped on the window is asked about first, even in an encrypted room;
+/// in a room in clear the consent follows, as for a picked file.
+#[test]
+fn a_dropped_file_is_sent_only_once_confirmed() {
+    let path = PathBuf::from("/home/anne/budget.pdf");
+    let mut safe = RoomPane::new(&room("!c", "Team", true, false), false);
+    assert_eq!(safe.update(Message::FileDropped(path.clone())), None, "asks first");
+    {
+        let mut ui = simulator(safe.view());
+        assert!(ui.find(crate::ui::testing::containing("budget.pdf")).is_ok());
+        assert!(ui.find(fl!("drop-send").as_str()).is_ok());
+    }
+    safe.update(Message::CancelClear);
+    assert!(safe.asking.is_none(), "cancelled: nothing sent");
+    safe.update(Message::FileDropped(path.clone()));
+    let sent = safe.update(Message::ConfirmClear);
+    let wanted = Event::SendFile { room_id: "!c".into(), path: path.clone(), consent: false };
+    assert_eq!(sent, Some(wanted));
+    let mut clear = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    clear.update(Message::FileDropped(path.clone()));
+    assert_eq!(clear.update(Message::ConfirmClear), None, "then the consent to send in clear");
+    assert_eq!(clear.asking, Some(Pending::File(path.clone())));
+    let mut forbidden = RoomPane::new(&room("!a", "Open Lobby", false, true), true);
+    assert_eq!(forbidden.update(Message::FileDropped(path)), None);
+    assert!(forbidden.asking.is_none());
+}
+
 #[test]
 fn an_upload_shows_its_progress_until_it_is_in_the_room() {
     let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
@@ -172,6 +199,7 @@ fn said(id: &str, sender: &str, body: &str, own: bool) -> Msg {
         local_id: None,
         sender: sender.into(),
         sender_name: None,
+        sender_ambiguous: false,
         ts: 0,
         body: Some(body.into()),
         formatted: None,
