@@ -398,7 +398,7 @@ fn doctor_reports_every_check() {
     let json = user.run(&["doctor", "--json"], "");
     let value: serde_json::Value = serde_json::from_str(json.ok().stdout.trim()).expect("json");
     // tests/doctor.rs checks each of them.
-    assert_eq!(value["checks"].as_array().map(Vec::len), Some(15));
+    assert_eq!(value["checks"].as_array().map(Vec::len), Some(16));
 }
 
 fn base64_decode(text: &str) -> Vec<u8> {
@@ -447,11 +447,27 @@ struct Browser {
 
 impl Browser {
     fn new() -> Self {
+        Self::with_prelude("")
+    }
+
+    /// A browser beside which someone else on the machine knocks at the app's loopback port
+    /// first (found as `ss -ltnp` would): at `/`, and with a login token of their own. The
+    /// answers they got are kept in `probes`.
+    fn with_stranger() -> Self {
+        Self::with_prelude(
+            "port=$(printf '%s' \"$1\" | sed -n 's/.*127\\.0\\.0\\.1%3A\\([0-9]*\\).*/\\1/p')\n\
+             for path in / '/?loginToken=forged'; do\n\
+             curl --noproxy '*' -s -o /dev/null -w '%{http_code}\\n' \"http://127.0.0.1:$port$path\" >> \"$dir/probes\"\n\
+             done\n",
+        )
+    }
+
+    fn with_prelude(prelude: &str) -> Self {
         use std::os::unix::fs::PermissionsExt as _;
         let dir = tempfile::tempdir().expect("browser folder");
         let d = dir.path().display();
         let script = format!(
-            "#!/bin/sh\ntouch '{d}/opened'\nexec curl --noproxy '*' -sSL --max-time 60 -o '{d}/page' -w '%{{url_effective}}' \"$1\" > '{d}/last-url'\n"
+            "#!/bin/sh\ndir='{d}'\ntouch '{d}/opened'\n{prelude}exec curl --noproxy '*' -sSL --max-time 60 -o '{d}/page' -w '%{{url_effective}}' \"$1\" > '{d}/last-url'\n"
         );
         let path = dir.path().join("browser");
         std::fs::write(&path, script).expect("write the browser script");
@@ -465,6 +481,12 @@ impl Browser {
 
     fn opened(&self) -> bool {
         self.dir.path().join("opened").exists()
+    }
+
+    /// The statuses the stranger got (`with_stranger`), one per knock.
+    fn probes(&self) -> Vec<String> {
+        let text = std::fs::read_to_string(self.dir.path().join("probes")).unwrap_or_default();
+        text.lines().map(str::to_owned).collect()
     }
 
     /// What the app's loopback address told the person at the end.
@@ -610,4 +632,84 @@ fn an_expired_sso_session_comes_back_on_the_same_device() {
     let resumed = again.ok().stdout.split_whitespace().nth(1).expect("device id").to_owned();
     assert_eq!(resumed, device, "a new device was created instead of resuming");
     assert_eq!(key(&user), signing_key, "the device's keys were lost");
+}
+
+/// Review M2: the browser comes back to a loopback path only it knows. A stranger knocking at
+/// the port (`/`, or with a login token of theirs) gets 404 and changes nothing: the sign-in
+/// goes on and ends as the person who signed in.
+#[test]
+fn a_stranger_at_the_loopback_port_cannot_abort_or_hijack_a_sign_in() {
+    let (synapse, _) = sso_synapse();
+    let browser = Browser::with_stranger();
+    let user = sso_user(&browser);
+    let login = user.run(&["login", "--sso", "--homeserver", &synapse.url], "");
+    login.ok();
+    assert_eq!(browser.probes(), ["404", "404"], "{}", login.stderr);
+    let me = format!("@ssouser:{}", synapse.server_name);
+    assert!(login.stdout.starts_with(&me), "{}", login.stdout);
+    let landed = browser.last_url();
+    let path = landed.split('?').next().unwrap_or_default();
+    let secret = path.rsplit('/').find(|part| !part.is_empty()).unwrap_or_default();
+    assert_eq!(secret.len(), 32, "a 128-bit path: {landed}");
+}
+
+/// Review M2: the browser came back as someone else than the person named (the organisation's
+/// page was signed in to another account): refused, and nothing is kept of that session, on
+/// this computer or on the server.
+#[test]
+fn a_sign_in_that_comes_back_as_someone_else_is_refused() {
+    let (synapse, _) = sso_synapse();
+    let browser = Browser::new();
+    let user = sso_user(&browser);
+    let named = format!("@someoneelse:{}", synapse.server_name);
+    let run = user.run(&["login", "--sso", "--homeserver", &synapse.url, "--user", &named], "");
+    assert!(run.failed().stderr.contains("came back signed in as @ssouser"), "{}", run.stderr);
+    assert!(!user.profile_dir("default").join("data/account.toml").exists());
+}
+
+/// Review M5: an account that signs in only through its organisation unlocks the idle lock
+/// the same way: the server's confirmation page in the browser, then the server says it is
+/// done. Until it is, nothing unlocks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_sso_account_unlocks_through_its_organisations_sign_in() {
+    let (synapse, _) = sso_synapse();
+    let browser = Browser::new();
+    let user = sso_user(&browser);
+    user.run(&["login", "--sso", "--homeserver", &synapse.url], "").ok();
+    Keyring::shared().use_in_this_process();
+    let profile =
+        estafette::profile::Profile::locate(Some(user.data.path()), "default").expect("profile");
+    let no_organisation = user.data.path().join("no-organisation-policy.toml");
+    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
+        .expect("the policy");
+    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let ways = handle.proof_ways().await.expect("ways");
+    assert!(ways.sso && !ways.password, "{ways:?}");
+    let page = handle.sso_check_url().await.expect("the confirmation page");
+    let early = handle.check_sso().await.expect_err("not signed in yet");
+    assert!(matches!(early, estafette::matrix::MatrixError::SsoCheckNotDone), "{early:?}");
+    let done = tokio::task::spawn_blocking(move || confirm_in_browser(&page)).await.expect("curl");
+    assert!(done.contains("Now we know it"), "{done}");
+    handle.check_sso().await.expect("the server saw the sign-in");
+}
+
+/// What a person does on the server's confirmation page: follow its one button, through the
+/// organisation's sign-in, back to the server. Returns the last page.
+fn confirm_in_browser(page: &str) -> String {
+    let curl = |url: &str| {
+        let out = std::process::Command::new("curl")
+            .args(["--noproxy", "*", "-sSL", "--max-time", "60", url])
+            .output()
+            .expect("run curl");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let confirm = curl(page);
+    let href = confirm
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .find(|href| href.contains("login?service="))
+        .unwrap_or_else(|| panic!("no sign-in button on {confirm}"))
+        .replace("&amp;", "&");
+    curl(&href)
 }

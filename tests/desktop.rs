@@ -63,3 +63,58 @@ fn the_window_shows_the_room_list_of_a_logged_in_profile() {
     let _ = app.wait();
     eprintln!("screenshot: {}", shot.display());
 }
+
+/// Set in the child process of the clipboard test: it puts the key on the clipboard and stays.
+const CLIPBOARD_CHILD: &str = "ESTAFETTE_TEST_CLIPBOARD_CHILD";
+
+/// Review M3: the recovery key copied from the window is marked for clipboard managers as a
+/// password (KDE's `x-kde-passwordManagerHint`, which GNOME's managers honour too), so no
+/// history keeps it, and it is taken off the clipboard after its lifetime. Seen from another
+/// X client (`xclip`), as a clipboard manager would see it. The copy is made by a child
+/// process of this test (the owner of an X selection must stay alive to serve it).
+#[test]
+fn a_copied_recovery_key_is_marked_secret_and_cleared() {
+    const KEY: &str = "EsTc 4jq9 T0pS ecr3 tK3y";
+    if std::env::var_os(CLIPBOARD_CHILD).is_some() {
+        let runtime = tokio::runtime::Runtime::new().expect("runtime");
+        let secret = zeroize::Zeroizing::new(KEY.to_owned());
+        let copied =
+            runtime.block_on(estafette::clipboard::copy_secret(secret, Duration::from_secs(4)));
+        copied.expect("copied");
+        std::thread::sleep(Duration::from_secs(30));
+        return;
+    }
+    let display = Display::start();
+    let mut child = std::process::Command::new(std::env::current_exe().expect("this test"))
+        .args(["a_copied_recovery_key_is_marked_secret_and_cleared", "--exact", "--nocapture"])
+        .env(CLIPBOARD_CHILD, "1")
+        .env("DISPLAY", &display.name)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the copying process");
+    let xclip = |args: &[&str]| {
+        let out = std::process::Command::new("xclip")
+            .args(["-display", &display.name, "-selection", "clipboard", "-o"])
+            .args(args)
+            .output()
+            .expect("run xclip (Debian: apt-get install xclip)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while xclip(&[]) != KEY {
+        assert!(Instant::now() < deadline, "the key never reached the clipboard");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let targets = xclip(&["-t", "TARGETS"]);
+    assert!(targets.contains("x-kde-passwordManagerHint"), "not marked secret: {targets}");
+    assert_eq!(xclip(&["-t", "x-kde-passwordManagerHint"]), "secret");
+    // Past its lifetime, the key is gone, though the process that copied it still runs.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while xclip(&[]).contains(KEY) {
+        assert!(Instant::now() < deadline, "the key is still on the clipboard");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    assert!(child.try_wait().expect("child").is_none(), "cleared by the app, not by its exit");
+    let _ = child.kill();
+    let _ = child.wait();
+}

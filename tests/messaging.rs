@@ -316,3 +316,24 @@ fn replies_edits_and_reactions_travel_encrypted_and_show_in_the_timeline() {
         }
     }
 }
+
+/// Reactions go out in clear, so an organisation may turn them off (`reactions = "off"`):
+/// `react` is then refused with the reason, and nothing reaches the server.
+#[test]
+fn reactions_turned_off_by_the_organisation_send_nothing() {
+    let synapse = Synapse::shared();
+    let (mut alice, _) = person(synapse, "noreact");
+    let (bob, bob_account) = person(synapse, "noreactbob");
+    let room = alice.run(&["dm", &bob_account.user_id], "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+    let said = bob.run(&["send", &room, "Réunion à 15 h"], "").ok().stdout.trim().to_owned();
+    alice.set_policy("reactions = \"off\"\n");
+    let run = alice.run(&["react", &room, &said, "👍"], "");
+    assert!(run.failed().stderr.contains("turns reactions off"), "{}", run.stderr);
+    let token = alice.access_token(Keyring::shared());
+    let kinds: Vec<String> = server_events(synapse, &token, &room)
+        .iter()
+        .filter_map(|event| event["type"].as_str().map(str::to_owned))
+        .collect();
+    assert!(!kinds.iter().any(|kind| kind == "m.reaction"), "{kinds:?}");
+}

@@ -52,6 +52,7 @@ fn policy_show_lists_every_key_with_its_value_and_origin() {
             "require_session_verification",
             "notification_content",
             "public_room_directory",
+            "reactions",
             "log_level_max",
             "idle_lock_minutes",
         ]
@@ -190,4 +191,116 @@ fn a_locked_login_server_cannot_be_swapped() {
         &format!("{}\n", account.password),
     );
     assert!(run.ok().stdout.starts_with(&account.user_id), "{}", run.stdout);
+}
+
+/// A loopback port standing for a server the organisation did not name: it counts the
+/// connections it gets, so a test can say that nothing at all reached it.
+struct Tripwire {
+    port: u16,
+    hits: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Tripwire {
+    /// Answers `answer` (a whole HTTP response) to whoever connects; `None`: closes at once.
+    fn start(answer: Option<String>) -> Tripwire {
+        use std::io::{Read as _, Write as _};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = std::sync::Arc::clone(&hits);
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                if let Some(answer) = &answer {
+                    let mut buffer = [0u8; 4096];
+                    let _ = stream.read(&mut buffer);
+                    let _ = stream.write_all(answer.as_bytes());
+                }
+            }
+        });
+        Tripwire { port, hits }
+    }
+
+    fn hits(&self) -> usize {
+        self.hits.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+/// Review H1 and L2: the password goes only to a server the organisation allows. An address
+/// typed beside a Matrix ID on an allowed domain (the phishing case) is refused before a byte
+/// reaches it; a Matrix ID on a server the list does not name is not even looked up; one on a
+/// listed server name reaches the homeserver its `.well-known` names; and once the
+/// organisation narrows its list, the session already signed in stops with the reason.
+#[test]
+fn the_password_goes_only_to_a_server_the_organisation_allows() {
+    let synapse = Synapse::shared();
+    let account = synapse.register("fencedin");
+    let mut user = User::new(Some(Keyring::shared()));
+    user.set_policy("allowed_homeservers = [\"localhost\"]\n");
+    let trap = Tripwire::start(None);
+    let phishing = format!("http://127.0.0.1:{}", trap.port);
+    let run = user.run(
+        &["login", "--homeserver", &phishing, "--user", "@anne:localhost", "--password-stdin"],
+        "secret\n",
+    );
+    assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
+    assert_eq!(trap.hits(), 0, "nothing reached the server typed");
+    // As reproduced in the review: the real server's address, a Matrix ID on the allowed name.
+    let local = common::unique("fenced");
+    let named = format!("@{local}:localhost");
+    let run = user.run(
+        &["login", "--homeserver", &synapse.url, "--user", &named, "--password-stdin"],
+        &account.password,
+    );
+    assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
+    assert!(!synapse.log().contains(&local), "the server saw the login attempt");
+    // A server name the list does not name is not even asked where its homeserver is.
+    user.set_policy("allowed_homeservers = [\"other.example\"]\n");
+    let elsewhere = format!("@x:localhost:{}", trap.port);
+    let run = user.run(&["login", "--user", &elsewhere, "--password-stdin"], "secret\n");
+    assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
+    assert_eq!(trap.hits(), 0, "no discovery either");
+    // A listed server name: found through its .well-known, and allowed.
+    user.set_policy("allowed_homeservers = [\"localhost\"]\n");
+    user.run(&["login", "--user", &account.user_id, "--password-stdin"], &account.password).ok();
+    user.run(&["rooms"], "").ok();
+    // The organisation narrows its list: the session stops, and says why.
+    user.set_policy("allowed_homeservers = [\"other.example\"]\n");
+    let run = user.run(&["rooms"], "");
+    assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
+    let run = user.run(&["whoami"], "");
+    assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
+}
+
+/// Review L1: a server whose `.well-known` redirects to plain http off this machine is not
+/// followed there: the login fails with the plain-http refusal, naming where it would go.
+#[test]
+fn a_redirect_to_plain_http_is_refused() {
+    let user = User::new(Some(Keyring::shared()));
+    let answer = "HTTP/1.1 302 Found\r\nLocation: http://192.0.2.1/.well-known/matrix/client\r\n\
+                  Content-Length: 0\r\nConnection: close\r\n\r\n";
+    let redirector = Tripwire::start(Some(answer.to_owned()));
+    let who = format!("@x:localhost:{}", redirector.port);
+    let run = user.run(&["login", "--user", &who, "--password-stdin"], "secret\n");
+    run.failed();
+    assert!(run.stderr.contains("http://192.0.2.1/"), "{}", run.stderr);
+    assert!(run.stderr.contains("plain http is not encrypted"), "{}", run.stderr);
+    assert!(redirector.hits() > 0, "the server named was asked");
+}
+
+/// Review L9: an organisation's policy that other users could write is not trusted: nothing
+/// starts, and the error names the file.
+#[test]
+fn a_policy_file_others_can_write_is_refused() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut user = User::new(None);
+    user.set_policy("unencrypted_send = \"forbid\"\n");
+    let path = user.data_dir().join("organisation-policy.toml");
+    user.run(&["policy", "show"], "").ok();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    let run = user.run(&["policy", "show"], "");
+    assert!(run.failed().stderr.contains(&path.display().to_string()), "{}", run.stderr);
+    assert!(run.stderr.contains("0666"), "{}", run.stderr);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    user.run(&["policy", "show"], "").ok();
 }

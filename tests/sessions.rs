@@ -190,3 +190,133 @@ async fn the_password_is_checked_by_the_server_and_nothing_is_signed_out() {
     find(&sessions, &second);
     assert_eq!(sessions.len(), 2, "{sessions:?}");
 }
+
+/// Review L3: a script with a stolen password logs in (no keys), reads the account's room
+/// list and logs out again within seconds; the running watch raises it from the server's own
+/// word that the account's sessions changed, not from a poll minutes later.
+#[test]
+fn a_short_login_by_a_script_is_raised_while_it_lasts() {
+    let synapse = Synapse::shared();
+    let account = synapse.register("sesscript");
+    let user = User::new(Some(Keyring::shared()));
+    user.login(synapse, &account, &["--profile", "first"]);
+    let args = ["--profile", "first", "devices", "watch", "--timeout", "40", "--json"];
+    user.run(&["--profile", "first", "devices", "watch", "--timeout", "3"], "").ok();
+    let (watched, script_device) = std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| user.run(&args, ""));
+        std::thread::sleep(Duration::from_secs(10));
+        let login = serde_json::json!({"type": "m.login.password",
+            "identifier": {"type": "m.id.user", "user": account.user_id},
+            "password": account.password, "initial_device_display_name": "curl"});
+        let (status, answer) =
+            synapse.call("POST", "/_matrix/client/v3/login", None, &login.to_string());
+        assert_eq!(status, 200, "{answer}");
+        let session: Value = serde_json::from_str(&answer).expect("login JSON");
+        let token = session["access_token"].as_str().expect("token").to_owned();
+        let device = session["device_id"].as_str().expect("device").to_owned();
+        synapse.call("GET", "/_matrix/client/v3/joined_rooms", Some(&token), "");
+        std::thread::sleep(Duration::from_secs(3));
+        synapse.call("POST", "/_matrix/client/v3/logout", Some(&token), "{}");
+        (watcher.join().expect("watcher"), device)
+    });
+    let alerts: Vec<Value> = watched
+        .ok()
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("alert JSON"))
+        .collect();
+    assert!(alerts.iter().any(|a| a["device_id"] == script_device.as_str()), "{alerts:?}");
+}
+
+/// Review M4a: the idle lock's password check holds where the server waves its usual guard
+/// through (Synapse's `ui_auth.session_timeout`, right after the login): a wrong password is
+/// still refused, the right one still accepted, and nothing is signed out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_password_is_checked_even_when_the_server_skips_its_usual_guard() {
+    let lenient = Synapse::start_with(
+        common::synapse::Lifetimes::default(),
+        "\nui_auth:\n  session_timeout: 15m\n",
+    );
+    let account = lenient.register("leniency");
+    let user = User::new(Some(Keyring::shared()));
+    let (_, device) = user.login(&lenient, &account, &[]);
+    Keyring::shared().use_in_this_process();
+    let profile =
+        estafette::profile::Profile::locate(Some(user.data.path()), "default").expect("profile");
+    let no_organisation = user.data.path().join("no-organisation-policy.toml");
+    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
+        .expect("the policy");
+    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let wrong = estafette::secret::Password::new("any password at all".into());
+    let refused = handle.check_password(&wrong).await.expect_err("a wrong password is refused");
+    assert!(matches!(refused, estafette::matrix::MatrixError::WrongPassword), "{refused:?}");
+    let right = estafette::secret::Password::new(account.password.clone());
+    handle.check_password(&right).await.expect("the right password unlocks");
+    let ways = handle.proof_ways().await.expect("ways");
+    assert!(ways.password && !ways.sso, "{ways:?}");
+    drop(handle);
+    let listed = user.run(&["devices", "--json"], "");
+    assert!(listed.ok().stdout.contains(&device), "{}", listed.stdout);
+}
+
+/// Review M4c: a window left locked stays locked for the command line too, until the server
+/// has checked the password (`unlock`); commands that do not show the account stay open.
+#[test]
+fn a_locked_profile_refuses_commands_until_unlocked() {
+    let synapse = Synapse::shared();
+    let account = synapse.register("seslocked");
+    let mut user = User::new(Some(Keyring::shared()));
+    user.login(synapse, &account, &[]);
+    user.set_policy("idle_lock_minutes = 5\n");
+    let flag = user.profile_dir("default").join("data/idle-locked");
+    std::fs::write(&flag, "").expect("the lock's mark, as the window leaves it");
+    let refused = user.run(&["rooms"], "");
+    assert!(refused.failed().stderr.contains("Estafette is locked"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("estafette unlock"), "{}", refused.stderr);
+    user.run(&["whoami"], "").ok();
+    let wrong = user.run(&["unlock", "--password-stdin"], "not the password\n");
+    assert!(wrong.failed().stderr.contains("Wrong user name or password"), "{}", wrong.stderr);
+    assert!(flag.exists(), "still locked");
+    let right = user.run(&["unlock", "--password-stdin"], &format!("{}\n", account.password));
+    right.ok();
+    assert!(!flag.exists());
+    user.run(&["rooms"], "").ok();
+}
+
+/// After a breach: the password is changed with the current one, and every other session is
+/// signed out by default; that session is refused from then on and keeps nothing here, the
+/// old password no longer logs in, the new one does. The server's refusals come in words.
+#[test]
+fn changing_the_password_signs_out_every_other_session() {
+    let (user, account, first, second) = two_sessions("sespw");
+    let second_id = user.keychain_id("second");
+    let new = "a brand new passphrase, 2027";
+    let current = &account.password;
+    let wrong = user.run(&["--profile", "first", "password"], &format!("nope\n{new}\n{new}\n"));
+    assert!(wrong.failed().stderr.contains("current password is wrong"), "{}", wrong.stderr);
+    let typo =
+        user.run(&["--profile", "first", "password"], &format!("{current}\n{new}\n{new}!\n"));
+    assert!(typo.failed().stderr.contains("differ"), "{}", typo.stderr);
+    let run = user.run(&["--profile", "first", "password"], &format!("{current}\n{new}\n{new}\n"));
+    assert!(run.ok().stdout.contains("every other session"), "{}", run.stdout);
+
+    let ended = user.run(&["--profile", "second", "whoami"], "");
+    assert!(ended.failed().stderr.contains("The server has ended the session"), "{}", ended.stderr);
+    let keyring = Keyring::shared();
+    assert!(keyring.lookup(&format!("{second_id}/session")).is_none(), "no token kept");
+    user.run(&["--profile", "first", "whoami"], "").ok();
+    let left = devices(&user, "first");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["device_id"], first.as_str());
+    assert_ne!(first, second);
+
+    let synapse = Synapse::shared();
+    let old = User::new(Some(keyring));
+    let refused = old.run(
+        &["login", "--homeserver", &synapse.url, "--user", &account.user_id, "--password-stdin"],
+        current,
+    );
+    assert!(refused.failed().stderr.contains("Wrong user name or password"), "{}", refused.stderr);
+    let renewed = Account { user_id: account.user_id.clone(), password: new.to_owned() };
+    old.login(synapse, &renewed, &[]);
+}

@@ -94,6 +94,10 @@ pub async fn tail(profile: &Profile, policy: &Policy, args: TailArgs) -> ExitCod
 struct MessageLine<'a> {
     event_id: Option<&'a str>,
     sender: &'a str,
+    /// The sender's display name, cleaned of what hides or reorders text.
+    sender_name: Option<&'a str>,
+    /// Another sender's name looks the same: the Matrix ID is what tells them apart.
+    sender_ambiguous: bool,
     ts: u64,
     body: Option<&'a str>,
     encrypted: bool,
@@ -116,6 +120,8 @@ fn print_message(message: &Message, json: bool) {
         let line = MessageLine {
             event_id: message.event_id.as_deref(),
             sender: &message.sender,
+            sender_name: message.sender_name.as_deref(),
+            sender_ambiguous: message.sender_ambiguous,
             ts: message.ts,
             body: message.body.as_deref(),
             encrypted: message.encrypted,
@@ -138,11 +144,13 @@ fn print_message(message: &Message, json: bool) {
         None => body,
     };
     let shield = match message.trust {
-        Trust::Verified => "✓",
-        Trust::Encrypted => "🔒",
-        Trust::SentInClear => "⚠ clear",
-        Trust::Undecryptable(_) => "✗",
-        _ => "⚠",
+        Trust::Verified => "✓".to_owned(),
+        Trust::Encrypted => "🔒".to_owned(),
+        Trust::SentInClear => "⚠ clear".to_owned(),
+        Trust::Undecryptable(_) => "✗".to_owned(),
+        // In words: the message may not come from the sender shown (review M9).
+        Trust::ForgedSender => format!("✗ {}", fl!("tail-forged")),
+        _ => "⚠".to_owned(),
     };
     let quote = message.reply_to.as_ref().and_then(|r| r.excerpt.as_deref());
     let quote = quote.map(|q| format!("(↪ {}) ", shown(q))).unwrap_or_default();

@@ -106,14 +106,16 @@ async fn given_allowed(
     let Some(name) = server_name.filter(|name| policy.allows_server_name(name).is_ok()) else {
         return Err(refusal.into());
     };
-    // The listed server may say where its homeserver is: only its own word counts.
-    let user = format!("@x:{name}");
-    let user = client::parse_user(&user)?.ok_or_else(|| MatrixError::from(refusal.clone()))?;
-    let (delegated, _) = client::discover(None, Some(&user), name).await?;
-    if crate::policy::same_server(delegated.as_str(), url.as_str()) {
-        Ok(Some(name.to_owned()))
-    } else {
-        Err(refusal.into())
+    // The listed server may say where its homeserver is: only its own word counts, and a
+    // server that cannot say leaves the address refused.
+    let Ok(Some(user)) = client::parse_user(&format!("@x:{name}")) else {
+        return Err(refusal.into());
+    };
+    match client::discover(None, Some(&user), name).await {
+        Ok((delegated, _)) if crate::policy::same_server(delegated.as_str(), url.as_str()) => {
+            Ok(Some(name.to_owned()))
+        }
+        _ => Err(refusal.into()),
     }
 }
 

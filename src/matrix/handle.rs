@@ -324,8 +324,26 @@ impl Handle {
 
     /// Waits up to `timeout` for the whole room list (a command that lists rooms must not stop
     /// at the first batch), and says how far it got.
+    /// Gives up at once when the server cannot be reached: the rest would not come.
     pub async fn all_rooms_loaded(&self, timeout: Duration) -> ListProgress {
-        until_loaded(self, tokio::time::sleep(timeout)).await
+        let mut sync = self.inner.sync.state();
+        let unreachable = async move {
+            loop {
+                if matches!(sync.get(), SyncState::Offline | SyncState::Error(_)) {
+                    return;
+                }
+                if sync.next().await.is_none() {
+                    return;
+                }
+            }
+        };
+        let stop = async move {
+            tokio::select! {
+                () = tokio::time::sleep(timeout) => {}
+                () = unreachable => {}
+            }
+        };
+        until_loaded(self, stop).await
     }
 
     /// Stops the sync and makes sure the keychain holds the tokens in use.

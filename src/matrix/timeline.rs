@@ -9,13 +9,14 @@ use futures_util::StreamExt as _;
 use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
 use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
-use matrix_sdk::ruma::events::room::message::MessageType;
+use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
+use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 use matrix_sdk_crypto::types::events::UtdCause;
 use matrix_sdk_ui::Timeline;
 use matrix_sdk_ui::timeline::{
     EventSendState, EventTimelineItem, InReplyToDetails, MsgLikeKind, RoomExt as _,
-    TimelineDetails, TimelineItem,
+    TimelineDetails, TimelineItem, default_event_filter,
 };
 
 use super::MatrixError;
@@ -35,6 +36,9 @@ impl Handle {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
         let encrypted = room.encryption_state().is_encrypted();
+        // Lazy loading leaves the senders of older messages without a name until the members
+        // are fetched; names (and whether two of them look alike) matter here.
+        timeline.fetch_members().await;
         let (_, mut updates) = timeline.subscribe().await;
         let mut messages = Vec::new();
         // A sync landing during back-pagination can reset the timeline to its newest events;
@@ -208,6 +212,9 @@ impl Handle {
         }
         let created = Arc::new(timeline(room).await?);
         timelines.insert(room.room_id().to_string(), created.clone());
+        // The members' names arrive as a timeline update: the room opens without waiting.
+        let members = created.clone();
+        tokio::spawn(async move { members.fetch_members().await });
         Ok(created)
     }
 }
@@ -282,8 +289,27 @@ async fn partner(room: &Room) -> Option<crate::model::Partner> {
     Some(crate::model::Partner { user_id: user.to_string(), verified })
 }
 
+/// A room's timeline with every message in it, of kinds the SDK knows or not (review M1): the
+/// SDK's default drops a message of an unknown kind from the timeline, so that someone could
+/// say things no one in the room sees; here it shows as its text.
 async fn timeline(room: &Room) -> Result<Timeline, MatrixError> {
-    room.timeline().await.map_err(|e| MatrixError::Server(e.to_string()))
+    room.timeline_builder()
+        .event_filter(|event, rules| default_event_filter(event, rules) || unknown_kind(event))
+        .build()
+        .await
+        .map_err(|e| MatrixError::Server(e.to_string()))
+}
+
+/// A message (not an edit) of a kind the SDK does not know.
+fn unknown_kind(event: &AnySyncTimelineEvent) -> bool {
+    let AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(message)) = event
+    else {
+        return false;
+    };
+    message.as_original().is_some_and(|original| {
+        matches!(original.content.msgtype, MessageType::_Custom(_))
+            && !matches!(original.content.relates_to, Some(Relation::Replacement(_)))
+    })
 }
 
 /// Paginates back until `limit` messages are loaded or the room's start is reached.

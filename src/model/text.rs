@@ -79,6 +79,16 @@ pub fn clean_name(name: &str) -> String {
     cleaned
 }
 
+/// The most of one message the window lays out: a chat message is far shorter, and a hostile
+/// one of a million characters would hold every frame.
+pub const SHOWN_MAX: usize = 16_384;
+
+/// `text` cut to its first `max` characters, with how many were left out; `None` when it fits.
+pub fn shortened(text: &str, max: usize) -> Option<(&str, usize)> {
+    let (cut, _) = text.char_indices().nth(max)?;
+    Some((&text[..cut], text[cut..].chars().count()))
+}
+
 /// Text for a terminal, on one line: C0 and C1 controls, DEL, escape and the invisible
 /// characters become visible escapes (`\x1b`, `\u{202e}`), a line break becomes `⏎`, a tab a
 /// space. Nothing a message or a name contains can then move the cursor, recolour, rewrite the
@@ -130,6 +140,15 @@ mod tests {
         assert_eq!(line, "\\x1b]52;c;aGVsbG8=\\x07\\x1b[2K⏎[✓] boss: ok⏎second\\u{202e}txt\\x9b");
         assert_eq!(terminal_line("a\r\nb\tc"), "a⏎b c");
         assert_eq!(terminal_line("Zoé 🎉"), "Zoé 🎉");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_character() {
+        assert_eq!(shortened("short", 10), None);
+        assert_eq!(shortened("ééééé", 2), Some(("éé", 3)));
+        let long = "x".repeat(1_000_000);
+        let (kept, left) = shortened(&long, SHOWN_MAX).unwrap();
+        assert_eq!((kept.len(), left), (SHOWN_MAX, 1_000_000 - SHOWN_MAX));
     }
 
     #[test]

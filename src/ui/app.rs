@@ -212,7 +212,7 @@ impl App {
                 let alert = home::SecurityMessage::NewSession(session);
                 return home.update(home::Message::Security(alert)).0.map(Message::Home);
             }
-            (CoreEvent::Failed(error), _) => return self.show_login(Some(error.to_string())),
+            (CoreEvent::Failed(error), _) => return self.show_login(Some(ended_in_words(&error))),
             _ => {}
         }
         Task::none()
@@ -272,43 +272,54 @@ impl App {
     }
 
     fn lock_message(&mut self, message: lock::Message) -> Task<Message> {
-        let (Some(lock), Screen::Home(home)) = (&mut self.lock, &mut self.screen) else {
-            return Task::none();
+        let Some(lock) = &mut self.lock else { return Task::none() };
+        let event = lock.update(message);
+        // The lock can be up before the core is (a window left locked): typing works, and a
+        // check waits for the core.
+        let handle = match &self.screen {
+            Screen::Home(home) => Some(home.handle()),
+            _ => None,
         };
         let checked = |result: Result<(), crate::matrix::MatrixError>| {
             Message::Lock(lock::Message::Checked(result.map_err(|e| e.to_string())))
         };
-        match lock.update(message) {
-            Some(lock::Event::Check(password)) => {
-                let handle = home.handle();
+        let not_ready =
+            || Task::done(Message::Lock(lock::Message::Checked(Err(fl!("status-loading")))));
+        match (event, handle) {
+            (Some(lock::Event::Check(password)), Some(handle)) => {
                 Task::perform(async move { handle.check_password(&password).await }, checked)
             }
-            Some(lock::Event::OpenSso) => {
-                let handle = home.handle();
+            (Some(lock::Event::OpenSso), Some(handle)) => {
                 Task::perform(async move { open_sso_check(&handle).await }, |opened| {
                     Message::Lock(lock::Message::SsoOpened(opened.map_err(|e| e.to_string())))
                 })
             }
-            Some(lock::Event::CheckSso) => {
-                let handle = home.handle();
+            (Some(lock::Event::CheckSso), Some(handle)) => {
                 Task::perform(async move { handle.check_sso().await }, checked)
             }
-            Some(lock::Event::Unlocked) => {
-                self.lock = None;
-                home.set_locked(false);
-                self.last_active = std::time::Instant::now();
-                self.noted_active = None;
-                if let Err(error) = self.launch.profile.set_idle_locked(false) {
-                    tracing::warn!(%error, "the idle lock's mark could not be removed");
-                }
-                Task::none()
-            }
-            Some(lock::Event::LogOut) => {
+            (Some(lock::Event::Unlocked), _) => self.unlocked(),
+            (Some(lock::Event::LogOut), Some(_)) => {
+                let Screen::Home(home) = &mut self.screen else { return Task::none() };
                 self.lock = None;
                 home.update(home::Message::LogOut).0.map(Message::Home)
             }
-            None => Task::none(),
+            (Some(_), None) => not_ready(),
+            (None, _) => Task::none(),
         }
+    }
+
+    /// The server confirmed who is there: the lock comes down, here and for the next start.
+    fn unlocked(&mut self) -> Task<Message> {
+        self.lock = None;
+        if let Screen::Home(home) = &mut self.screen {
+            home.set_locked(false);
+        }
+        self.last_active = std::time::Instant::now();
+        self.noted_active = None;
+        if let Err(error) = self.launch.profile.set_idle_locked(false) {
+            tracing::warn!(%error, "the idle lock's mark could not be removed");
+        }
+        Task::none()
     }
 
     /// Keeps the user's choice of verified-only sending in their settings (refused where the
@@ -382,7 +393,11 @@ impl App {
         // While locked only Tab moves between the lock's fields, and a dropped file is
         // refused: nothing reaches the hidden account (review M4b).
         let locked = self.lock.is_some();
-        let keys = iced::keyboard::listen().filter_map(if locked { focus_keys } else { shortcut });
+        let keys = if locked {
+            iced::keyboard::listen().filter_map(focus_keys)
+        } else {
+            iced::keyboard::listen().filter_map(shortcut)
+        };
         let opened = iced::window::open_events().map(|_| Message::WindowOpened);
         let drops = if locked { Subscription::none() } else { iced::event::listen_with(dropped) };
         match self.screen {
@@ -435,6 +450,17 @@ impl App {
             .max_width(420);
         let footer = container(footer).center_x(Length::Fill);
         iced::widget::column![form, footer].padding(iced::Padding::ZERO.bottom(24)).into()
+    }
+}
+
+/// Why the core stopped, for the login screen: a session the server ended (the password was
+/// changed elsewhere, or every session signed out) is said plainly, with what is left here.
+fn ended_in_words(error: &crate::matrix::MatrixError) -> String {
+    match error {
+        crate::matrix::MatrixError::LoggedOutByServer(user) => {
+            fl!("login-ended-by-server", user = user.as_str())
+        }
+        other => other.to_string(),
     }
 }
 
@@ -574,5 +600,33 @@ mod tests {
         let _ = ui.click(fl!("settings-account-open").as_str());
         let clicked: Vec<_> = ui.into_messages().collect();
         assert!(clicked.iter().any(|m| matches!(m, Message::OpenProfile(name) if name == "work")));
+    }
+
+    /// Review M4c: a window that was locked when it closed opens locked, before anything of
+    /// the account is drawn; without the mark and with recent use, it opens as usual.
+    #[test]
+    fn a_window_left_locked_opens_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::locate(Some(dir.path()), "default").unwrap();
+        profile
+            .write_account(&AccountRecord {
+                user_id: "@anne:ministere.fr".into(),
+                device_id: "DEV".into(),
+                homeserver: "https://ministere.fr/".into(),
+                keychain_id: "k".into(),
+                state: AccountState::Active,
+                delegated_by: None,
+            })
+            .unwrap();
+        let mut policy = Policy::default();
+        policy.idle_lock_minutes.value = 5;
+        profile.record_activity(std::time::SystemTime::now()).unwrap();
+        let (app, _) = App::boot(Launch { profile: profile.clone(), policy: policy.clone() });
+        assert!(app.lock.is_none(), "used a moment ago: open");
+        profile.set_idle_locked(true).unwrap();
+        let (app, _) = App::boot(Launch { profile, policy });
+        let mut ui = simulator(app.view());
+        assert!(ui.find(fl!("lock-title").as_str()).is_ok());
+        assert!(ui.find(fl!("status-loading").as_str()).is_err(), "nothing else is drawn");
     }
 }

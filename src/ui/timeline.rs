@@ -10,6 +10,7 @@ use super::style;
 use crate::fl;
 use crate::model::attachment::{Attachment, AttachmentKind, Progress};
 use crate::model::rich::Span;
+use crate::model::text::{SHOWN_MAX, shortened};
 use crate::model::{Message as Msg, Reply, SendState, Trust, time};
 
 /// The reactions offered in one click; any other can be typed as a message.
@@ -113,10 +114,17 @@ fn content(message: &Msg, revealed: bool) -> Element<'_, Message> {
     if let Some(file) = &message.attachment {
         return attachment(message, file);
     }
-    let body: Element<'_, Message> = match (&message.formatted, &message.body) {
-        (Some(spans), _) if !spans.is_empty() => formatted(spans),
-        (_, Some(body)) => text(body.clone()).width(Length::Fill).into(),
-        (_, None) => text(message.trust.describe()).color(style::DANGER).width(Length::Fill).into(),
+    let too_long = message.body.as_deref().and_then(|body| shortened(body, SHOWN_MAX));
+    let body: Element<'_, Message> = match (&message.formatted, &message.body, too_long) {
+        (_, _, Some((kept, left))) => {
+            let cut = text(fl!("timeline-cut", count = left)).size(11).color(style::MUTED);
+            column![text(kept).width(Length::Fill), cut].into()
+        }
+        (Some(spans), _, None) if !spans.is_empty() => formatted(spans),
+        (_, Some(body), None) => text(body.clone()).width(Length::Fill).into(),
+        (_, None, _) => {
+            text(message.trust.describe()).color(style::DANGER).width(Length::Fill).into()
+        }
     };
     if !message.edited {
         return body;

@@ -69,6 +69,13 @@ impl User {
         run_with(&self.env, self.data.path(), args, stdin)
     }
 
+    /// Runs `estafette --data-dir <ours> ARGS` with extra environment (a time zone, say).
+    pub fn run_env(&self, args: &[&str], extra: &[(&str, &str)]) -> Run {
+        let mut env = self.env.clone();
+        env.extend(extra.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())));
+        run_with(&env, self.data.path(), args, "")
+    }
+
     /// Starts the binary without waiting for it (the desktop app), with extra environment.
     pub fn spawn(&self, args: &[&str], extra: &[(&str, &str)]) -> std::process::Child {
         let mut command = command(&self.env, self.data.path(), args);

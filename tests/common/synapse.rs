@@ -21,6 +21,9 @@ pub struct Synapse {
     /// The Matrix server name, `localhost:PORT`: its `.well-known` points at `url`.
     pub server_name: String,
     pub dir: PathBuf,
+    /// The token of the application service every test server has (its user may set a
+    /// message's timestamp with `?ts=`, as bridges do): for events no client would send.
+    as_token: String,
     port: u16,
     python: PathBuf,
     guard: Mutex<Option<Child>>,
@@ -55,6 +58,12 @@ impl Synapse {
         let port = free_port();
         let server_name = format!("localhost:{port}");
         let url = format!("http://127.0.0.1:{port}");
+        let as_token = format!("as-token-{port}");
+        let registration = format!(
+            "id: estafette-tests\nurl: null\nas_token: \"{as_token}\"\nhs_token: \"hs-token-{port}\"\n\
+             sender_localpart: hostile\nnamespaces:\n  users: [{{exclusive: true, regex: \"@hostile_.*\"}}]\n  aliases: []\n  rooms: []\n"
+        );
+        fs::write(dir.join("appservice.yaml"), registration).expect("write appservice.yaml");
         let yaml = config(&dir, port, &server_name, &url, lifetimes) + extra_yaml;
         fs::write(dir.join("homeserver.yaml"), yaml).expect("write homeserver.yaml");
         let keys = Command::new(&python)
@@ -70,7 +79,8 @@ impl Synapse {
         );
         let child = spawn_guarded(&python, &dir);
         wait_until_ready(port, &dir);
-        Synapse { url, server_name, dir, port, python, guard: Mutex::new(Some(child)), _temp: temp }
+        let guard = Mutex::new(Some(child));
+        Synapse { url, server_name, dir, as_token, port, python, guard, _temp: temp }
     }
 
     /// Stops the server (an outage); its data stays for `resume`.
@@ -122,6 +132,16 @@ impl Synapse {
         (Account { user_id: format!("@{name}:{}", self.server_name), password }, token)
     }
 
+    /// The application service's token (see `as_token`).
+    pub fn as_token(&self) -> &str {
+        &self.as_token
+    }
+
+    /// What the server logged so far (its access lines name every request it answered).
+    pub fn log(&self) -> String {
+        fs::read_to_string(self.dir.join("synapse.log")).unwrap_or_default()
+    }
+
     /// Calls the client-server API as a raw HTTP client would; returns (status, body).
     pub fn call(&self, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
         http(&self.url, method, path, token, body)
@@ -167,6 +187,7 @@ database:
   args:
     database: "{d}/homeserver.db"
 media_store_path: "{d}/media_store"
+app_service_config_files: ["{d}/appservice.yaml"]
 signing_key_path: "{d}/signing.key"
 report_stats: false
 trusted_key_servers: []

@@ -193,6 +193,78 @@ fn an_unreadable_message_says_why() {
     assert!(trust.describe().contains("before you joined"));
 }
 
+/// Review M1: a timestamp at the end of chrono's range (in any time zone) renders as an
+/// unknown date instead of aborting the window.
+#[test]
+fn a_message_from_the_end_of_time_renders() {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    let far =
+        Msg { ts: 8_210_266_876_799_999, ..said("$far", "@b:x", "from the far future", false) };
+    pane.set_messages(vec![far, said("$next", "@b:x", "next", false)]);
+    let mut ui = simulator(pane.view());
+    assert!(ui.find(fl!("day-unknown").as_str()).is_ok());
+    assert!(ui.find("from the far future").is_ok());
+}
+
+/// Review M1: a body of a million characters (no honest server relays one; a hostile one
+/// may) is laid out cut, with what was left out said.
+#[test]
+fn a_body_of_a_million_characters_is_shown_cut() {
+    let long = Msg { body: Some("x".repeat(1_000_000)), ..said("$l", "@b:x", "", false) };
+    let mut ui = simulator(message_row(&long, Look::default()));
+    let left = 1_000_000 - crate::model::text::SHOWN_MAX;
+    assert!(ui.find(fl!("timeline-cut", count = left).as_str()).is_ok());
+}
+
+/// Review H3: two members under one name each show their Matrix ID, the shared name is said
+/// in words, and their avatars differ.
+#[test]
+fn lookalike_senders_show_their_matrix_ids() {
+    let named = |id: &str, sender: &str| Msg {
+        sender_name: Some("Anne Dupont".into()),
+        sender_ambiguous: true,
+        ..said(id, sender, "hello", false)
+    };
+    let mallory = named("$m", "@mallory:evil.example");
+    let mut ui = simulator(message_row(&mallory, Look::default()));
+    assert!(ui.find("@mallory:evil.example").is_ok(), "the Matrix ID beside the name");
+    assert!(ui.find("Anne Dupont").is_ok());
+    assert!(ui.find(fl!("timeline-name-shared").as_str()).is_ok());
+    assert_ne!(
+        crate::ui::style::avatar_colour("@anne:gouv.example"),
+        crate::ui::style::avatar_colour("@mallory:evil.example"),
+        "the same name, not the same face"
+    );
+    // A name of one's own still shows the Matrix ID, quietly.
+    let anne = Msg { sender_ambiguous: false, ..named("$a", "@anne:gouv.example") };
+    let mut ui = simulator(message_row(&anne, Look::default()));
+    assert!(ui.find("@anne:gouv.example").is_ok());
+    assert!(ui.find(fl!("timeline-name-shared").as_str()).is_err());
+}
+
+/// Review M9: a message whose sender could not be authenticated is a danger said in words,
+/// and its text waits for a click.
+#[test]
+fn a_forged_message_is_hidden_until_asked_for() {
+    let forged = Msg {
+        trust: Trust::ForgedSender,
+        ..said("$f", "@boss:gouv.example", "wire the funds", false)
+    };
+    let clicked: Vec<Message> = {
+        let mut ui = simulator(message_row(&forged, Look::default()));
+        assert!(ui.find("wire the funds").is_err(), "hidden");
+        assert!(ui.find(Trust::ForgedSender.describe().as_str()).is_ok());
+        let _ = ui.click(fl!("timeline-forged-show").as_str());
+        ui.into_messages().collect()
+    };
+    assert!(matches!(clicked.as_slice(), [Message::Reveal(id)] if id == "$f"), "{clicked:?}");
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    pane.set_messages(vec![forged.clone()]);
+    pane.update(Message::Reveal("$f".into()));
+    let mut ui = simulator(pane.view());
+    assert!(ui.find("wire the funds").is_ok(), "shown once asked");
+}
+
 fn said(id: &str, sender: &str, body: &str, own: bool) -> Msg {
     Msg {
         event_id: Some(id.into()),
