@@ -38,7 +38,8 @@ fn walk(top: Vec<NodeRef>, spans: &mut Vec<Span>) {
             Step::Enter(node, style) => (node, style),
         };
         if let Some(text) = node.as_text() {
-            push(spans, Span { text: text.borrow().to_string(), ..style });
+            let shown = crate::model::text::neutral(&text.borrow()).into_owned();
+            push(spans, Span { text: shown, ..style });
             continue;
         }
         let Some(element) = node.as_element() else { continue };

@@ -190,19 +190,21 @@ fn preview(room: &Room) -> Option<String> {
         Some(Relation::Replacement(replacement)) => replacement.new_content.msgtype.body(),
         _ => content.body(),
     };
-    let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::model::text::neutral(body).split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match text.char_indices().nth(80) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text,
     })
 }
 
-/// The room's display name as the SDK computes it (name, alias, or members).
+/// The room's display name as the SDK computes it (name, alias, or members), without what
+/// hides or reorders text: anyone who invites you chooses a room's name.
 pub(crate) async fn name(room: &Room) -> String {
-    match room.display_name().await {
-        Ok(name) => name.to_string(),
-        Err(_) => room.room_id().to_string(),
-    }
+    let name = match room.display_name().await {
+        Ok(name) => crate::model::text::clean_name(&name.to_string()),
+        Err(_) => String::new(),
+    };
+    if name.is_empty() { room.room_id().to_string() } else { name }
 }
 
 fn membership(state: RoomState) -> Membership {

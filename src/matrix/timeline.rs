@@ -200,6 +200,7 @@ impl Handle {
         for user in users.iter().filter(|user| user.as_str() != self.user_id()) {
             let member = room.get_member_no_sync(user).await.ok().flatten();
             let name = member.and_then(|m| m.display_name().map(ToOwned::to_owned));
+            let name = name.map(|n| crate::model::text::clean_name(&n)).filter(|n| !n.is_empty());
             names.push(name.unwrap_or_else(|| user.to_string()));
         }
         names
@@ -391,6 +392,7 @@ fn reply(details: &InReplyToDetails, names: &Names) -> Reply {
             let ambiguous = flagged || names.ambiguous(user);
             let sender = crate::model::person::named(name.as_deref(), user, ambiguous);
             let body = event.content.as_message().map(|m| Reply::excerpt_of(&plain(m)));
+            let body = body.map(|b| crate::model::text::neutral(&b).into_owned());
             (Some(sender), body)
         }
         _ => (None, None),
@@ -426,7 +428,7 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
         sender_name: reader.names.name(event.sender().as_str()),
         sender_ambiguous: reader.names.ambiguous(event.sender().as_str()),
         ts: event.timestamp().0.into(),
-        body: text.map(|m| m.body().to_owned()),
+        body: text.map(|m| crate::model::text::neutral(m.body()).into_owned()),
         formatted: text.and_then(|m| match m.msgtype() {
             MessageType::Text(text) => text.formatted.as_ref().map(|f| super::html::spans(&f.body)),
             _ => None,
@@ -439,7 +441,8 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
                 m.reactions
                     .iter()
                     .map(|(key, senders)| {
-                        (key.clone(), senders.keys().map(|u| reader.name(u.as_str())).collect())
+                        let shown = crate::model::text::neutral(key).into_owned();
+                        (shown, senders.keys().map(|u| reader.name(u.as_str())).collect())
                     })
                     .collect()
             })

@@ -49,6 +49,24 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `c` embeds, overrides or isolates a direction: the controls that make text show in
+/// another order than it reads ("Trojan Source"). The marks (LRM, RLM, ALM) only nudge
+/// neutral characters and stay.
+fn overrides_direction(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message's text as it may be shown: every character kept (emoji sequences, right-to-left
+/// scripts and their marks) but the controls that reorder what follows them, with which
+/// `tout va bien \u{202E}elif.exe` would read "tout va bien exe.file".
+pub fn neutral(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(overrides_direction) {
+        text.chars().filter(|c| !overrides_direction(*c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// A display name (a person's, a room's, a device's) as it may be shown: no control or
 /// invisible characters, every run of whitespace one space, trimmed, at most [`NAME_MAX`]
 /// characters. Empty when nothing visible is left, so the caller falls back to the ID.
@@ -140,6 +158,15 @@ mod tests {
         assert_eq!(line, "\\x1b]52;c;aGVsbG8=\\x07\\x1b[2K⏎[✓] boss: ok⏎second\\u{202e}txt\\x9b");
         assert_eq!(terminal_line("a\r\nb\tc"), "a⏎b c");
         assert_eq!(terminal_line("Zoé 🎉"), "Zoé 🎉");
+    }
+
+    #[test]
+    fn message_text_keeps_all_but_what_reorders_it() {
+        assert_eq!(neutral("tout va bien \u{202E}elif.exe"), "tout va bien elif.exe");
+        assert_eq!(neutral("a \u{2067}b\u{2069} c"), "a b c");
+        // Emoji sequences and right-to-left text with its marks are left alone.
+        assert_eq!(neutral("👩‍💻 ❤️ שלום\u{200F}!"), "👩‍💻 ❤️ שלום\u{200F}!");
+        assert!(matches!(neutral("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -89,6 +89,9 @@ impl App {
         let last_active = std::time::Instant::now();
         let signed_in = matches!(screen, Screen::Starting);
         let lock = (signed_in && lock_due(&launch)).then(Lock::default);
+        // A window that opens locked starts in the lock's password field.
+        let focus =
+            if lock.is_some() { iced::widget::operation::focus(lock::FIELD) } else { focus };
         let app = Self {
             launch,
             screen,

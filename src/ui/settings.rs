@@ -417,7 +417,7 @@ impl Settings {
         let password = button(text(fl!("password-open")))
             .style(button::secondary)
             .on_press(Message::OpenPassword);
-        let mut part = column![row![manage, password, reset].spacing(8), switch].spacing(6);
+        let mut part = column![row![manage, password].spacing(8), reset, switch].spacing(6);
         if locked {
             part = part.push(text(fl!("settings-locked")).size(12).style(style::caution_text));
         }
