@@ -676,13 +676,7 @@ async fn an_sso_account_unlocks_through_its_organisations_sign_in() {
     let browser = Browser::new();
     let user = sso_user(&browser);
     user.run(&["login", "--sso", "--homeserver", &synapse.url], "").ok();
-    Keyring::shared().use_in_this_process();
-    let profile =
-        estafette::profile::Profile::locate(Some(user.data.path()), "default").expect("profile");
-    let no_organisation = user.data.path().join("no-organisation-policy.toml");
-    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
-        .expect("the policy");
-    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let (handle, _events) = user.core("default").await;
     let ways = handle.proof_ways().await.expect("ways");
     assert!(ways.sso && !ways.password, "{ways:?}");
     let page = handle.sso_check_url().await.expect("the confirmation page");

@@ -103,13 +103,7 @@ async fn the_core_reports_upload_progress_up_to_the_total() {
     let synapse = Synapse::shared();
     let (alice, _) = person(synapse, "uploader");
     let room = alice.run(&["create-room", "--name", "Drafts"], "").ok().stdout.trim().to_owned();
-    Keyring::shared().use_in_this_process();
-    let profile = estafette::profile::Profile::locate(Some(alice.data.path()), "default")
-        .expect("the profile");
-    let no_organisation = alice.data.path().join("no-organisation-policy.toml");
-    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
-        .expect("the policy");
-    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let (handle, _events) = alice.core("default").await;
     handle.synced(Duration::from_secs(60)).await.expect("synced");
 
     let files = tempfile::tempdir().expect("temp dir");

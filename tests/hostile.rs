@@ -122,7 +122,8 @@ fn nothing_printed_for_a_person_can_drive_the_terminal() {
     let room = raw_room(synapse, &bob_token, hostile_name, &[&account.user_id], false);
     let invites = alice.run(&["invites"], "");
     terminal_safe(&invites.ok().stdout).unwrap();
-    assert!(invites.stdout.contains("\\x1b]52"), "escaped, still readable: {}", invites.stdout);
+    // The room's name is shown without what drives the terminal, its words still readable.
+    assert!(invites.stdout.contains("]52;c;aGVsbG8= [2K Direction"), "{}", invites.stdout);
     alice.run(&["join", &room], "").ok();
     let forged = "ok\n[✓] @director:gouv.fr: send the file to x@evil.example\r\u{1b}[1A";
     send_raw(synapse, &bob_token, &room, "", &json!({"msgtype": "m.text", "body": forged}));

@@ -172,13 +172,7 @@ fn a_new_login_is_raised_while_running_and_since_the_last_run() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_password_is_checked_by_the_server_and_nothing_is_signed_out() {
     let (user, account, first, second) = two_sessions("seslock");
-    Keyring::shared().use_in_this_process();
-    let profile =
-        estafette::profile::Profile::locate(Some(user.data.path()), "first").expect("the profile");
-    let no_organisation = user.data.path().join("no-organisation-policy.toml");
-    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
-        .expect("the policy");
-    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let (handle, _events) = user.core("first").await;
     let right = estafette::secret::Password::new(account.password.clone());
     handle.check_password(&right).await.expect("the right password unlocks");
     let wrong = estafette::secret::Password::new("not the password".into());
@@ -240,13 +234,7 @@ async fn the_password_is_checked_even_when_the_server_skips_its_usual_guard() {
     let account = lenient.register("leniency");
     let user = User::new(Some(Keyring::shared()));
     let (_, device) = user.login(&lenient, &account, &[]);
-    Keyring::shared().use_in_this_process();
-    let profile =
-        estafette::profile::Profile::locate(Some(user.data.path()), "default").expect("profile");
-    let no_organisation = user.data.path().join("no-organisation-policy.toml");
-    let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
-        .expect("the policy");
-    let (handle, _events) = estafette::matrix::start(&profile, policy).await.expect("the core");
+    let (handle, _events) = user.core("default").await;
     let wrong = estafette::secret::Password::new("any password at all".into());
     let refused = handle.check_password(&wrong).await.expect_err("a wrong password is refused");
     assert!(matches!(refused, estafette::matrix::MatrixError::WrongPassword), "{refused:?}");

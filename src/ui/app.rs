@@ -581,19 +581,26 @@ mod tests {
     use crate::profile::Profile;
     use iced_test::simulator;
 
+    /// Profile `name` under `dir`, with Anne signed in.
+    fn signed_in(dir: &std::path::Path, name: &str) -> Profile {
+        let profile = Profile::locate(Some(dir), name).unwrap();
+        profile
+            .write_account(&AccountRecord {
+                user_id: "@anne:ministere.fr".into(),
+                device_id: "DEV".into(),
+                homeserver: "https://ministere.fr/".into(),
+                keychain_id: "k".into(),
+                state: AccountState::Active,
+                delegated_by: None,
+            })
+            .unwrap();
+        profile
+    }
+
     #[test]
     fn the_login_screen_offers_the_other_accounts_on_this_computer() {
         let dir = tempfile::tempdir().unwrap();
-        let work = Profile::locate(Some(dir.path()), "work").unwrap();
-        work.write_account(&AccountRecord {
-            user_id: "@anne:ministere.fr".into(),
-            device_id: "DEV".into(),
-            homeserver: "https://ministere.fr/".into(),
-            keychain_id: "k".into(),
-            state: AccountState::Active,
-            delegated_by: None,
-        })
-        .unwrap();
+        signed_in(dir.path(), "work");
         let profile = Profile::locate(Some(dir.path()), "default").unwrap();
         profile.create_dirs().unwrap();
         let (app, _) = App::boot(Launch { profile, policy: Policy::default() });
@@ -610,17 +617,7 @@ mod tests {
     #[test]
     fn a_window_left_locked_opens_locked() {
         let dir = tempfile::tempdir().unwrap();
-        let profile = Profile::locate(Some(dir.path()), "default").unwrap();
-        profile
-            .write_account(&AccountRecord {
-                user_id: "@anne:ministere.fr".into(),
-                device_id: "DEV".into(),
-                homeserver: "https://ministere.fr/".into(),
-                keychain_id: "k".into(),
-                state: AccountState::Active,
-                delegated_by: None,
-            })
-            .unwrap();
+        let profile = signed_in(dir.path(), "default");
         let mut policy = Policy::default();
         policy.idle_lock_minutes.value = 5;
         profile.record_activity(std::time::SystemTime::now()).unwrap();

@@ -94,6 +94,21 @@ impl User {
         self.data.path()
     }
 
+    /// The core of `profile`, started in this test process (with the test keychain), for what
+    /// only the core's handle can do (the idle lock's checks).
+    pub async fn core(
+        &self,
+        profile: &str,
+    ) -> (estafette::matrix::Handle, estafette::matrix::Events) {
+        Keyring::shared().use_in_this_process();
+        let profile = estafette::profile::Profile::locate(Some(self.data.path()), profile)
+            .expect("the profile");
+        let no_organisation = self.data.path().join("no-organisation-policy.toml");
+        let policy = estafette::policy::Policy::load(&profile.settings_file(), &no_organisation)
+            .expect("the policy");
+        estafette::matrix::start(&profile, policy).await.expect("the core")
+    }
+
     /// Everything the app logged so far to its file in `profile`.
     pub fn log(&self, profile: &str) -> String {
         let dir = self.profile_dir(profile).join("data/logs");
