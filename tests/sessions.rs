@@ -308,3 +308,21 @@ fn changing_the_password_signs_out_every_other_session() {
     let renewed = Account { user_id: account.user_id.clone(), password: new.to_owned() };
     old.login(synapse, &renewed, &[]);
 }
+
+/// The server's password rules, in its own words: a new password they refuse changes nothing.
+#[test]
+fn a_new_password_the_servers_rules_refuse_is_said_in_words() {
+    let strict = Synapse::start_with(
+        common::synapse::Lifetimes::default(),
+        "\npassword_config:\n  policy:\n    enabled: true\n    minimum_length: 15\n",
+    );
+    let account = strict.register("sesrules");
+    let user = User::new(Some(Keyring::shared()));
+    user.login(&strict, &account, &[]);
+    let current = &account.password;
+    let run = user.run(&["password"], &format!("{current}\nshort-one\nshort-one\n"));
+    run.failed();
+    assert!(run.stderr.contains("refuses this new password"), "{}", run.stderr);
+    assert!(run.stderr.contains("15 characters"), "the server's reason: {}", run.stderr);
+    user.run(&["whoami"], "").ok();
+}

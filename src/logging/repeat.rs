@@ -1,6 +1,6 @@
 //! Repeated lines held back: a library caught in an error loop logs the same line thousands of
-//! times a second, which fills the disk and buries what support needs. Each distinct line
-//! (same call site, same fields) passes [`BURST`] times per [`WINDOW`], then waits.
+//! times a second, which fills the disk and buries what support needs. Each distinct warning
+//! or error (same call site, same fields) passes [`BURST`] times per [`WINDOW`], then waits.
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
@@ -44,6 +44,10 @@ impl Repeats {
 
 impl<S: Subscriber> Layer<S> for Repeats {
     fn event_enabled(&self, event: &Event<'_>, _cx: Context<'_, S>) -> bool {
+        // Loops that fill disks log warnings and errors; the rest pass without the hashing.
+        if *event.metadata().level() > tracing::Level::WARN {
+            return true;
+        }
         let mut hasher = DefaultHasher::new();
         event.metadata().callsite().hash(&mut hasher);
         event.record(&mut Fields(&mut hasher));

@@ -20,10 +20,17 @@ const LONG_POLL: Duration = Duration::from_secs(30);
 /// How soon to ask again after a failure (offline, say).
 const RETRY: Duration = Duration::from_secs(30);
 
+/// How long the connection waits for the core's first look at the room list: the server is
+/// busiest then, and the watcher's first look at the session list covers the start.
+const SETTLE: Duration = Duration::from_secs(30);
+
 /// A stream that yields each time the server says this account's sessions changed.
 pub(super) fn own_changes(handle: Handle) -> impl Stream<Item = ()> + Send + Unpin + 'static {
     Box::pin(futures_util::stream::unfold((handle, None::<String>), |(handle, pos)| async move {
         let mut pos = pos;
+        if pos.is_none() {
+            handle.all_rooms_loaded(SETTLE).await;
+        }
         loop {
             match next(&handle, pos.take()).await {
                 Ok((next_pos, ours)) => {
