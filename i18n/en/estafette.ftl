@@ -234,6 +234,7 @@ dialog-new-chat = New direct chat
 dialog-room-name = Name
 dialog-room-topic = Topic (optional)
 dialog-room-invite = Invite (Matrix IDs, separated by commas)
+dialog-room-name-in-clear = The server sees the name and the topic: only the messages are encrypted.
 dialog-chat-user = Name or Matrix ID (e.g. Marie Dupont, or @marie.dupont:server)
 dialog-always-encrypted = End-to-end encrypted: only the people in the conversation can read it.
 dialog-create = Create

@@ -234,6 +234,7 @@ dialog-new-chat = Nouvelle conversation directe
 dialog-room-name = Nom
 dialog-room-topic = Sujet (facultatif)
 dialog-room-invite = Inviter (identifiants Matrix, séparés par des virgules)
+dialog-room-name-in-clear = Le serveur voit le nom et le sujet : seuls les messages sont chiffrés.
 dialog-chat-user = Nom ou identifiant Matrix (par ex. Marie Dupont, ou @marie.dupont:serveur)
 dialog-always-encrypted = Chiffré de bout en bout : seules les personnes de la conversation peuvent la lire.
 dialog-create = Créer

@@ -107,6 +107,8 @@ impl Dialog {
                 text_input(&fl!("dialog-room-invite"), invite)
                     .on_input(Message::Invite)
                     .on_submit(Message::Create),
+                // Matrix encrypts what is said, never the room's state: say so where it is typed.
+                text(fl!("dialog-room-name-in-clear")).size(13).style(style::caution_text),
             ]
             .spacing(10)
             .into(),
@@ -126,7 +128,7 @@ impl Dialog {
             button(text(fl!("dialog-create"))).on_press(Message::Create),
         ]
         .spacing(12);
-        style::modal(column![body, note, buttons].spacing(14), 460.0, style::dialog_plain)
+        style::modal(column![body, note, buttons].spacing(14), 520.0, style::dialog_plain)
     }
 }
 
@@ -206,6 +208,7 @@ mod tests {
         {
             let mut ui = simulator(dialog.view());
             assert!(ui.find(fl!("dialog-always-encrypted").as_str()).is_ok());
+            assert!(ui.find(fl!("dialog-room-name-in-clear").as_str()).is_ok());
         }
         dialog.update(Message::Name("Budget".into()));
         dialog.update(Message::Invite("@a:example.org, @b:example.org".into()));
