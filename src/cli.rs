@@ -74,22 +74,11 @@ fn execute(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
     match crate::matrix::runtime() {
         Ok(runtime) => {
             let code = runtime.block_on(run(profile, policy, command));
-            panics_in_teardown_go_to_the_log();
+            crate::process::teardown_panics_to_the_log();
             code
         }
         Err(error) => output::fail(&error),
     }
-}
-
-/// Once the command has given its answer, dropping the runtime drops the SDK's background
-/// tasks, and one of them can unwrap the `Cancelled` that a blocking task returns at that
-/// moment (matrix-sdk-sqlite's `set_kv`). Such a panic changes nothing the command did: it
-/// goes to the log, with its place only (never its payload), not after the one line on stderr.
-fn panics_in_teardown_go_to_the_log() {
-    std::panic::set_hook(Box::new(|info| {
-        let place = info.location().map(ToString::to_string).unwrap_or_default();
-        tracing::warn!(target: "estafette::teardown", %place, "a background task panicked as the command ended");
-    }));
 }
 
 async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {

@@ -36,6 +36,19 @@ pub fn hardening() -> Hardening {
     platform::hardening()
 }
 
+/// From now on, a panic goes to the log, not to stderr. Called once the work is done and the
+/// runtime is about to be dropped: dropping it drops the SDK's background tasks, and one of
+/// them can unwrap the `Cancelled` a blocking task returns at that moment (matrix-sdk-sqlite's
+/// `set_kv`). Such a panic changes nothing already done; after a command's one line on stderr
+/// it would only read as a crash. The log gets its place, never its payload, which may hold
+/// anything.
+pub fn teardown_panics_to_the_log() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(ToString::to_string).unwrap_or_default();
+        tracing::warn!(target: "estafette::teardown", %place, "a background task panicked at shutdown");
+    }));
+}
+
 #[cfg(unix)]
 mod platform {
     use super::Hardening;

@@ -4,6 +4,14 @@
 /// A multi-threaded tokio runtime whose workers have `matrix::WORKER_STACK` of stack.
 pub struct Runtime(tokio::runtime::Runtime);
 
+/// The window has closed when iced drops its executor: what the core's tasks do as they are
+/// dropped is teardown, not news for the terminal.
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        crate::process::teardown_panics_to_the_log();
+    }
+}
+
 impl iced::Executor for Runtime {
     fn new() -> Result<Self, std::io::Error> {
         crate::matrix::runtime().map(Self)
