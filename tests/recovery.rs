@@ -17,7 +17,7 @@ fn on(user: &User, profile: &str, args: &[&str], stdin: &str) -> Run {
 
 fn tail(user: &User, profile: &str, room: &str) -> Vec<Value> {
     let run = on(user, profile, &["tail", room, "--json", "--limit", "50"], "");
-    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("tail JSON")).collect()
+    run.json_lines("tail JSON")
 }
 
 fn status(user: &User, profile: &str) -> Value {

@@ -23,7 +23,7 @@ fn two_sessions(prefix: &str) -> (User, Account, String, String) {
 /// `devices --json` of `profile`, one value per session.
 fn devices(user: &User, profile: &str) -> Vec<Value> {
     let run = user.run(&["--profile", profile, "devices", "--json"], "");
-    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("devices JSON")).collect()
+    run.json_lines("devices JSON")
 }
 
 fn find<'a>(sessions: &'a [Value], id: &str) -> &'a Value {
@@ -144,12 +144,7 @@ fn a_new_login_is_raised_while_running_and_since_the_last_run() {
         let (_, third) = user.login(synapse, &account, &["--profile", "third"]);
         (watcher.join().expect("watcher"), third)
     });
-    let alerts: Vec<Value> = live
-        .ok()
-        .stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("alert JSON"))
-        .collect();
+    let alerts = live.json_lines("alert JSON");
     assert_eq!(alerts.len(), 1, "{alerts:?}");
     assert_eq!(alerts[0]["device_id"], third.as_str());
     assert_eq!(alerts[0]["this_session"], false);
@@ -213,12 +208,7 @@ fn a_short_login_by_a_script_is_raised_while_it_lasts() {
         synapse.call("POST", "/_matrix/client/v3/logout", Some(&token), "{}");
         (watcher.join().expect("watcher"), device)
     });
-    let alerts: Vec<Value> = watched
-        .ok()
-        .stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("alert JSON"))
-        .collect();
+    let alerts = watched.json_lines("alert JSON");
     assert!(alerts.iter().any(|a| a["device_id"] == script_device.as_str()), "{alerts:?}");
 }
 

@@ -123,7 +123,7 @@ fn on(user: &User, profile: &str, args: &[&str]) -> Run {
 /// Each session of the account as `devices --json` shows it from `profile`.
 fn devices(user: &User, profile: &str) -> Vec<Value> {
     let run = on(user, profile, &["devices", "--json"]);
-    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("devices JSON")).collect()
+    run.json_lines("devices JSON")
 }
 
 fn verified(user: &User, profile: &str, device: &str) -> bool {

@@ -191,8 +191,8 @@ fn preview(room: &Room) -> Option<String> {
         _ => content.body(),
     };
     let text = crate::model::text::neutral(body).split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match text.char_indices().nth(80) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+    Some(match crate::model::text::shortened(&text, 80) {
+        Some((kept, _)) => format!("{kept}…"),
         None => text,
     })
 }

@@ -46,7 +46,7 @@ pub fn is_invisible(c: char) -> bool {
 /// Whether `c` may change the direction of the text after it (the characters behind the
 /// "Trojan Source" class of tricks).
 pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    overrides_direction(c) || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
 }
 
 /// Whether `c` embeds, overrides or isolates a direction: the controls that make text show in
@@ -103,6 +103,11 @@ pub const SHOWN_MAX: usize = 16_384;
 
 /// `text` cut to its first `max` characters, with how many were left out; `None` when it fits.
 pub fn shortened(text: &str, max: usize) -> Option<(&str, usize)> {
+    // The window asks for every message on every frame: no more bytes than `max` is no more
+    // characters either, and most messages end there without a walk.
+    if text.len() <= max {
+        return None;
+    }
     let (cut, _) = text.char_indices().nth(max)?;
     Some((&text[..cut], text[cut..].chars().count()))
 }

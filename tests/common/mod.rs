@@ -45,6 +45,11 @@ impl Run {
         assert_ne!(self.code, 0, "expected failure\nstdout: {}", self.stdout);
         self
     }
+    /// A successful run's `--json` output: one value per line.
+    pub fn json_lines(&self, what: &str) -> Vec<serde_json::Value> {
+        let lines = self.ok().stdout.lines();
+        lines.map(|line| serde_json::from_str(line).expect(what)).collect()
+    }
 }
 
 /// One user of the app: a data folder and the environment of a desktop session.
@@ -266,7 +271,7 @@ pub fn answer(stderr: &str) -> Vec<&str> {
 /// `tail --json` as parsed lines.
 pub fn tail(user: &User, room: &str) -> Vec<serde_json::Value> {
     let run = user.run(&["tail", room, "--json", "--limit", "50"], "");
-    run.ok().stdout.lines().map(|line| serde_json::from_str(line).expect("tail JSON")).collect()
+    run.json_lines("tail JSON")
 }
 
 /// The room's events as the server stores and serves them.
