@@ -73,11 +73,31 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
 fn execute(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
     match crate::matrix::runtime() {
         Ok(runtime) => {
+            #[cfg(debug_assertions)]
+            panic_at_teardown_for_tests(&runtime);
             let code = runtime.block_on(run(profile, policy, command));
             crate::process::teardown_panics_to_the_log();
             code
         }
         Err(error) => output::fail(&error),
+    }
+}
+
+/// Test hook (debug builds): with `ESTAFETTE_TEST_TEARDOWN_PANIC` set, a task that panics
+/// when the runtime drops it, as the SDK's can, so a test can see the answer stay one line.
+#[cfg(debug_assertions)]
+fn panic_at_teardown_for_tests(runtime: &tokio::runtime::Runtime) {
+    struct PanicsWhenDropped;
+    impl Drop for PanicsWhenDropped {
+        fn drop(&mut self) {
+            panic!("dropped at teardown, as the test asked");
+        }
+    }
+    if std::env::var_os("ESTAFETTE_TEST_TEARDOWN_PANIC").is_some() {
+        runtime.spawn(async {
+            let _armed = PanicsWhenDropped;
+            std::future::pending::<()>().await;
+        });
     }
 }
 

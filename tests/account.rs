@@ -100,6 +100,17 @@ fn wrong_password_is_one_clear_error_and_leaves_nothing() {
     assert!(files_containing(user.data.path(), b"not the password").is_empty());
 }
 
+/// A task the runtime drops as a command ends can panic (matrix-sdk-sqlite's does, now and
+/// then): the command's answer stays its one line, and the panic goes to the log instead.
+#[test]
+fn a_panic_as_a_command_ends_leaves_its_answer_one_line() {
+    let user = User::new(Some(Keyring::shared()));
+    let run = user.run_env(&["whoami"], &[("ESTAFETTE_TEST_TEARDOWN_PANIC", "1")]);
+    run.failed();
+    assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
 #[test]
 fn plain_http_to_a_remote_host_is_refused_and_nothing_is_written() {
     let (_, keyring) = setup();

@@ -9,7 +9,8 @@ use crate::logging::Level;
 use crate::profile::DEFAULT_PROFILE;
 
 /// What `--version` says. A debug build says so, with the test hooks it honours
-/// (`ESTAFETTE_SYSTEM_POLICY`, `ESTAFETTE_BROWSER`): `packaging/sign` reads this marker and
+/// (`ESTAFETTE_SYSTEM_POLICY`, `ESTAFETTE_BROWSER`,
+/// `ESTAFETTE_TEST_TEARDOWN_PANIC`): `packaging/sign` reads this marker and
 /// refuses to sign such a binary with the organisation's key.
 #[cfg(debug_assertions)]
 pub const VERSION: &str =
