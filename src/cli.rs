@@ -22,9 +22,9 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command, help_ids};
 
+use crate::Launch;
 use crate::policy::Policy;
 use crate::profile::Profile;
-use crate::ui::Launch;
 
 static PROFILE_LOCK: std::sync::OnceLock<crate::profile::ProfileLock> = std::sync::OnceLock::new();
 
@@ -89,6 +89,7 @@ fn execute(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
 fn panic_at_teardown_for_tests(runtime: &tokio::runtime::Runtime) {
     struct PanicsWhenDropped;
     impl Drop for PanicsWhenDropped {
+        #[expect(clippy::panic, reason = "the panic is what this debug-only hook is for")]
         fn drop(&mut self) {
             panic!("dropped at teardown, as the test asked");
         }
@@ -108,7 +109,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
     match command {
         Command::Login(args) => account::login(profile, policy, args).await,
         Command::Whoami { json } => account::whoami(profile, policy, json).await,
-        Command::Logout { wipe } => account::logout(profile, wipe).await,
+        Command::Logout { wipe } => account::logout(profile, policy, wipe).await,
         Command::Unlock { password_stdin } => guard::unlock(profile, policy, password_stdin).await,
         Command::Password { keep_other_sessions } => {
             guard::password(profile, policy, keep_other_sessions).await

@@ -11,6 +11,19 @@ use zeroize::Zeroizing;
 
 use crate::fl;
 
+/// Why the clipboard could not be used, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClipboardError {
+    /// This desktop offers no clipboard (no display, or its owner does not answer).
+    #[error("{}", fl!("clipboard-unavailable"))]
+    Unavailable,
+    #[error("{}", fl!("clipboard-no-picture"))]
+    NoPicture,
+    /// The picture holds no verification code to read.
+    #[error(transparent)]
+    Code(#[from] crate::model::qr::QrReadError),
+}
+
 /// How long a copied secret stays on the clipboard: time to paste it into a password manager.
 pub const SECRET_LIFETIME: Duration = Duration::from_secs(60);
 
@@ -18,20 +31,20 @@ pub const SECRET_LIFETIME: Duration = Duration::from_secs(60);
 /// keep it out of their history; Windows out of its history and cloud clipboard; macOS marks
 /// it concealed), and takes it off after `lifetime` if it is still there. The process holds
 /// it meanwhile: once the app quits, it is gone with it, never handed to a clipboard manager.
-pub async fn copy_secret(secret: Zeroizing<String>, lifetime: Duration) -> Result<(), String> {
+pub async fn copy_secret(
+    secret: Zeroizing<String>,
+    lifetime: Duration,
+) -> Result<(), ClipboardError> {
     tokio::task::spawn_blocking(move || put_secret(secret, lifetime))
         .await
-        .unwrap_or_else(|_| Err(fl!("clipboard-unavailable")))
+        .unwrap_or(Err(ClipboardError::Unavailable))
 }
 
-fn put_secret(secret: Zeroizing<String>, lifetime: Duration) -> Result<(), String> {
-    let mut clipboard = arboard::Clipboard::new().map_err(|error| {
-        tracing::info!(%error, "no clipboard");
-        fl!("clipboard-unavailable")
-    })?;
+fn put_secret(secret: Zeroizing<String>, lifetime: Duration) -> Result<(), ClipboardError> {
+    let mut clipboard = open()?;
     secret_setter(&mut clipboard).text(secret.as_str()).map_err(|error| {
         tracing::info!(%error, "the clipboard refused the text");
-        fl!("clipboard-unavailable")
+        ClipboardError::Unavailable
     })?;
     // This thread owns the clipboard's contents until the secret is taken off: on X11 the
     // contents live in the process that set them.
@@ -68,33 +81,35 @@ pub struct Pixels {
 
 /// The picture the clipboard holds now; an error in words when it holds none, or when this
 /// desktop offers no clipboard to read.
-pub async fn picture() -> Result<Pixels, String> {
+pub async fn picture() -> Result<Pixels, ClipboardError> {
     // arboard waits on the clipboard's owner: off the runtime's threads.
-    tokio::task::spawn_blocking(read).await.unwrap_or_else(|_| Err(fl!("clipboard-unavailable")))
+    tokio::task::spawn_blocking(read).await.unwrap_or(Err(ClipboardError::Unavailable))
 }
 
 /// The verification code in the clipboard's picture, in words when there is none.
-pub async fn qr_code() -> Result<Vec<u8>, String> {
+pub async fn qr_code() -> Result<Vec<u8>, ClipboardError> {
     let pixels = picture().await?;
-    crate::model::qr::read_pixels(pixels.width, pixels.height, &pixels.rgba)
-        .map_err(|e| e.to_string())
+    Ok(crate::model::qr::read_pixels(pixels.width, pixels.height, &pixels.rgba)?)
 }
 
-fn read() -> Result<Pixels, String> {
-    let mut clipboard = arboard::Clipboard::new().map_err(|error| {
+fn open() -> Result<arboard::Clipboard, ClipboardError> {
+    arboard::Clipboard::new().map_err(|error| {
         tracing::info!(%error, "no clipboard");
-        fl!("clipboard-unavailable")
-    })?;
-    match clipboard.get_image() {
+        ClipboardError::Unavailable
+    })
+}
+
+fn read() -> Result<Pixels, ClipboardError> {
+    match open()?.get_image() {
         Ok(image) => Ok(Pixels {
-            width: u32::try_from(image.width).map_err(|_| fl!("clipboard-no-picture"))?,
-            height: u32::try_from(image.height).map_err(|_| fl!("clipboard-no-picture"))?,
+            width: u32::try_from(image.width).map_err(|_| ClipboardError::NoPicture)?,
+            height: u32::try_from(image.height).map_err(|_| ClipboardError::NoPicture)?,
             rgba: image.bytes.into_owned(),
         }),
-        Err(arboard::Error::ContentNotAvailable) => Err(fl!("clipboard-no-picture")),
+        Err(arboard::Error::ContentNotAvailable) => Err(ClipboardError::NoPicture),
         Err(error) => {
             tracing::info!(%error, "the clipboard's picture could not be read");
-            Err(fl!("clipboard-no-picture"))
+            Err(ClipboardError::NoPicture)
         }
     }
 }

@@ -21,3 +21,11 @@ pub mod profile;
 pub mod secret;
 pub mod startup;
 pub mod ui;
+
+/// What the desktop app needs to start: whose profile, under which policy. Kept here, not in
+/// `ui`, so that the command line hands it over without naming the window's code.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub profile: profile::Profile,
+    pub policy: policy::Policy,
+}

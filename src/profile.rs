@@ -24,15 +24,16 @@ pub struct Profile {
     pub base: Option<PathBuf>,
 }
 
-/// Why a profile's folders could not be found or used.
-#[derive(Debug, thiserror::Error)]
+/// Why a profile's folders could not be found or used. `Clone`, so that it can ride in the
+/// UI's messages with its kind intact (the I/O cause is shared, not copied).
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ProfileError {
     #[error("{}", fl!("error-profile-name", name = .0.as_str()))]
     BadName(String),
     #[error("{}", fl!("error-no-home"))]
     NoHome,
     #[error("{}", fl!("error-io", path = .0.display().to_string(), cause = .1.to_string()))]
-    Io(PathBuf, io::Error),
+    Io(PathBuf, std::sync::Arc<io::Error>),
     #[error("{}", fl!("error-account-file", path = .0.display().to_string(), cause = .1.as_str()))]
     BadAccountFile(PathBuf, String),
     #[error("{}", fl!("error-profile-in-use", profile = .0.as_str()))]
@@ -42,6 +43,13 @@ pub enum ProfileError {
 /// Proof that this process alone uses a profile, held until it exits.
 #[derive(Debug)]
 pub struct ProfileLock(#[allow(dead_code)] fs::File);
+
+impl ProfileError {
+    /// A failure to read or write `path`.
+    pub fn io(path: PathBuf, error: io::Error) -> Self {
+        Self::Io(path, std::sync::Arc::new(error))
+    }
+}
 
 impl Profile {
     /// Finds the folders of profile `name`: under `base/<name>/` when a base folder is given,
@@ -78,11 +86,11 @@ impl Profile {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|error| ProfileError::Io(path.clone(), error))?;
+            .map_err(|error| ProfileError::io(path.clone(), error))?;
         match file.try_lock() {
             Ok(()) => Ok(ProfileLock(file)),
             Err(fs::TryLockError::WouldBlock) => Err(ProfileError::InUse(self.name.clone())),
-            Err(fs::TryLockError::Error(error)) => Err(ProfileError::Io(path, error)),
+            Err(fs::TryLockError::Error(error)) => Err(ProfileError::io(path, error)),
         }
     }
 
@@ -123,7 +131,7 @@ impl Profile {
         let text = match fs::read_to_string(&path) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(ProfileError::Io(path, error)),
+            Err(error) => return Err(ProfileError::io(path, error)),
         };
         toml::from_str(&text)
             .map(Some)
@@ -144,7 +152,7 @@ impl Profile {
         self.remove_idle_state()?;
         match fs::remove_file(self.account_file()) {
             Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                Err(ProfileError::Io(self.account_file(), error))
+                Err(ProfileError::io(self.account_file(), error))
             }
             _ => Ok(()),
         }
@@ -187,13 +195,13 @@ fn valid_name(name: &str) -> bool {
 }
 
 fn absolute(path: &Path) -> Result<PathBuf, ProfileError> {
-    std::path::absolute(path).map_err(|error| ProfileError::Io(path.to_owned(), error))
+    std::path::absolute(path).map_err(|error| ProfileError::io(path.to_owned(), error))
 }
 
 fn remove_dir(dir: &Path) -> Result<(), ProfileError> {
     match fs::remove_dir_all(dir) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => {
-            Err(ProfileError::Io(dir.to_owned(), error))
+            Err(ProfileError::io(dir.to_owned(), error))
         }
         _ => Ok(()),
     }
@@ -201,7 +209,7 @@ fn remove_dir(dir: &Path) -> Result<(), ProfileError> {
 
 /// Creates `dir` (and missing parents) with mode 0700, and tightens it if it already existed.
 pub fn create_private_dir(dir: &Path) -> Result<(), ProfileError> {
-    let io_err = |error| ProfileError::Io(dir.to_owned(), error);
+    let io_err = |error| ProfileError::io(dir.to_owned(), error);
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -212,7 +220,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), ProfileError> {
 
 /// Writes `bytes` to `path` as a 0600 file, through a temporary file renamed into place.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), ProfileError> {
-    let io_err = |error| ProfileError::Io(path.to_owned(), error);
+    let io_err = |error| ProfileError::io(path.to_owned(), error);
     let tmp = path.with_extension("tmp");
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -242,7 +250,7 @@ fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
 /// Makes every file under `dir` 0600 and every folder 0700: the SDK creates its databases with
 /// the process umask, which is usually more open than that.
 pub fn tighten_tree(dir: &Path) -> Result<(), ProfileError> {
-    let io_err = |error| ProfileError::Io(dir.to_owned(), error);
+    let io_err = |error| ProfileError::io(dir.to_owned(), error);
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),

@@ -6,6 +6,7 @@ mod alert;
 mod app;
 mod dialog;
 mod executor;
+mod failure;
 mod files;
 #[cfg(test)]
 mod frames;
@@ -25,15 +26,7 @@ mod timeline;
 mod verify;
 mod window;
 
-use crate::policy::Policy;
-use crate::profile::Profile;
-
-/// What the window needs to start: whose profile, under which policy.
-#[derive(Debug, Clone)]
-pub struct Launch {
-    pub profile: Profile,
-    pub policy: Policy,
-}
+pub use crate::Launch;
 
 /// The bundled UI font, so text renders on a machine with no fonts installed.
 const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");

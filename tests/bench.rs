@@ -6,6 +6,13 @@
 //!
 //! Run it in release mode: the figures of a debug build say little.
 
+// A test's helpers panic on purpose: that is how a failure is reported (Cargo.toml [lints]
+// deny these outside tests; clippy.toml exempts #[test] functions, not their helpers).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+// The integration tests' fixtures; the benchmark uses a few of them.
+#[allow(dead_code, unused_imports)]
+#[path = "it/common/mod.rs"]
 mod common;
 
 use std::process::Child;

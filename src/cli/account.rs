@@ -125,7 +125,7 @@ pub async fn whoami(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCo
     {
         return fail(&error);
     }
-    let mut session = match Session::restore(profile).await {
+    let mut session = match Session::restore(profile, policy).await {
         Ok(session) => session,
         Err(error) => return fail(&error),
     };
@@ -153,8 +153,8 @@ pub async fn whoami(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCo
     ExitCode::SUCCESS
 }
 
-pub async fn logout(profile: &Profile, wipe: bool) -> ExitCode {
-    match matrix::logout(profile, wipe).await {
+pub async fn logout(profile: &Profile, policy: &Policy, wipe: bool) -> ExitCode {
+    match matrix::logout(profile, policy, wipe).await {
         Ok(outcome) => {
             let line = match (outcome, wipe) {
                 (ServerLogout::Ended, false) => fl!("logout-done"),

@@ -129,7 +129,7 @@ impl Flow<'_> {
             let verification = match event {
                 Err(_) => return Ok(self.give_up(id.as_deref()).await),
                 Ok(None) => return Ok(ExitCode::FAILURE),
-                Ok(Some(Event::Failed(error))) => return Err(error_of(&error)),
+                Ok(Some(Event::Failed(error))) => return Err(error),
                 Ok(Some(Event::Verification(verification))) => *verification,
                 Ok(Some(_)) => continue,
             };
@@ -257,7 +257,7 @@ impl Flow<'_> {
             match read {
                 Ok(payload) => return Ok(payload),
                 Err(error) if tokio::time::Instant::now() >= deadline => {
-                    return Err(MatrixError::QrInvalid(error));
+                    return Err(MatrixError::QrInvalid(error.to_string()));
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
             }
@@ -322,10 +322,6 @@ fn who(verification: &Verification) -> String {
         Some(device) => format!("{} ({})", verification.other_user, super::output::shown(device)),
         None => verification.other_user.clone(),
     }
-}
-
-fn error_of(error: &std::sync::Arc<MatrixError>) -> MatrixError {
-    MatrixError::Server(error.to_string())
 }
 
 /// Writes whole or not at all: the scanning side may be watching for the file.

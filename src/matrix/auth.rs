@@ -7,7 +7,8 @@ use matrix_sdk::ruma::api::client::session::get_login_types::v3::LoginType;
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 use url::Url;
 
-use super::session::{Ended, from_sdk};
+use super::handle::Handle;
+use super::session::from_sdk;
 use super::{MatrixError, Session, client};
 use crate::model::{AccountRecord, AccountState, IdentityProvider, LoginMethods};
 use crate::policy::{Found, Policy};
@@ -198,7 +199,7 @@ pub async fn login(
     let resumable = |record: &AccountRecord| same_user(record, user_id.as_deref(), shown);
     let mut target = prepare(profile, resumable, shown).await?;
     target.delegated_by = delegated_by;
-    let client = client::build(profile, &homeserver, &target.key).await?;
+    let client = client::build(profile, &homeserver, &target.key, policy).await?;
     let sent = send_login(&client, &request, target.record.as_ref()).await;
     settle(client, profile, &homeserver, target, sent).await
 }
@@ -230,7 +231,7 @@ pub(super) async fn settle(
         Err(error) => {
             drop(client);
             if target.record.is_none() {
-                forget(profile, &target.secrets).await?;
+                super::session::forget(profile, &target.secrets).await?;
             }
             Err(error)
         }
@@ -353,7 +354,11 @@ pub enum ServerLogout {
 
 /// Ends the session on the server, then removes its tokens, stores and keys here. With `wipe`,
 /// the profile's folders go too, and a server that cannot be reached does not stop it.
-pub async fn logout(profile: &Profile, wipe: bool) -> Result<ServerLogout, MatrixError> {
+pub async fn logout(
+    profile: &Profile,
+    policy: &Policy,
+    wipe: bool,
+) -> Result<ServerLogout, MatrixError> {
     let Some(record) = profile.read_account()? else {
         return if wipe {
             profile.remove_all()?;
@@ -363,7 +368,7 @@ pub async fn logout(profile: &Profile, wipe: bool) -> Result<ServerLogout, Matri
         };
     };
     let secrets = AccountSecrets::new(&record.keychain_id, &record.user_id);
-    let ended = end_on_server(profile, &record).await;
+    let ended = end_on_server(profile, policy, &record).await;
     forget_after(profile, &secrets, ended, wipe).await
 }
 
@@ -383,7 +388,7 @@ pub(crate) async fn forget_after(
             ServerLogout::AlreadyEnded
         }
     };
-    forget(profile, secrets).await?;
+    super::session::forget(profile, secrets).await?;
     if wipe {
         profile.remove_all()?;
     }
@@ -392,12 +397,13 @@ pub(crate) async fn forget_after(
 
 async fn end_on_server(
     profile: &Profile,
+    policy: &Policy,
     record: &AccountRecord,
 ) -> Result<ServerLogout, MatrixError> {
     if record.state == AccountState::SoftLoggedOut {
         return Ok(ServerLogout::AlreadyEnded);
     }
-    let mut session = match Session::restore(profile).await {
+    let mut session = match Session::restore(profile, policy).await {
         Ok(session) => session,
         Err(MatrixError::SessionMissing(_)) => return Ok(ServerLogout::AlreadyEnded),
         Err(error) => return Err(error),
@@ -409,7 +415,7 @@ async fn end_on_server(
 pub(crate) async fn end_session(session: &mut Session) -> Result<ServerLogout, MatrixError> {
     match session.client.matrix_auth().logout().await {
         Ok(_) => Ok(ServerLogout::Ended),
-        Err(error) => match session.failed(&error).await {
+        Err(error) => match session.record_failure(&error).await {
             MatrixError::SoftLoggedOut(_) | MatrixError::LoggedOutByServer(_) => {
                 Ok(ServerLogout::AlreadyEnded)
             }
@@ -418,26 +424,15 @@ pub(crate) async fn end_session(session: &mut Session) -> Result<ServerLogout, M
     }
 }
 
-/// Deletes what belongs to one device: its tokens and store key in the keychain, its stores
-/// and the account record. Logs stay, for support.
-async fn forget(profile: &Profile, secrets: &AccountSecrets) -> Result<(), MatrixError> {
-    secrets.delete_all().await?;
-    profile.remove_stores()?;
-    profile.remove_account()?;
-    Ok(())
-}
-
-/// Records that the server ended `session`: a soft end keeps the device's stores and key for
-/// the password to bring back; a hard end forgets the device.
-pub(crate) async fn record_end(session: &mut Session, ended: Ended) -> Result<(), MatrixError> {
-    match ended {
-        Ended::Soft => {
-            session.secrets.delete_session().await?;
-            session.record.state = AccountState::SoftLoggedOut;
-            session.profile.write_account(&session.record)?;
-            Ok(())
-        }
-        Ended::Hard => forget(&session.profile, &session.secrets).await,
+impl Handle {
+    /// Logs out from the running app: stops the sync, ends the session on the server, and
+    /// removes this device's secrets and stores (and, with `wipe`, every file of the profile).
+    pub async fn log_out(&self, wipe: bool) -> Result<ServerLogout, MatrixError> {
+        self.inner.sync.stop().await;
+        let mut session = self.inner.session.lock().await;
+        let ended = end_session(&mut session).await;
+        let (profile, secrets) = (session.profile.clone(), session.secrets.clone());
+        forget_after(&profile, &secrets, ended, wipe).await
     }
 }
 

@@ -7,13 +7,14 @@ use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 use matrix_sdk::{Client, ClientBuildError, SqliteStoreConfig};
+use matrix_sdk_crypto::CollectStrategy;
 
 use url::Url;
 
 use super::MatrixError;
 use super::error::root_cause;
 use super::transport::http_client;
-use crate::policy::transport;
+use crate::policy::{Policy, VerifiedOnly, transport};
 use crate::profile::Profile;
 use crate::secret::StoreKey;
 
@@ -83,13 +84,38 @@ fn build_error(shown: &str, error: ClientBuildError) -> MatrixError {
     }
 }
 
+/// Who receives the keys of our messages. The SDK fixes it when the client is built, so a
+/// change of setting applies from the next start.
+///
+/// - Verified-only sending on: `OnlyTrustedDevices`, keys only for sessions we verified or
+///   that people we verified have signed. The SDK withholds from the others (they are told
+///   "unverified") but does not refuse: a changed identity only makes that person's sessions
+///   untrusted, so `send_text` checks for changed identities itself before queueing.
+/// - Off: `ErrorOnVerifiedUserProblem`, keys for every session, but the SDK refuses to send
+///   (the message is held, "wedged", in the queue) when someone we verified has changed
+///   identity, or has a session they did not verify themselves. It is the only 0.18 strategy
+///   that refuses on a changed identity without also excluding every session not signed by
+///   its owner (`IdentityBasedStrategy`, which also stops a not-yet-verified session of ours
+///   from sending at all). Our own account counts as verified: a session of ours that we did
+///   not verify holds our messages too, the sign of a stranger's login.
+fn recipient_strategy(verified_only: VerifiedOnly) -> CollectStrategy {
+    if verified_only.is_on() {
+        CollectStrategy::OnlyTrustedDevices
+    } else {
+        CollectStrategy::ErrorOnVerifiedUserProblem
+    }
+}
+
 /// The client over the profile's stores: state and crypto in the data folder, event cache and
 /// media in the cache folder, all four opened with the keychain's store key.
 pub(crate) async fn build(
     profile: &Profile,
     homeserver: &Url,
     key: &StoreKey,
+    policy: &Policy,
 ) -> Result<Client, MatrixError> {
+    let verified_only = policy.verified_only_sending.value;
+    tracing::info!(verified_only = verified_only.is_on(), "room keys go to sessions as chosen");
     transport::check_url(homeserver)?;
     profile.create_dirs()?;
     let config = SqliteStoreConfig::new(profile.store_dir()).key(Some(key.as_bytes()));
@@ -104,7 +130,7 @@ pub(crate) async fn build(
         .respect_login_well_known(false)
         .handle_refresh_tokens()
         .with_encryption_settings(encryption_settings())
-        .with_room_key_recipient_strategy(super::identity::recipient_strategy(profile))
+        .with_room_key_recipient_strategy(recipient_strategy(verified_only))
         // One process per profile is already certain (`Profile::lock`). The SDK's default
         // guards its stores against other processes with a lease renewed every 50 ms: a
         // database write twenty times a second, for ever, the whole of an idle window's CPU
@@ -132,6 +158,14 @@ fn encryption_settings() -> EncryptionSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verified_only_sending_shares_with_trusted_sessions_only() {
+        let strategy = recipient_strategy;
+        assert_eq!(strategy(VerifiedOnly::On), CollectStrategy::OnlyTrustedDevices);
+        assert_eq!(strategy(VerifiedOnly::Forced), CollectStrategy::OnlyTrustedDevices);
+        assert_eq!(strategy(VerifiedOnly::Off), CollectStrategy::ErrorOnVerifiedUserProblem);
+    }
 
     #[test]
     fn users_are_full_ids_or_bare_names() {

@@ -15,7 +15,8 @@ use matrix_sdk::ruma::{OwnedDeviceId, UserId};
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::MatrixError;
-use super::handle::{Event, Handle};
+use super::event::Event;
+use super::handle::Handle;
 use crate::model::sessions::{self, KnownSessions, Session};
 use crate::profile::Profile;
 use crate::secret::Password;
@@ -212,7 +213,7 @@ impl Handle {
 
     /// A failed request in words, recording the end of this session if that is what it means.
     async fn http_failure(&self, error: &HttpError) -> MatrixError {
-        self.inner.session.lock().await.failed(error).await
+        self.inner.session.lock().await.record_failure(error).await
     }
 }
 

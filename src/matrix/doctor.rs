@@ -64,7 +64,7 @@ async fn account(
     policy: &Policy,
     reached: bool,
 ) -> DoctorReport {
-    let session = Session::restore(profile).await.map(|s| (s, fl!("doctor-store-ok")));
+    let session = Session::restore(profile, policy).await.map(|s| (s, fl!("doctor-store-ok")));
     let Some(mut session) = report.record("store", session) else {
         skip_from(&mut report, "session", &fl!("doctor-skipped-store"));
         return report;

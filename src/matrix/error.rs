@@ -6,8 +6,9 @@ use crate::policy::transport::TransportError;
 use crate::profile::ProfileError;
 use crate::secret::KeychainError;
 
-/// A failure of the Matrix core, already in words for the user.
-#[derive(Debug, thiserror::Error)]
+/// A failure of the Matrix core, already in words for the user. `Clone` so that the front ends
+/// carry it in their messages and decide by its kind; its Display is the sentence shown.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum MatrixError {
     #[error(transparent)]
     Transport(#[from] TransportError),

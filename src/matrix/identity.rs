@@ -5,43 +5,10 @@
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 use matrix_sdk::send_queue::LocalEchoContent;
 use matrix_sdk::{QueueWedgeError, Room, RoomMemberships};
-use matrix_sdk_crypto::{CollectStrategy, LocalTrust};
+use matrix_sdk_crypto::LocalTrust;
 
 use super::MatrixError;
 use super::handle::Handle;
-use crate::policy::{Policy, VerifiedOnly};
-use crate::profile::Profile;
-
-/// Who receives the keys of our messages. The SDK fixes it when the client is built, so a
-/// change of setting applies from the next start.
-///
-/// - Verified-only sending on: `OnlyTrustedDevices`, keys only for sessions we verified or
-///   that people we verified have signed. The SDK withholds from the others (they are told
-///   "unverified") but does not refuse: a changed identity only makes that person's sessions
-///   untrusted, so `send_text` checks for changed identities itself before queueing.
-/// - Off: `ErrorOnVerifiedUserProblem`, keys for every session, but the SDK refuses to send
-///   (the message is held, "wedged", in the queue) when someone we verified has changed
-///   identity, or has a session they did not verify themselves. It is the only 0.18 strategy
-///   that refuses on a changed identity without also excluding every session not signed by
-///   its owner (`IdentityBasedStrategy`, which also stops a not-yet-verified session of ours
-///   from sending at all). Our own account counts as verified: a session of ours that we did
-///   not verify holds our messages too, the sign of a stranger's login.
-pub(crate) fn recipient_strategy(profile: &Profile) -> CollectStrategy {
-    // The front ends refuse to start on a broken policy, so this reads what they read; should
-    // it fail in between, the strictest choice is the safe one.
-    let verified_only = Policy::load(&profile.settings_file(), &Policy::organisation_path())
-        .map_or(VerifiedOnly::Forced, |policy| policy.verified_only_sending.value);
-    tracing::info!(verified_only = verified_only.is_on(), "room keys go to sessions as chosen");
-    strategy_for(verified_only)
-}
-
-fn strategy_for(verified_only: VerifiedOnly) -> CollectStrategy {
-    if verified_only.is_on() {
-        CollectStrategy::OnlyTrustedDevices
-    } else {
-        CollectStrategy::ErrorOnVerifiedUserProblem
-    }
-}
 
 /// The refusal of a send the queue will not retry, in words: a changed identity or sessions
 /// left unverified are named, anything else is given as the SDK says it.
@@ -332,13 +299,6 @@ impl Handle {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn verified_only_sending_shares_with_trusted_sessions_only() {
-        assert_eq!(strategy_for(VerifiedOnly::On), CollectStrategy::OnlyTrustedDevices);
-        assert_eq!(strategy_for(VerifiedOnly::Forced), CollectStrategy::OnlyTrustedDevices);
-        assert_eq!(strategy_for(VerifiedOnly::Off), CollectStrategy::ErrorOnVerifiedUserProblem);
-    }
 
     #[test]
     fn a_changed_identity_is_explained_with_the_persons_name() {

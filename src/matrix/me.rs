@@ -74,6 +74,7 @@ impl Handle {
                 PictureError::NotAPicture => MatrixError::NotAPicture(shown),
                 PictureError::TooLarge => MatrixError::PictureTooLarge(shown),
             })?;
+        #[expect(clippy::expect_used, reason = "a constant that is a valid MIME type")]
         let png = "image/png".parse().expect("a MIME type");
         self.inner
             .client

@@ -69,7 +69,7 @@ impl Handle {
         {
             return MatrixError::PasswordRefused(body.message.clone());
         }
-        self.inner.session.lock().await.failed(error).await
+        self.inner.session.lock().await.record_failure(error).await
     }
 }
 

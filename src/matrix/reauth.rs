@@ -17,26 +17,12 @@ use matrix_sdk::ruma::api::client::uiaa::{
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::{ClientSecret, OwnedDeviceId};
 
+pub(crate) mod challenge;
+
+use challenge::{Challenge, Probe};
+
 use super::MatrixError;
 use super::handle::Handle;
-
-/// Which guarded request carries a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Probe {
-    /// `POST /delete_devices` with no device.
-    NoDevices,
-    /// `POST /account/3pid/add` with an identifier session that does not exist.
-    NoThreePid,
-}
-
-/// A challenge the server issued: answered with the password or through the browser.
-#[derive(Debug, Clone)]
-pub(crate) struct Challenge {
-    probe: Probe,
-    session: Option<String>,
-    password: bool,
-    sso: bool,
-}
 
 /// How this account can prove itself to the server now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +153,7 @@ impl Handle {
     }
 
     async fn failure(&self, error: &HttpError) -> MatrixError {
-        self.inner.session.lock().await.failed(error).await
+        self.inner.session.lock().await.record_failure(error).await
     }
 }
 

@@ -9,6 +9,7 @@ use url::Url;
 
 use super::{MatrixError, client};
 use crate::model::{AccountRecord, AccountState, Identity};
+use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::{AccountSecrets, SessionSecret};
 
@@ -32,7 +33,8 @@ pub(crate) enum Ended {
 
 impl Session {
     /// Brings back the profile's account from the keychain alone: no password, no network.
-    pub async fn restore(profile: &Profile) -> Result<Self, MatrixError> {
+    /// The policy sets who receives our messages' keys, fixed when the client is built.
+    pub async fn restore(profile: &Profile, policy: &Policy) -> Result<Self, MatrixError> {
         let record = active_record(profile)?;
         let secrets = AccountSecrets::new(&record.keychain_id, &record.user_id);
         crate::secret::init()?;
@@ -46,7 +48,7 @@ impl Session {
             .ok_or_else(|| MatrixError::SessionMissing(record.user_id.clone()))?;
         let homeserver = Url::parse(&record.homeserver)
             .map_err(|e| MatrixError::Discovery(record.homeserver.clone(), e.to_string()))?;
-        let client = client::build(profile, &homeserver, &key).await?;
+        let client = client::build(profile, &homeserver, &key, policy).await?;
         Self::start(client, profile.clone(), record, secrets, Some(&stored)).await
     }
 
@@ -85,17 +87,18 @@ impl Session {
     pub async fn check_with_server(&mut self) -> Result<Identity, MatrixError> {
         match self.client.whoami().await {
             Ok(_) => Ok(self.identity()),
-            Err(error) => Err(self.failed(&error).await),
+            Err(error) => Err(self.record_failure(&error).await),
         }
     }
 
-    /// Turns a failed request into the error to show, recording a session the server ended.
-    pub(crate) async fn failed(&mut self, error: &HttpError) -> MatrixError {
+    /// Turns a failed request into the error to show. When the server ended the session, this
+    /// also records the end: a soft end drops the tokens, a hard one forgets the device.
+    pub(crate) async fn record_failure(&mut self, error: &HttpError) -> MatrixError {
         let Some(ended) = self.ended_by(error) else {
             return MatrixError::from_http(&self.client.homeserver(), error);
         };
         let user = self.record.user_id.clone();
-        if let Err(error) = super::auth::record_end(self, ended).await {
+        if let Err(error) = record_end(self, ended).await {
             return error;
         }
         match ended {
@@ -146,6 +149,29 @@ impl Session {
             }
         }
         Ok(())
+    }
+}
+
+/// Deletes what belongs to one device: its tokens and store key in the keychain, its stores
+/// and the account record. Logs stay, for support.
+pub(crate) async fn forget(profile: &Profile, secrets: &AccountSecrets) -> Result<(), MatrixError> {
+    secrets.delete_all().await?;
+    profile.remove_stores()?;
+    profile.remove_account()?;
+    Ok(())
+}
+
+/// Records that the server ended `session`: a soft end keeps the device's stores and key for
+/// the password to bring back; a hard end forgets the device.
+async fn record_end(session: &mut Session, ended: Ended) -> Result<(), MatrixError> {
+    match ended {
+        Ended::Soft => {
+            session.secrets.delete_session().await?;
+            session.record.state = AccountState::SoftLoggedOut;
+            session.profile.write_account(&session.record)?;
+            Ok(())
+        }
+        Ended::Hard => forget(&session.profile, &session.secrets).await,
     }
 }
 

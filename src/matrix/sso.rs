@@ -94,7 +94,7 @@ where
     let label = shown.unwrap_or(url.as_str()).to_owned();
     let mut target = auth::prepare(profile, resumable, &label).await?;
     target.delegated_by = delegated_by;
-    let client = client::build(profile, &url, &target.key).await?;
+    let client = client::build(profile, &url, &target.key, policy).await?;
     let resumed = target.record.as_ref().map(|record| record.device_id.clone());
     let mut sent = sign_in(&client, &url, request, resumed.as_deref()).await;
     if sent.is_ok() {

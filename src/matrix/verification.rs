@@ -2,109 +2,21 @@
 //! keeps the SDK's flow objects by flow id, and reports every change of every flow as one
 //! `model::verification::Verification` on the event stream.
 
+pub(crate) mod flows;
 mod follow;
 mod incoming;
 
 pub(crate) use incoming::watch;
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use matrix_sdk::encryption::verification::{
-    QrVerification, QrVerificationData, SasVerification, VerificationRequest,
+    QrVerificationData, SasVerification, VerificationRequest,
 };
 use matrix_sdk::ruma::events::key::verification::VerificationMethod;
 use matrix_sdk::ruma::{OwnedUserId, UserId};
-use tokio::sync::mpsc;
 
 use super::MatrixError;
-use super::handle::{Event, Handle};
+use super::handle::Handle;
 use crate::model::verification::{CancelReason, Step, Verification};
-
-/// The flows this session takes part in, by flow id, and where their changes are reported.
-pub(crate) struct Flows {
-    map: Mutex<HashMap<String, Flow>>,
-    events: mpsc::UnboundedSender<Event>,
-}
-
-/// The SDK's objects of one flow, and what the front ends were last told of it.
-#[derive(Clone)]
-struct Flow {
-    request: VerificationRequest,
-    sas: Option<SasVerification>,
-    qr: Option<QrVerification>,
-    state: Verification,
-}
-
-impl Flows {
-    pub(crate) fn new(events: mpsc::UnboundedSender<Event>) -> Self {
-        Self { map: Mutex::default(), events }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Flow>> {
-        // A panic elsewhere while holding the lock leaves the map itself consistent: every
-        // update below is a single assignment.
-        self.map.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn get(&self, id: &str) -> Result<Flow, MatrixError> {
-        self.lock().get(id).cloned().ok_or_else(|| MatrixError::VerificationUnknown(id.to_owned()))
-    }
-
-    /// Folds `step` into the flow and tells the front ends when its stage changed.
-    fn step(&self, id: &str, step: Step) {
-        let changed = {
-            let mut map = self.lock();
-            let Some(flow) = map.get_mut(id) else { return };
-            flow.state.apply(step).then(|| flow.state.clone())
-        };
-        if let Some(state) = changed {
-            tracing::info!(flow = id, stage = stage_name(&state), "verification changed");
-            // Nobody may be listening (a command that only acts): the flow goes on regardless.
-            let _ = self.events.send(Event::Verification(Box::new(state)));
-        }
-    }
-
-    /// Notes the other session once it is known; it is shown with the next stage.
-    fn set_device(&self, id: &str, device: &str) {
-        if let Some(flow) = self.lock().get_mut(id)
-            && flow.state.other_device.is_none()
-        {
-            flow.state.other_device = Some(device.to_owned());
-        }
-    }
-
-    fn set_sas(&self, id: &str, sas: SasVerification) {
-        if let Some(flow) = self.lock().get_mut(id) {
-            flow.sas = Some(sas);
-        }
-    }
-
-    fn set_qr(&self, id: &str, qr: QrVerification) {
-        if let Some(flow) = self.lock().get_mut(id) {
-            flow.qr = Some(qr);
-        }
-    }
-
-    fn is_final(&self, id: &str) -> bool {
-        self.lock().get(id).is_none_or(|flow| flow.state.stage.is_final())
-    }
-}
-
-/// The stage's name for the log: never the emoji or the QR payload.
-fn stage_name(state: &Verification) -> &'static str {
-    use crate::model::verification::Stage;
-    match state.stage {
-        Stage::Requested => "requested",
-        Stage::Ready { .. } => "ready",
-        Stage::ShowingQr(_) => "showing_qr",
-        Stage::ScannedConfirm => "scanned_confirm",
-        Stage::Emoji(_) => "emoji",
-        Stage::Confirmed => "confirmed",
-        Stage::Done => "done",
-        Stage::Cancelled(reason) => reason.code(),
-    }
-}
 
 /// Every method this app supports, offered on each request and answer.
 fn methods() -> Vec<VerificationMethod> {
@@ -267,11 +179,12 @@ impl Handle {
                 request.other_user_id().to_string(),
                 request.we_started(),
             );
-            let flow = Flow { request: request.clone(), sas: None, qr: None, state: state.clone() };
+            let flow =
+                flows::Flow { request: request.clone(), sas: None, qr: None, state: state.clone() };
             map.insert(id, flow);
             state
         };
-        let _ = flows.events.send(Event::Verification(Box::new(state.clone())));
+        flows.tell(state.clone());
         tokio::spawn(follow::follow(self.clone(), request));
         state
     }

@@ -22,6 +22,24 @@ pub struct RoomSummary {
     pub last_message: Option<String>,
 }
 
+impl RoomSummary {
+    /// A room just created or joined that the room list has not caught up with: shown by its
+    /// ID, as encrypted (what the app creates), until the list's summary fills it in.
+    pub fn pending(room_id: &str) -> Self {
+        Self {
+            room_id: room_id.to_owned(),
+            name: room_id.to_owned(),
+            dm: false,
+            encrypted: true,
+            public: false,
+            unread: 0,
+            highlights: 0,
+            membership: Membership::Joined,
+            last_message: None,
+        }
+    }
+}
+
 /// Where the user stands in a room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -112,7 +112,8 @@ fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use std::os::unix::fs::PermissionsExt as _;
 

@@ -31,7 +31,7 @@ impl Profile {
         }
         match fs::remove_file(&flag) {
             Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                Err(ProfileError::Io(flag, error))
+                Err(ProfileError::io(flag, error))
             }
             _ => Ok(()),
         }
@@ -65,7 +65,7 @@ impl Profile {
         self.set_idle_locked(false)?;
         match fs::remove_file(self.activity_file()) {
             Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                Err(ProfileError::Io(self.activity_file(), error))
+                Err(ProfileError::io(self.activity_file(), error))
             }
             _ => Ok(()),
         }

@@ -57,7 +57,7 @@ impl Profile {
 
     /// The command that opens the desktop app on profile `name` (same data folder as this).
     pub fn window_command(&self, name: &str) -> Result<Command, ProfileError> {
-        let exe = std::env::current_exe().map_err(|e| ProfileError::Io(PathBuf::from("."), e))?;
+        let exe = std::env::current_exe().map_err(|e| ProfileError::io(PathBuf::from("."), e))?;
         let mut command = Command::new(exe);
         if let Some(base) = &self.base {
             command.arg("--data-dir").arg(base);
@@ -70,7 +70,7 @@ impl Profile {
     pub fn open_window(&self, name: &str) -> Result<(), ProfileError> {
         let mut command = self.window_command(name)?;
         command.stdin(std::process::Stdio::null());
-        command.spawn().map(drop).map_err(|e| ProfileError::Io(PathBuf::from(name), e))
+        command.spawn().map(drop).map_err(|e| ProfileError::io(PathBuf::from(name), e))
     }
 }
 

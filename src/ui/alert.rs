@@ -12,6 +12,7 @@ use crate::fl;
 use crate::model::sessions::Session;
 use crate::model::time;
 use crate::secret::{Password, SecretText};
+use crate::ui::failure::Failure;
 
 pub struct NewLogin {
     session: Session,
@@ -19,7 +20,7 @@ pub struct NewLogin {
     asking_password: bool,
     password: SecretText,
     busy: bool,
-    error: Option<String>,
+    error: Option<Failure>,
     /// Signed out: the alert says so until closed.
     signed_out: bool,
 }

@@ -1,6 +1,7 @@
 //! The root of the desktop app: which screen shows, and the core's events as a subscription
 //! keyed by the account alone, so that nothing else restarts it.
 
+use crate::ui::failure::Failure;
 use std::hash::{Hash, Hasher};
 
 use iced::futures::StreamExt as _;
@@ -42,7 +43,21 @@ enum Screen {
     /// Restoring the session and loading the room list.
     Starting,
     Login(Login),
-    Home(Box<Home>),
+    Home(Box<Signed>),
+}
+
+/// The home screen, and the core its requests go to.
+struct Signed {
+    home: Home,
+    core: home::Core,
+}
+
+impl Signed {
+    /// Hands the home screen's requests to the core and its event to the app.
+    fn apply(&mut self, effects: home::Effects) -> (Task<Message>, Option<home::Event>) {
+        let home::Effects { ui, core, up } = effects;
+        (Task::batch([ui, self.core.perform(core)]).map(Message::Home), up)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -163,8 +178,9 @@ impl App {
     }
 
     fn home(&mut self, message: home::Message) -> Task<Message> {
-        let Screen::Home(home) = &mut self.screen else { return Task::none() };
-        let (task, event) = home.update(message);
+        let Screen::Home(signed) = &mut self.screen else { return Task::none() };
+        let effects = signed.home.update(message);
+        let (task, event) = signed.apply(effects);
         match event {
             Some(home::Event::LoggedOut) => {
                 self.user = None;
@@ -175,7 +191,7 @@ impl App {
             Some(home::Event::VerifiedOnly(on)) => return self.verified_only(on),
             None => {}
         }
-        task.map(Message::Home)
+        task
     }
 
     fn core(&mut self, event: CoreEvent) -> Task<Message> {
@@ -183,37 +199,41 @@ impl App {
             (CoreEvent::Ready(handle), _) => {
                 startup::reached(Milestone::SessionRestored, None);
                 let neighbours = self.launch.profile.neighbours();
-                let mut home = Home::new(handle, self.preferences, neighbours);
+                let me = home::Me {
+                    user_id: handle.user_id().to_owned(),
+                    device_id: handle.device_id().to_owned(),
+                };
+                let mut home = Home::new(me, handle.policy().clone(), self.preferences, neighbours);
                 home.set_locked(self.lock.is_some());
-                let mut first = vec![home.check_trust(), home.load_avatar()];
+                let mut signed = Signed { home, core: home::Core::new(handle) };
+                let mut tasks = vec![signed.core.perform(Home::opening()).map(Message::Home)];
                 if std::mem::take(&mut self.reopen_settings) {
-                    first.push(home.update(home::Message::OpenSettings).0);
+                    let effects = signed.home.update(home::Message::OpenSettings);
+                    tasks.push(signed.apply(effects).0);
                 }
-                let mut tasks = vec![Task::batch(first).map(Message::Home)];
                 if self.lock.is_some() {
-                    tasks.push(proof_ways(&home));
+                    tasks.push(proof_ways(signed.core.handle()));
                 }
-                self.screen = Screen::Home(Box::new(home));
+                self.screen = Screen::Home(Box::new(signed));
                 return Task::batch(tasks);
             }
-            (CoreEvent::Rooms(rooms), Screen::Home(home)) => {
+            (CoreEvent::Rooms(rooms), Screen::Home(signed)) => {
                 startup::reached(Milestone::RoomListReady, Some(rooms.len()));
-                return home.set_rooms(rooms).map(Message::Home);
+                let effects = signed.home.set_rooms(rooms);
+                return signed.apply(effects).0;
             }
-            (CoreEvent::RoomsLoaded, Screen::Home(home)) => {
-                startup::reached(Milestone::RoomListComplete, Some(home.room_count()));
-                home.set_loaded();
+            (CoreEvent::RoomsLoaded, Screen::Home(signed)) => {
+                startup::reached(Milestone::RoomListComplete, Some(signed.home.room_count()));
+                signed.home.set_loaded();
             }
-            (CoreEvent::Sync(status), Screen::Home(home)) => home.set_status(status),
-            (CoreEvent::Verification(flow), Screen::Home(home)) => {
-                return home
-                    .update(home::Message::Security(home::SecurityMessage::Flow(flow)))
-                    .0
-                    .map(Message::Home);
+            (CoreEvent::Sync(status), Screen::Home(signed)) => signed.home.set_status(status),
+            (CoreEvent::Verification(flow), Screen::Home(signed)) => {
+                let effects = signed.home.verification(flow);
+                return signed.apply(effects).0;
             }
-            (CoreEvent::NewSession(session), Screen::Home(home)) => {
-                let alert = home::SecurityMessage::NewSession(session);
-                return home.update(home::Message::Security(alert)).0.map(Message::Home);
+            (CoreEvent::NewSession(session), Screen::Home(signed)) => {
+                let effects = signed.home.new_session(session);
+                return signed.apply(effects).0;
             }
             (CoreEvent::Failed(error), _) => return self.show_login(Some(ended_in_words(&error))),
             _ => {}
@@ -251,9 +271,9 @@ impl App {
         if let Err(error) = self.launch.profile.set_idle_locked(true) {
             tracing::warn!(%error, "the idle lock could not be kept for the next start");
         }
-        let Screen::Home(home) = &mut self.screen else { return Task::none() };
-        home.set_locked(true);
-        Task::batch([iced::widget::operation::focus(lock::FIELD), proof_ways(home)])
+        let Screen::Home(signed) = &mut self.screen else { return Task::none() };
+        signed.home.set_locked(true);
+        Task::batch([iced::widget::operation::focus(lock::FIELD), proof_ways(signed.core.handle())])
     }
 
     /// Notes in the profile, at most once a minute, that the window is in use.
@@ -280,21 +300,21 @@ impl App {
         // The lock can be up before the core is (a window left locked): typing works, and a
         // check waits for the core.
         let handle = match &self.screen {
-            Screen::Home(home) => Some(home.handle()),
+            Screen::Home(signed) => Some(signed.core.handle().clone()),
             _ => None,
         };
         let checked = |result: Result<(), crate::matrix::MatrixError>| {
-            Message::Lock(lock::Message::Checked(result.map_err(|e| e.to_string())))
+            Message::Lock(lock::Message::Checked(result.map_err(Failure::from)))
         };
         let not_ready =
-            || Task::done(Message::Lock(lock::Message::Checked(Err(fl!("status-loading")))));
+            || Task::done(Message::Lock(lock::Message::Checked(Err(Failure::NotReady))));
         match (event, handle) {
             (Some(lock::Event::Check(password)), Some(handle)) => {
                 Task::perform(async move { handle.check_password(&password).await }, checked)
             }
             (Some(lock::Event::OpenSso), Some(handle)) => {
                 Task::perform(async move { open_sso_check(&handle).await }, |opened| {
-                    Message::Lock(lock::Message::SsoOpened(opened.map_err(|e| e.to_string())))
+                    Message::Lock(lock::Message::SsoOpened(opened.map_err(Failure::from)))
                 })
             }
             (Some(lock::Event::CheckSso), Some(handle)) => {
@@ -302,9 +322,10 @@ impl App {
             }
             (Some(lock::Event::Unlocked), _) => self.unlocked(),
             (Some(lock::Event::LogOut), Some(_)) => {
-                let Screen::Home(home) = &mut self.screen else { return Task::none() };
+                let Screen::Home(signed) = &mut self.screen else { return Task::none() };
                 self.lock = None;
-                home.update(home::Message::LogOut).0.map(Message::Home)
+                let effects = signed.home.update(home::Message::LogOut);
+                signed.apply(effects).0
             }
             (Some(_), None) => not_ready(),
             (None, _) => Task::none(),
@@ -314,8 +335,8 @@ impl App {
     /// The server confirmed who is there: the lock comes down, here and for the next start.
     fn unlocked(&mut self) -> Task<Message> {
         self.lock = None;
-        if let Screen::Home(home) = &mut self.screen {
-            home.set_locked(false);
+        if let Screen::Home(signed) = &mut self.screen {
+            signed.home.set_locked(false);
         }
         self.last_active = std::time::Instant::now();
         self.noted_active = None;
@@ -350,7 +371,7 @@ impl App {
                 self.restart_core()
             }
             Err(error) => {
-                let failed = super::settings::Message::Failed(error.to_string());
+                let failed = super::settings::Message::Failed(error.into());
                 Task::done(Message::Home(home::Message::Settings(failed)))
             }
         }
@@ -359,8 +380,8 @@ impl App {
     /// Stops the core cleanly (sync ended, tokens saved), then starts it again under the
     /// policy now in `launch`.
     fn restart_core(&mut self) -> Task<Message> {
-        let Screen::Home(home) = &self.screen else { return Task::none() };
-        let handle = home.handle();
+        let Screen::Home(signed) = &self.screen else { return Task::none() };
+        let handle = signed.core.handle().clone();
         Task::perform(async move { handle.shutdown().await }, |stopped| {
             if let Err(error) = stopped {
                 tracing::warn!(%error, "the core did not stop cleanly before its restart");
@@ -376,7 +397,7 @@ impl App {
         match profile.open_window(&name) {
             Ok(()) => Task::none(),
             Err(error) => {
-                let failed = super::settings::Message::Failed(error.to_string());
+                let failed = super::settings::Message::Failed(error.into());
                 Task::done(Message::Home(home::Message::Settings(failed)))
             }
         }
@@ -435,7 +456,7 @@ impl App {
                 container(text(fl!("status-loading")).size(18)).center(Length::Fill).into()
             }
             Screen::Login(login) => self.login_view(login),
-            Screen::Home(home) => home.view().map(Message::Home),
+            Screen::Home(signed) => signed.home.view().map(Message::Home),
         }
     }
 }
@@ -483,12 +504,12 @@ fn lock_due(launch: &Launch) -> bool {
 
 /// Asks the server how the account can prove itself (password, organisation's sign-in), for
 /// the lock to offer the right way.
-fn proof_ways(home: &Home) -> Task<Message> {
-    let handle = home.handle();
+fn proof_ways(handle: &crate::matrix::Handle) -> Task<Message> {
+    let handle = handle.clone();
     Task::perform(async move { handle.proof_ways().await }, |ways| {
         Message::Lock(match ways {
             Ok(ways) => lock::Message::Ways(lock::Ways { password: ways.password, sso: ways.sso }),
-            Err(error) => lock::Message::Checked(Err(error.to_string())),
+            Err(error) => lock::Message::Checked(Err(error.into())),
         })
     })
 }

@@ -1,6 +1,7 @@
 //! The "new room" and "new chat" dialogs. Both always create an encrypted conversation and
 //! say so; Escape or Cancel closes them.
 
+use crate::ui::failure::Failure;
 use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length};
 
@@ -33,7 +34,7 @@ pub enum Message {
     Invite(String),
     User(String),
     /// The directory's answer for this text.
-    Found(String, Result<Vec<Person>, String>),
+    Found(String, Result<Vec<Person>, Failure>),
     /// Start a chat with this person (their Matrix ID).
     Pick(String),
     Create,
@@ -138,7 +139,7 @@ pub const CHAT_FIELD: &str = "dialog-chat-user";
 impl Dialog {
     /// Keeps the directory's answer if it is for what the field holds now (answers to older
     /// keystrokes can arrive late).
-    fn found(&mut self, term: &str, answer: Result<Vec<Person>, String>) {
+    fn found(&mut self, term: &str, answer: Result<Vec<Person>, Failure>) {
         let Self::NewChat { user, found } = self else { return };
         if user.trim() != term {
             return;

@@ -11,8 +11,13 @@ use std::path::PathBuf;
 
 use crate::fl;
 
+/// This desktop offers no file dialog: neither the portal's nor zenity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", fl!("files-no-dialog"))]
+pub struct NoFileDialog;
+
 /// Asks for one existing file.
-pub async fn pick(title: String) -> Result<Option<PathBuf>, String> {
+pub async fn pick(title: String) -> Result<Option<PathBuf>, NoFileDialog> {
     match portal::choose(&title, None).await {
         Ok(chosen) => Ok(chosen),
         Err(error) => {
@@ -23,7 +28,7 @@ pub async fn pick(title: String) -> Result<Option<PathBuf>, String> {
 }
 
 /// Asks where to save, proposing `name`.
-pub async fn save_as(title: String, name: String) -> Result<Option<PathBuf>, String> {
+pub async fn save_as(title: String, name: String) -> Result<Option<PathBuf>, NoFileDialog> {
     match portal::choose(&title, Some(&name)).await {
         Ok(chosen) => Ok(chosen),
         Err(error) => {
@@ -34,13 +39,13 @@ pub async fn save_as(title: String, name: String) -> Result<Option<PathBuf>, Str
 }
 
 /// `zenity --file-selection`: exit 0 with the path, 1 when cancelled.
-async fn zenity(title: &str, save_as: Option<&str>) -> Result<Option<PathBuf>, String> {
+async fn zenity(title: &str, save_as: Option<&str>) -> Result<Option<PathBuf>, NoFileDialog> {
     let mut command = tokio::process::Command::new("zenity");
     command.args(["--file-selection", "--title", title]);
     if let Some(name) = save_as {
         command.args(["--save", "--confirm-overwrite", "--filename", name]);
     }
-    let output = command.output().await.map_err(|_| fl!("files-no-dialog"))?;
+    let output = command.output().await.map_err(|_| NoFileDialog)?;
     if !output.status.success() {
         return Ok(None);
     }
@@ -109,7 +114,10 @@ mod portal {
 
     use super::*;
 
-    pub async fn choose(_title: &str, _save_as: Option<&str>) -> Result<Option<PathBuf>, String> {
-        Err(fl!("files-no-dialog"))
+    pub async fn choose(
+        _title: &str,
+        _save_as: Option<&str>,
+    ) -> Result<Option<PathBuf>, NoFileDialog> {
+        Err(NoFileDialog)
     }
 }

@@ -1,65 +1,65 @@
-//! The home screen: the room list beside the open room, driven through the core's handle.
+//! The home screen: the room list beside the open room, the banners above them, and the
+//! panels over them. Pure state: `update` returns what it wants done (`Effects`), which
+//! `effects::Core` performs against the core, so every rule here is tested without a server.
 
-use std::time::Duration;
-
-use iced::task;
 use iced::widget::{button, column, container, row, stack, text};
 use iced::{Element, Length, Task};
 
 mod avatar;
-mod security;
+pub mod effects;
+mod overlay;
+pub mod request;
+#[cfg(test)]
+mod tests;
+pub mod trust;
 
-pub use security::Message as SecurityMessage;
+pub use effects::Core;
+pub use request::Request;
 
-use super::alert::NewLogin;
+use avatar::Avatar;
+use overlay::Overlay;
+use request::Whom;
+use trust::Trust;
+
 use super::dialog::{self, Dialog};
-use super::notify;
+use super::failure::Failure;
 use super::recovery::{self, Recovery};
 use super::room::{self, RoomPane};
 use super::room_list::{self, RoomList};
-use super::sessions::SessionsPanel;
+use super::sessions::{self, SessionsPanel};
 use super::settings::{self, Settings};
-use super::verify::VerifyDialog;
 use crate::fl;
-use crate::matrix::Handle;
 use crate::model::notice::notices;
-use crate::model::recovery::format_key;
-use crate::model::recovery::{RecoveryState, TrustStatus};
+use crate::model::sessions::Session;
+use crate::model::verification::Verification;
 use crate::model::{RoomSummary, SyncStatus};
-use crate::policy::{NotificationContent, UnencryptedSend};
+use crate::policy::{NotificationContent, Policy, UnencryptedSend};
 use crate::preferences::Preferences;
 use crate::profile::Neighbour;
 
+/// Whose window this is: the account and this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Me {
+    pub user_id: String,
+    pub device_id: String,
+}
+
 pub struct Home {
-    handle: Handle,
-    dialog: Option<Dialog>,
-    /// The settings panel, while open.
-    settings: Option<Settings>,
-    /// The account's picture, cut round, once fetched; `None` shows the initial.
-    avatar: Option<iced::widget::image::Handle>,
+    me: Me,
+    /// The policy the core runs under (a copy: the core is its owner).
+    policy: Policy,
     preferences: Preferences,
     /// The other profiles on this computer, for the settings' account list.
     neighbours: Vec<Neighbour>,
-    /// The recovery dialog, while open.
-    recovery: Option<Recovery>,
-    /// Recovery and this session's trust, for the banner asking to set it up or recover.
-    trust: Option<TrustStatus>,
-    /// The verification in progress (or just ended), ours or someone's request.
-    verify: Option<VerifyDialog>,
-    /// The new-login alert, while a new session of the account waits for an answer.
-    alert: Option<NewLogin>,
-    /// The sessions panel, while open.
-    sessions: Option<SessionsPanel>,
-    /// The people of the open room whose identity changed since verified.
-    changed_identities: Vec<String>,
-    /// Whether messages go only to verified sessions, as set now and by whom.
-    verified_only: crate::policy::Setting<crate::policy::VerifiedOnly>,
-    /// An error with no open room to show it in.
-    problem: Option<String>,
     list: RoomList,
     pane: Option<RoomPane>,
-    /// Stops following the previously open room.
-    watching: Option<task::Handle>,
+    /// The one panel the user opened, if any.
+    overlay: Option<Overlay>,
+    /// Recovery, verification, new logins and identity changes.
+    trust: Trust,
+    avatar: Avatar,
+    /// An error with no open room to show it in.
+    problem: Option<Failure>,
     status: SyncStatus,
     /// The idle lock hides the window: notifications name no room meanwhile.
     locked: bool,
@@ -70,29 +70,25 @@ pub enum Message {
     List(room_list::Message),
     Room(room::Message),
     /// A command finished; an error is shown in the open room.
-    Done(Result<(), String>),
+    Done(Result<(), Failure>),
     Dialog(dialog::Message),
     OpenDialog(Dialog),
     /// A room was created or a chat opened: show it.
-    Opened(Result<String, String>),
+    Opened(Result<String, Failure>),
     OpenSettings,
     Settings(settings::Message),
-    /// The account's picture, fetched when the home screen opened.
-    Avatar(Option<iced::widget::image::Handle>),
+    Sessions(sessions::Message),
+    Avatar(avatar::Message),
     Recovery(recovery::Message),
-    /// Open the recovery dialog: a new key (`Some(replace)`), or entering one (`None`).
-    OpenRecovery(Option<bool>),
-    /// Recovery and this session's trust, as the core sees them now.
-    Trust(Result<TrustStatus, String>),
-    LoggedOut(Result<(), String>),
+    LoggedOut(Result<(), Failure>),
     /// Escape: close whatever dialog is open.
     Escape,
     /// Ctrl+K: jump to the room filter.
     QuickSwitch,
     /// A notification was closed; clicked ones carry their room.
     Clicked(Option<String>),
-    /// Verification, sessions, new logins and identity changes.
-    Security(security::Message),
+    /// Recovery, verification, new logins and identity changes.
+    Trust(trust::Message),
     /// The verification dialog is closed (a flow still running is cancelled).
     CloseVerification,
     DismissProblem,
@@ -112,55 +108,96 @@ pub enum Event {
     VerifiedOnly(bool),
 }
 
+/// What an update wants done: widget operations (focus, scroll), requests to the core, and
+/// what to tell the app.
+#[must_use]
+pub struct Effects {
+    pub ui: Task<Message>,
+    pub core: Vec<Request>,
+    pub up: Option<Event>,
+}
+
+impl Effects {
+    pub fn none() -> Self {
+        Self { ui: Task::none(), core: Vec::new(), up: None }
+    }
+
+    fn ui(task: Task<Message>) -> Self {
+        Self { ui: task, ..Self::none() }
+    }
+
+    fn core(requests: impl IntoIterator<Item = Request>) -> Self {
+        Self { core: requests.into_iter().collect(), ..Self::none() }
+    }
+
+    fn up(event: Event) -> Self {
+        Self { up: Some(event), ..Self::none() }
+    }
+
+    /// Both: this one's and `other`'s work (the later event wins).
+    fn and(mut self, other: Self) -> Self {
+        self.ui = Task::batch([self.ui, other.ui]);
+        self.core.extend(other.core);
+        self.up = other.up.or(self.up);
+        self
+    }
+}
+
 impl Home {
-    pub fn new(handle: Handle, preferences: Preferences, neighbours: Vec<Neighbour>) -> Self {
-        let verified_only = handle.policy().verified_only_sending.clone();
+    pub fn new(
+        me: Me,
+        policy: Policy,
+        preferences: Preferences,
+        neighbours: Vec<Neighbour>,
+    ) -> Self {
         Self {
-            handle,
-            verify: None,
-            alert: None,
-            sessions: None,
-            changed_identities: Vec::new(),
-            verified_only,
-            problem: None,
-            neighbours,
-            recovery: None,
-            trust: None,
-            dialog: None,
-            settings: None,
-            avatar: None,
+            me,
+            policy,
             preferences,
+            neighbours,
             list: RoomList::default(),
             pane: None,
-            watching: None,
+            overlay: None,
+            trust: Trust::default(),
+            avatar: Avatar::default(),
+            problem: None,
             status: SyncStatus::Starting,
             locked: false,
         }
     }
 
+    /// What to ask as the screen opens: where trust stands, and the account's picture.
+    pub fn opening() -> Vec<Request> {
+        vec![Request::CheckTrust, Request::LoadAvatar]
+    }
+
     /// Takes the new room list, notifying what is new (never the text) outside the open room.
-    pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) -> Task<Message> {
-        let open = self.pane.as_ref().map(|pane| pane.room_id().to_owned());
+    pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) -> Effects {
+        let open = self.open_room().map(str::to_owned);
         let mut news = notices(self.list.rooms(), &rooms, open.as_deref());
         self.list.set_rooms(rooms);
         if !self.preferences.notifications {
             news.clear();
         }
         // While the idle lock hides the window, a notification must not say where either.
-        let hidden = self.locked
-            || self.handle.policy().notification_content.value == NotificationContent::Hide;
-        let shown = news.into_iter().map(|notice| notify::show(notice, hidden));
-        Task::batch(shown.map(|clicked| clicked.map(Message::Clicked)))
+        let hidden =
+            self.locked || self.policy.notification_content.value == NotificationContent::Hide;
+        Effects::core(news.into_iter().map(|notice| Request::Notify { notice, hidden }))
+    }
+
+    /// The core reports a verification's new stage.
+    pub fn verification(&mut self, flow: Box<Verification>) -> Effects {
+        self.trust_message(trust::Message::Flow(flow))
+    }
+
+    /// The core noticed a new session of the account.
+    pub fn new_session(&mut self, session: Session) -> Effects {
+        self.trust_message(trust::Message::NewSession(session))
     }
 
     /// The idle lock is up (or down again).
     pub fn set_locked(&mut self, locked: bool) {
         self.locked = locked;
-    }
-
-    /// The core's handle, for what the app does beside the home screen (the idle lock).
-    pub fn handle(&self) -> Handle {
-        self.handle.clone()
     }
 
     pub fn room_count(&self) -> usize {
@@ -176,447 +213,281 @@ impl Home {
         self.status = status;
     }
 
-    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
-        let task = match message {
+    fn open_room(&self) -> Option<&str> {
+        self.pane.as_ref().map(RoomPane::room_id)
+    }
+
+    pub fn update(&mut self, message: Message) -> Effects {
+        match message {
             Message::List(message) => match self.list.update(message) {
                 Some(event) => self.list_event(event),
-                None => Task::none(),
+                None => Effects::none(),
             },
             Message::Room(message) => self.room_message(message),
             Message::Done(Err(error)) => self.failed(error),
-            Message::Done(Ok(())) => Task::none(),
+            Message::Done(Ok(())) => Effects::none(),
             Message::Dialog(message) => self.dialog_message(message),
-            Message::OpenDialog(dialog) => self.show(Some(dialog)),
+            Message::OpenDialog(dialog) => self.show(dialog),
             Message::Opened(Ok(room_id)) => self.open(&room_id),
-            Message::Opened(Err(error)) => self.room_message(room::Message::Failed(error)),
+            Message::Opened(Err(error)) | Message::LoggedOut(Err(error)) => self.failed(error),
             Message::OpenSettings => self.open_settings(),
-            Message::Settings(message) => return self.settings_message(message),
-            Message::Avatar(picture) => {
-                self.avatar = picture;
-                Task::none()
+            Message::Settings(message) => self.settings_message(message),
+            Message::Sessions(message) => self.sessions_message(message),
+            Message::Avatar(message) => {
+                self.avatar.update(message);
+                Effects::none()
             }
             Message::Recovery(message) => self.recovery_message(message),
-            Message::OpenRecovery(new_key) => self.open_recovery(new_key),
-            Message::Trust(Ok(trust)) => {
-                self.trust = Some(trust);
-                Task::none()
-            }
-            Message::Trust(Err(error)) => {
-                tracing::warn!(%error, "recovery state not known");
-                Task::none()
-            }
-            Message::LoggedOut(Ok(())) => return (Task::none(), Some(Event::LoggedOut)),
-            Message::LoggedOut(Err(error)) => self.room_message(room::Message::Failed(error)),
+            Message::LoggedOut(Ok(())) => Effects::up(Event::LoggedOut),
             Message::Escape => self.close_all(),
             Message::QuickSwitch => self.quick_switch(),
             Message::Clicked(Some(room_id)) => self.open(&room_id),
-            Message::Clicked(None) => Task::none(),
-            Message::Security(message) => self.security(message),
-            Message::CloseVerification => self.close_verification(),
-            Message::LogOut => self.log_out(false),
+            Message::Clicked(None) => Effects::none(),
+            Message::Trust(message) => self.trust_message(message),
+            Message::CloseVerification => Effects::core(self.trust.close_verification()),
+            Message::LogOut => Effects::core([Request::LogOut { wipe: false }]),
             Message::DismissProblem => {
                 self.problem = None;
-                Task::none()
+                Effects::none()
             }
-        };
-        (task, None)
+        }
     }
 
-    fn show(&mut self, dialog: Option<Dialog>) -> Task<Message> {
-        let chat = matches!(dialog, Some(Dialog::NewChat { .. }));
-        self.dialog = dialog;
-        if chat { iced::widget::operation::focus(dialog::CHAT_FIELD) } else { Task::none() }
-    }
-
-    /// Asks the core where recovery and this session's trust stand (for the banner).
-    pub fn check_trust(&self) -> Task<Message> {
-        let handle = self.handle.clone();
-        Task::perform(
-            async move { handle.recovery_status().await.map_err(|e| e.to_string()) },
-            Message::Trust,
-        )
+    fn show(&mut self, dialog: Dialog) -> Effects {
+        let chat = matches!(dialog, Dialog::NewChat { .. });
+        self.overlay = Some(Overlay::NewConversation(dialog));
+        if chat {
+            Effects::ui(iced::widget::operation::focus(dialog::CHAT_FIELD))
+        } else {
+            Effects::none()
+        }
     }
 
     /// Opens the settings and asks the core for what they show: the display name, and where
     /// recovery stands.
-    fn open_settings(&mut self) -> Task<Message> {
+    fn open_settings(&mut self) -> Effects {
         let settings = Settings::new(self.preferences, self.neighbours.clone())
-            .reactions(self.handle.policy().may_react().is_ok());
-        self.settings = Some(settings.verified_only(&self.verified_only));
-        let handle = self.handle.clone();
-        let name = Task::perform(
-            async move { handle.display_name().await.map_err(|e| e.to_string()) },
-            |name| Message::Settings(settings::Message::NameLoaded(name)),
-        );
-        let handle = self.handle.clone();
-        let trust = Task::perform(
-            async move { handle.recovery_status().await.map_err(|e| e.to_string()) },
-            |trust| Message::Settings(settings::Message::Trust(trust)),
-        );
-        Task::batch([name, trust, iced::widget::operation::focus(settings::NAME)])
+            .reactions(self.policy.may_react().is_ok())
+            .verified_only(&self.policy.verified_only_sending);
+        self.overlay = Some(Overlay::Settings(Box::new(settings)));
+        let focus = Effects::ui(iced::widget::operation::focus(settings::NAME));
+        focus.and(Effects::core([Request::LoadSettings]))
     }
 
     /// Opens the recovery dialog: making a new key (`Some(replace)`), or entering one (`None`).
-    fn open_recovery(&mut self, new_key: Option<bool>) -> Task<Message> {
-        self.settings = None;
+    fn open_recovery(&mut self, new_key: Option<bool>) -> Effects {
         let Some(replace) = new_key else {
-            self.recovery = Some(Recovery::entering());
-            return iced::widget::operation::focus(recovery::FIELD);
+            self.overlay = Some(Overlay::Recovery(Recovery::entering()));
+            return Effects::ui(iced::widget::operation::focus(recovery::FIELD));
         };
-        self.recovery = Some(Recovery::generating());
-        let handle = self.handle.clone();
-        Task::perform(
-            async move {
-                let key = if replace {
-                    handle.reset_recovery_key().await
-                } else {
-                    handle.enable_recovery().await
-                };
-                key.map(std::sync::Arc::new).map_err(|e| e.to_string())
-            },
-            move |key| Message::Recovery(recovery::Message::Generated(key, replace)),
-        )
+        self.overlay = Some(Overlay::Recovery(Recovery::generating()));
+        Effects::core([Request::NewRecoveryKey { replace }])
     }
 
-    fn recovery_message(&mut self, message: recovery::Message) -> Task<Message> {
-        let Some(dialog) = &mut self.recovery else { return Task::none() };
+    fn recovery_message(&mut self, message: recovery::Message) -> Effects {
+        let Some(dialog) = self.overlay.as_mut().and_then(Overlay::recovery) else {
+            return Effects::none();
+        };
         // Typing a part of the key back starts in its field.
         if matches!(message, recovery::Message::Stored) {
             dialog.update(message);
-            return iced::widget::operation::focus(recovery::FIELD);
+            return Effects::ui(iced::widget::operation::focus(recovery::FIELD));
         }
-        match dialog.update(message) {
-            Some(recovery::Event::Copy(key)) => {
-                let shown = format_key(key.expose());
-                let lifetime = crate::clipboard::SECRET_LIFETIME;
-                Task::perform(crate::clipboard::copy_secret(shown, lifetime), |copied| {
-                    Message::Recovery(recovery::Message::Copied(copied))
-                })
-            }
-            Some(recovery::Event::Save(key)) => Task::perform(save_key(key), |saved| {
-                Message::Recovery(recovery::Message::Saved(saved))
-            }),
-            Some(recovery::Event::ResetIdentity(password)) => {
-                let handle = self.handle.clone();
-                Task::perform(
-                    async move {
-                        let key = handle.reset_identity(&password).await;
-                        key.map(std::sync::Arc::new).map_err(|e| e.to_string())
-                    },
-                    |key| {
-                        Message::Recovery(match key {
-                            Ok(key) => recovery::Message::Generated(Ok(key), true),
-                            Err(error) => recovery::Message::ResetRefused(error),
-                        })
-                    },
-                )
-            }
-            Some(recovery::Event::Recover(key)) => {
-                let handle = self.handle.clone();
-                Task::perform(
-                    async move { handle.recover(&key).await.map_err(|e| e.to_string()) },
-                    |done| Message::Recovery(recovery::Message::Recovered(done)),
-                )
-            }
+        let request = match dialog.update(message) {
+            Some(recovery::Event::Copy(key)) => Request::CopyRecoveryKey(key),
+            Some(recovery::Event::Save(key)) => Request::SaveRecoveryKey(key),
+            Some(recovery::Event::ResetIdentity(password)) => Request::ResetIdentity(password),
+            Some(recovery::Event::Recover(key)) => Request::Recover(key),
             Some(recovery::Event::Close) => {
-                self.recovery = None;
-                self.check_trust()
+                self.overlay = None;
+                Request::CheckTrust
             }
-            None => Task::none(),
-        }
+            None => return Effects::none(),
+        };
+        Effects::core([request])
     }
 
-    fn settings_message(&mut self, message: settings::Message) -> (Task<Message>, Option<Event>) {
-        self.note_avatar_change(&message);
-        let Some(panel) = &mut self.settings else { return (Task::none(), None) };
-        match panel.update(message) {
-            Some(settings::Event::Changed(preferences)) => {
+    fn settings_message(&mut self, message: settings::Message) -> Effects {
+        self.avatar.note(&message);
+        let Some(panel) = self.overlay.as_mut().and_then(Overlay::settings) else {
+            return Effects::none();
+        };
+        let Some(event) = panel.update(message) else { return Effects::none() };
+        match event {
+            settings::Event::Changed(preferences) => {
                 self.preferences = preferences;
-                return (Task::none(), Some(Event::Preferences(preferences)));
+                Effects::up(Event::Preferences(preferences))
             }
-            Some(settings::Event::SaveName(name)) => {
-                let handle = self.handle.clone();
-                let save = Task::perform(
-                    async move { handle.set_display_name(&name).await.map_err(|e| e.to_string()) },
-                    |saved| Message::Settings(settings::Message::NameSaved(saved)),
-                );
-                return (save, None);
+            settings::Event::SaveName(name) => Effects::core([Request::SetDisplayName(name)]),
+            settings::Event::ChooseAvatar => Effects::core([Request::ChooseAvatar]),
+            settings::Event::RemoveAvatar => Effects::core([Request::RemoveAvatar]),
+            settings::Event::NewRecoveryKey(replace) => self.open_recovery(Some(replace)),
+            settings::Event::EnterRecoveryKey => self.open_recovery(None),
+            settings::Event::ResetIdentity => {
+                self.overlay = Some(Overlay::Recovery(Recovery::resetting()));
+                Effects::ui(iced::widget::operation::focus(recovery::FIELD))
             }
-            Some(settings::Event::ChooseAvatar) => return (self.choose_avatar(), None),
-            Some(settings::Event::RemoveAvatar) => return (self.remove_avatar(), None),
-            Some(settings::Event::NewRecoveryKey(replace)) => {
-                return (self.open_recovery(Some(replace)), None);
+            settings::Event::OpenProfile(name) => Effects::up(Event::OpenProfile(name)),
+            settings::Event::LogOut { wipe } => Effects::core([Request::LogOut { wipe }]),
+            settings::Event::OpenSessions => self.open_sessions(),
+            settings::Event::ChangePassword { current, new, sign_out_others } => {
+                Effects::core([Request::ChangePassword { current, new, sign_out_others }])
             }
-            Some(settings::Event::EnterRecoveryKey) => return (self.open_recovery(None), None),
-            Some(settings::Event::ResetIdentity) => {
-                self.settings = None;
-                self.recovery = Some(Recovery::resetting());
-                return (iced::widget::operation::focus(recovery::FIELD), None);
+            settings::Event::Focus(field) => Effects::ui(iced::widget::operation::focus(field)),
+            settings::Event::VerifiedOnly(on) => Effects::up(Event::VerifiedOnly(on)),
+            settings::Event::Close => {
+                self.overlay = None;
+                Effects::none()
             }
-            Some(settings::Event::OpenProfile(name)) => {
-                return (Task::none(), Some(Event::OpenProfile(name)));
-            }
-            Some(settings::Event::LogOut { wipe }) => return (self.log_out(wipe), None),
-            Some(settings::Event::OpenSessions) => return (self.open_sessions(), None),
-            Some(settings::Event::ChangePassword { current, new, sign_out_others }) => {
-                let handle = self.handle.clone();
-                let change = Task::perform(
-                    async move {
-                        let changed = handle.change_password(&current, &new, sign_out_others);
-                        changed.await.map_err(|e| e.to_string())
-                    },
-                    |done| {
-                        let done = super::password::Message::Done(done);
-                        Message::Settings(settings::Message::Password(done))
-                    },
-                );
-                return (change, None);
-            }
-            Some(settings::Event::Focus(field)) => {
-                return (iced::widget::operation::focus(field), None);
-            }
-            Some(settings::Event::VerifiedOnly(on)) => {
-                return (Task::none(), Some(Event::VerifiedOnly(on)));
-            }
-            Some(settings::Event::Close) => self.settings = None,
-            None => {}
         }
-        (Task::none(), None)
     }
 
-    fn quick_switch(&mut self) -> Task<Message> {
-        self.dialog = None;
-        self.settings = None;
+    fn open_sessions(&mut self) -> Effects {
+        self.overlay = Some(Overlay::Sessions(SessionsPanel::default()));
+        Effects::core([Request::LoadSessions])
+    }
+
+    fn sessions_message(&mut self, message: sessions::Message) -> Effects {
+        let Some(panel) = self.overlay.as_mut().and_then(Overlay::sessions) else {
+            return Effects::none();
+        };
+        let Some(event) = panel.update(message) else { return Effects::none() };
+        match event {
+            sessions::Event::Rename { device_id, name } => {
+                Effects::core([Request::RenameSession { device_id, name }])
+            }
+            sessions::Event::Verify(device) => {
+                Effects::core([Request::StartVerification(Whom::OwnSession(device))])
+            }
+            sessions::Event::SignOut { target, password } => {
+                let asker = request::Asker::Sessions;
+                Effects::core([Request::SignOut { target, password, asker }])
+            }
+            sessions::Event::Reload => Effects::core([Request::LoadSessions]),
+            sessions::Event::Focus(id) => Effects::ui(iced::widget::operation::focus(id)),
+            sessions::Event::Close => {
+                self.overlay = None;
+                Effects::none()
+            }
+        }
+    }
+
+    fn trust_message(&mut self, message: trust::Message) -> Effects {
+        let open_room = self.pane.as_ref().map(RoomPane::room_id);
+        let context = trust::Context { user_id: &self.me.user_id, open_room };
+        let (requests, event) = self.trust.update(message, context);
+        let effects = Effects::core(requests);
+        let Some(event) = event else { return effects };
+        effects.and(match event {
+            // The banner, the open room's header and its shields change: open it afresh.
+            trust::Event::Verified => match self.open_room().map(str::to_owned) {
+                Some(room_id) => self.open(&room_id),
+                None => Effects::none(),
+            },
+            trust::Event::Failed(error) => {
+                self.room_error(error);
+                Effects::none()
+            }
+            trust::Event::OpenRecovery(new_key) => self.open_recovery(new_key),
+            trust::Event::LogOut => Effects::core([Request::LogOut { wipe: false }]),
+            trust::Event::Focus(id) => Effects::ui(iced::widget::operation::focus(id)),
+        })
+    }
+
+    fn quick_switch(&mut self) -> Effects {
+        self.overlay = None;
         self.list.clear_filter();
-        iced::widget::operation::focus(room_list::FILTER)
+        Effects::ui(iced::widget::operation::focus(room_list::FILTER))
     }
 
-    fn close_all(&mut self) -> Task<Message> {
-        self.dialog = None;
-        self.settings = None;
-        self.recovery = None;
-        self.sessions = None;
-        self.alert = None;
+    fn close_all(&mut self) -> Effects {
+        self.overlay = None;
         if let Some(pane) = &mut self.pane {
             pane.cancel();
         }
-        self.close_verification()
+        Effects::core(self.trust.close_all())
     }
 
-    /// A command failed: said in the open room, and the room's identities asked again, since a
-    /// held message is the usual reason a send fails.
-    fn failed(&mut self, error: String) -> Task<Message> {
+    /// A command failed: said in the open room; when trust was the reason (a held message),
+    /// the room's identities are asked again for its banner.
+    fn failed(&mut self, error: Failure) -> Effects {
+        let recheck = error.is_about_trust();
         self.room_error(error);
-        match &self.pane {
-            Some(pane) => self.check_identity(pane.room_id()),
-            None => Task::none(),
+        match self.open_room() {
+            Some(room_id) if recheck => Effects::core([Request::CheckIdentity(room_id.to_owned())]),
+            _ => Effects::none(),
         }
     }
 
     /// Shows an error in the open room, or above everything when no room is open.
-    fn room_error(&mut self, error: String) {
+    fn room_error(&mut self, error: Failure) {
         match &mut self.pane {
             Some(pane) => drop(pane.update(room::Message::Failed(error))),
             None => self.problem = Some(error),
         }
     }
 
-    fn dialog_message(&mut self, message: dialog::Message) -> Task<Message> {
-        let Some(dialog) = &mut self.dialog else { return Task::none() };
-        let request = dialog.update(message);
-        if request.is_some() && !matches!(request, Some(dialog::Event::Search(_))) {
-            self.dialog = None;
-        }
-        let handle = self.handle.clone();
-        match request {
-            Some(dialog::Event::CreateRoom(new)) => Task::perform(
-                async move { handle.create_room(new).await.map_err(|e| e.to_string()) },
-                Message::Opened,
-            ),
-            Some(dialog::Event::OpenChat(user)) => Task::perform(
-                async move { handle.dm(&user).await.map_err(|e| e.to_string()) },
-                Message::Opened,
-            ),
-            Some(dialog::Event::Search(term)) => {
-                // A pause first: a fast typist's every letter need not reach the server.
-                Task::perform(
-                    async move {
-                        tokio::time::sleep(Duration::from_millis(250)).await;
-                        let found = handle.search_people(&term, 8).await.map_err(|e| e.to_string());
-                        (term, found)
-                    },
-                    |(term, found)| Message::Dialog(dialog::Message::Found(term, found)),
-                )
+    fn dialog_message(&mut self, message: dialog::Message) -> Effects {
+        let Some(dialog) = self.overlay.as_mut().and_then(Overlay::dialog) else {
+            return Effects::none();
+        };
+        match dialog.update(message) {
+            // A search leaves the dialog open for its answer; anything else ends it.
+            Some(search @ dialog::Event::Search(_)) => {
+                Effects::core([Request::Conversation(search)])
             }
-            Some(dialog::Event::Close) | None => Task::none(),
+            Some(dialog::Event::Close) => {
+                self.overlay = None;
+                Effects::none()
+            }
+            Some(event) => {
+                self.overlay = None;
+                Effects::core([Request::Conversation(event)])
+            }
+            None => Effects::none(),
         }
     }
 
-    fn log_out(&mut self, wipe: bool) -> Task<Message> {
-        let handle = self.handle.clone();
-        Task::perform(
-            async move { handle.log_out(wipe).await.map(drop).map_err(|e| e.to_string()) },
-            Message::LoggedOut,
-        )
-    }
-
-    fn list_event(&mut self, event: room_list::Event) -> Task<Message> {
+    fn list_event(&mut self, event: room_list::Event) -> Effects {
         match event {
             room_list::Event::Selected(room_id) => self.open(&room_id),
-            room_list::Event::Accept(room_id) => {
-                self.command(|h| async move { h.join(&room_id).await.map(drop) })
-            }
-            room_list::Event::Decline(room_id) => {
-                self.command(|h| async move { h.leave(&room_id).await })
-            }
+            room_list::Event::Accept(room_id) => Effects::core([Request::Join(room_id)]),
+            room_list::Event::Decline(room_id) => Effects::core([Request::Decline(room_id)]),
         }
     }
 
-    fn room_message(&mut self, message: room::Message) -> Task<Message> {
-        let Some(pane) = &mut self.pane else { return Task::none() };
+    fn room_message(&mut self, message: room::Message) -> Effects {
+        let Some(pane) = &mut self.pane else { return Effects::none() };
         match pane.update(message) {
-            Some(room::Event::Send { room_id, text, consent, target }) => {
-                self.command(move |h| send(h, room_id, text, consent, target))
-            }
-            Some(room::Event::React { room_id, event_id, key, consent }) => {
-                self.command(move |h| async move {
-                    h.toggle_reaction(&room_id, &event_id, &key, consent).await
-                })
-            }
-            // Not being able to say one is typing is no error worth showing.
-            Some(room::Event::Typing { room_id, typing }) => {
-                let handle = self.handle.clone();
-                Task::future(async move { handle.typing(&room_id, typing).await }).discard()
-            }
-            Some(room::Event::Retry { room_id, local_id }) => {
-                self.command(|h| async move { h.retry(&room_id, &local_id).await })
-            }
             Some(room::Event::Scroll(room::Scroll::By(pixels))) => {
                 let offset = iced::widget::operation::AbsoluteOffset { x: 0.0, y: pixels };
-                iced::widget::operation::scroll_by(room::TIMELINE, offset)
+                Effects::ui(iced::widget::operation::scroll_by(room::TIMELINE, offset))
             }
             Some(room::Event::Scroll(room::Scroll::Newest)) => {
                 // Anchored at the bottom, the start of the offset is the newest message.
                 let newest = iced::widget::operation::RelativeOffset::START;
-                iced::widget::operation::snap_to(room::TIMELINE, newest)
-            }
-            Some(room::Event::PickFile) => {
-                Task::perform(super::files::pick(fl!("composer-attach")), |path| match path {
-                    Ok(Some(path)) => Message::Room(room::Message::FileChosen(path)),
-                    Ok(None) => Message::Done(Ok(())),
-                    Err(error) => Message::Done(Err(error)),
-                })
-            }
-            Some(room::Event::SendFile { room_id, path, consent }) => {
-                self.send_file(room_id, path, consent)
-            }
-            Some(room::Event::Download { room_id, event_id, name }) => {
-                let handle = self.handle.clone();
-                Task::perform(
-                    async move {
-                        let Some(path) =
-                            super::files::save_as(fl!("timeline-save-file"), name).await?
-                        else {
-                            return Ok(());
-                        };
-                        handle
-                            .download(&room_id, &event_id, &path)
-                            .await
-                            .map(drop)
-                            .map_err(|e| e.to_string())
-                    },
-                    Message::Done,
-                )
+                Effects::ui(iced::widget::operation::snap_to(room::TIMELINE, newest))
             }
             Some(room::Event::VerifyPerson(user)) => {
-                self.security(security::Message::Start(security::Whom::Person(user)))
+                Effects::core([Request::StartVerification(Whom::Person(user))])
             }
-            Some(room::Event::LoadOlder(room_id)) => {
-                self.command(|h| async move { h.load_older(&room_id, 30).await.map(drop) })
-            }
-            None => Task::none(),
+            Some(event) => Effects::core([Request::Room(event)]),
+            None => Effects::none(),
         }
     }
 
     /// Opens a room and follows it until another one is opened.
-    fn open(&mut self, room_id: &str) -> Task<Message> {
+    fn open(&mut self, room_id: &str) -> Effects {
         let summary = match self.list.room(room_id) {
             Some(summary) => summary.clone(),
             // Just created: the list has not caught up yet; its header fills in when it does.
-            None => RoomSummary {
-                room_id: room_id.to_owned(),
-                name: room_id.to_owned(),
-                dm: false,
-                encrypted: true,
-                public: false,
-                unread: 0,
-                highlights: 0,
-                membership: crate::model::Membership::Joined,
-                last_message: None,
-            },
+            None => RoomSummary::pending(room_id),
         };
-        let summary = &summary;
         self.list.mark_selected(room_id);
-        let forbid = self.handle.policy().unencrypted_send.value == UnencryptedSend::Forbid;
-        let no_reactions = self.handle.policy().may_react().is_err();
-        self.pane = Some(RoomPane::new(summary, forbid).without_reactions(no_reactions));
-        if let Some(previous) = self.watching.take() {
-            previous.abort();
-        }
-        let (task, handle) = Task::run(self.handle.watch_room(room_id), |view| {
-            Message::Room(match view {
-                Ok(view) => room::Message::Loaded(view),
-                Err(error) => room::Message::Failed(error.to_string()),
-            })
-        })
-        .abortable();
-        self.watching = Some(handle);
-        self.changed_identities.clear();
-        Task::batch([task, self.check_identity(room_id)])
-    }
-
-    /// Sends a file, its progress shown above the composer until it is in the room.
-    fn send_file(&self, room_id: String, path: std::path::PathBuf, consent: bool) -> Task<Message> {
-        use crate::matrix::TransferStep;
-        use iced::futures::StreamExt as _;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let handle = self.handle.clone();
-        let started = {
-            let name = name.clone();
-            async move {
-                let step = room::Message::Upload(name, None);
-                let steps = match handle.send_file(&room_id, &path, consent).await {
-                    Ok(transfer) => transfer.into_stream().left_stream(),
-                    Err(error) => {
-                        let failed = Err(std::sync::Arc::new(error));
-                        iced::futures::stream::once(async move { failed }).right_stream()
-                    }
-                };
-                (step, steps)
-            }
-        };
-        let stream = iced::futures::stream::once(started).flat_map(move |(first, steps)| {
-            let name = name.clone();
-            let steps = steps.map(move |step| match step {
-                Ok(TransferStep::Progress(progress)) => {
-                    room::Message::Upload(name.clone(), Some(progress))
-                }
-                Ok(TransferStep::Finished(_)) => room::Message::Uploaded(name.clone(), Ok(())),
-                Err(error) => room::Message::Uploaded(name.clone(), Err(error.to_string())),
-            });
-            iced::futures::stream::once(async move { first }).chain(steps)
-        });
-        Task::run(stream, Message::Room)
-    }
-
-    /// Runs a core command; its error, if any, is shown in the open room.
-    fn command<F, Fut>(&self, act: F) -> Task<Message>
-    where
-        F: FnOnce(Handle) -> Fut,
-        Fut: std::future::Future<Output = Result<(), crate::matrix::MatrixError>> + Send + 'static,
-    {
-        let work = act(self.handle.clone());
-        Task::perform(async move { work.await.map_err(|e| e.to_string()) }, Message::Done)
+        let forbid = self.policy.unencrypted_send.value == UnencryptedSend::Forbid;
+        let no_reactions = self.policy.may_react().is_err();
+        self.pane = Some(RoomPane::new(&summary, forbid).without_reactions(no_reactions));
+        Effects::core([Request::Watch(room_id.to_owned()), self.trust.room_opened(room_id)])
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -625,7 +496,7 @@ impl Home {
             button(text(fl!("home-new-chat"))).on_press(Message::OpenDialog(Dialog::new_chat())),
             iced::widget::space::horizontal(),
             iced::widget::tooltip(
-                button(self.settings_button())
+                button(self.avatar.button(&self.me.user_id))
                     .style(button::secondary)
                     .on_press(Message::OpenSettings),
                 container(text(fl!("home-settings"))).padding(6).style(super::style::tooltip_box),
@@ -640,7 +511,11 @@ impl Home {
             Some(pane) => pane.view().map(Message::Room),
             None => container(text(fl!("home-pick-a-room"))).center(Length::Fill).into(),
         };
-        let banners = [self.problem_banner(), self.trust_banner(), self.identity_banner()];
+        let banners = [
+            self.problem_banner(),
+            self.trust.recovery_banner().map(|b| b.map(Message::Trust)),
+            self.trust.identity_banner(self.pane.is_some()).map(|b| b.map(Message::Trust)),
+        ];
         let mut page = column(banners.into_iter().flatten());
         page = page.push(row![list, pane].height(Length::Fill));
         if let Some(status) = status_line(&self.status) {
@@ -650,30 +525,23 @@ impl Home {
     }
 
     /// The dialogs open over the page, the most urgent on top: a new login, then a
-    /// verification, then what the user opened.
+    /// verification, then what the user opened, then what the policy requires.
     fn overlays(&self) -> Vec<Element<'_, Message>> {
-        let user = (self.handle.user_id(), self.handle.device_id());
-        let security = |message| Message::Security(message);
-        [
-            self.required(),
-            self.dialog.as_ref().map(|d| d.view().map(Message::Dialog)),
-            self.settings
-                .as_ref()
-                .map(|p| p.view(user.0, user.1, self.avatar.as_ref()).map(Message::Settings)),
-            self.sessions
-                .as_ref()
-                .map(|p| p.view().map(move |m| security(security::Message::Sessions(m)))),
-            self.recovery.as_ref().map(|d| d.view().map(Message::Recovery)),
-            self.verify
-                .as_ref()
-                .map(|d| d.view().map(move |m| security(security::Message::Verify(m)))),
-            self.alert
-                .as_ref()
-                .map(|a| a.view().map(move |m| security(security::Message::Alert(m)))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+        let required = self.trust.required(&self.policy).map(|r| r.map(Message::Trust));
+        let opened = self.overlay.as_ref().map(|overlay| self.overlay_view(overlay));
+        let trust = self.trust.overlays().map(|o| o.map(Message::Trust));
+        required.into_iter().chain(opened).chain(trust).collect()
+    }
+
+    fn overlay_view<'a>(&'a self, overlay: &'a Overlay) -> Element<'a, Message> {
+        match overlay {
+            Overlay::NewConversation(dialog) => dialog.view().map(Message::Dialog),
+            Overlay::Settings(panel) => panel
+                .view(&self.me.user_id, &self.me.device_id, self.avatar.picture())
+                .map(Message::Settings),
+            Overlay::Sessions(panel) => panel.view().map(Message::Sessions),
+            Overlay::Recovery(dialog) => dialog.view().map(Message::Recovery),
+        }
     }
 
     /// An error that had no open room to be shown in.
@@ -682,70 +550,8 @@ impl Home {
         let close = button(text(fl!("verify-close")))
             .style(button::secondary)
             .on_press(Message::DismissProblem);
-        Some(security::strip(problem.clone(), close.into(), super::style::danger_banner))
+        Some(trust::strip(problem.to_string(), close.into(), super::style::danger_banner))
     }
-
-    /// Above everything while this session lacks the account's secrets (enter the key), or
-    /// while the account has no recovery at all (set it up).
-    fn trust_banner(&self) -> Option<Element<'_, Message>> {
-        if let Some(banner) = self.verify_banner() {
-            return Some(banner);
-        }
-        let (words, label, new_key) = match self.trust?.recovery {
-            RecoveryState::Incomplete => {
-                (fl!("banner-recover"), fl!("settings-recovery-enter"), None)
-            }
-            RecoveryState::Disabled => {
-                (fl!("banner-set-up-recovery"), fl!("settings-recovery-set-up"), Some(false))
-            }
-            RecoveryState::Enabled | RecoveryState::Unknown => return None,
-        };
-        let act =
-            button(text(label)).style(button::secondary).on_press(Message::OpenRecovery(new_key));
-        Some(security::strip(words, act.into(), super::style::caution_banner))
-    }
-}
-
-/// Sends the composer's text as a new message, a reply or an edit; the timeline shows it at
-/// once and follows its delivery. Typing stops with it.
-async fn send(
-    handle: Handle,
-    room_id: String,
-    text: String,
-    consent: bool,
-    target: room::Target,
-) -> Result<(), crate::matrix::MatrixError> {
-    let _ = handle.typing(&room_id, false).await;
-    match target {
-        room::Target::New => {
-            handle.send_text(&room_id, &text, consent, Duration::ZERO).await.map(drop)
-        }
-        room::Target::Reply(reply) => handle.reply(&room_id, &reply.event_id, &text, consent).await,
-        room::Target::Edit(event_id) => handle.edit(&room_id, &event_id, &text, consent).await,
-    }
-}
-
-/// Writes the recovery key where the person chose, readable by them alone (review L4): the
-/// file is written whole beside the target, synced, then renamed over it, so an existing file
-/// of any mode is replaced by a private one, and a full or read-only disk is an error in
-/// words rather than a silent half-written key. `None` when the person cancelled.
-async fn save_key(
-    key: std::sync::Arc<crate::secret::RecoveryKey>,
-) -> Result<Option<String>, String> {
-    let chosen =
-        super::files::save_as(fl!("recovery-ui-save"), "estafette-recovery-key.txt".into());
-    let Some(path) = chosen.await.map_err(|error| error.to_string())? else { return Ok(None) };
-    let shown = format_key(key.expose());
-    let contents =
-        zeroize::Zeroizing::new(format!("{}\n\n{}\n", fl!("recovery-file-note"), shown.as_str()));
-    let target = path.clone();
-    tokio::task::spawn_blocking(move || {
-        crate::profile::write_private_file(&target, contents.as_bytes())
-    })
-    .await
-    .map_err(|error| error.to_string())?
-    .map_err(|error| error.to_string())?;
-    Ok(Some(path.display().to_string()))
 }
 
 /// A line at the bottom while the connection is not simply working.

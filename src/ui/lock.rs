@@ -4,6 +4,7 @@
 //! account that signs in through the organisation (SSO), that sign-in again in the browser.
 //! Logging out from the lock asks first, since it deletes this computer's keys.
 
+use crate::ui::failure::Failure;
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
@@ -19,7 +20,7 @@ pub const FIELD: &str = "lock-password";
 pub struct Lock {
     password: SecretText,
     busy: bool,
-    error: Option<String>,
+    error: Option<Failure>,
     /// How the server lets this account prove itself, once asked.
     ways: Option<Ways>,
     /// Waiting for the person to finish signing in in the browser.
@@ -40,13 +41,13 @@ pub enum Message {
     Typed(SecretText),
     Unlock,
     /// The server's answer about the password, or about the browser's sign-in.
-    Checked(Result<(), String>),
+    Checked(Result<(), Failure>),
     /// What the server offers for proving who one is.
     Ways(Ways),
     /// Sign in again through the organisation, in the browser.
     Sso,
     /// The browser was opened on the organisation's sign-in, or why not.
-    SsoOpened(Result<(), String>),
+    SsoOpened(Result<(), Failure>),
     /// The person says they finished signing in in the browser.
     SsoFinished,
     LogOut,
@@ -209,8 +210,9 @@ mod tests {
         );
         assert!(lock.password.is_empty(), "not kept once sent");
         assert_eq!(lock.update(Message::Unlock), None, "one check at a time");
-        lock.update(Message::Checked(Err("wrong".into())));
-        assert_eq!(lock.error.as_deref(), Some("wrong"));
+        lock.update(Message::Checked(Err(crate::matrix::MatrixError::WrongPassword.into())));
+        let shown = lock.error.as_ref().map(ToString::to_string);
+        assert_eq!(shown, Some(crate::matrix::MatrixError::WrongPassword.to_string()));
         assert_eq!(lock.update(Message::Checked(Ok(()))), Some(Event::Unlocked));
     }
 
@@ -259,7 +261,7 @@ mod tests {
         assert_eq!(lock.update(Message::Sso), Some(Event::OpenSso));
         assert_eq!(lock.update(Message::SsoFinished), Some(Event::CheckSso));
         assert_eq!(lock.update(Message::SsoFinished), None, "one check at a time");
-        lock.update(Message::Checked(Err("not yet".into())));
+        lock.update(Message::Checked(Err(crate::matrix::MatrixError::SsoCheckNotDone.into())));
         assert_eq!(lock.update(Message::SsoFinished), Some(Event::CheckSso));
     }
 }

@@ -2,6 +2,7 @@
 //! organisation's account in the browser (single sign-on) when the server offers it, with
 //! errors shown in words a person can act on.
 
+use crate::ui::failure::Failure;
 use std::time::Duration;
 
 use iced::widget::{button, column, container, row, text, text_input};
@@ -53,11 +54,11 @@ pub enum Message {
     Homeserver(String),
     Password(SecretText),
     Submit,
-    Done(Result<Identity, String>),
+    Done(Result<Identity, Failure>),
     /// Typing paused: ask the server how it signs people in (if still the same lookup).
     Lookup(u64),
     /// The server's answer, for the server key it was asked for.
-    Methods(String, Result<LoginMethods, String>),
+    Methods(String, Result<LoginMethods, Failure>),
     /// Sign in with this identity provider (its id; empty for the server's default).
     Sso(String),
     CancelSso,
@@ -152,7 +153,7 @@ impl Login {
             async move {
                 let methods =
                     matrix::login_methods(&policy, homeserver.as_deref(), user.as_deref());
-                methods.await.map_err(|error| error.to_string())
+                methods.await.map_err(Failure::from)
             },
             move |result| Message::Methods(key.clone(), result),
         )
@@ -160,7 +161,7 @@ impl Login {
 
     /// A lookup that failed is not shown: the person may still be typing, and logging in
     /// explains the same failure in words.
-    fn learned(&mut self, key: &str, result: Result<LoginMethods, String>) {
+    fn learned(&mut self, key: &str, result: Result<LoginMethods, Failure>) {
         if key == self.asked {
             self.methods = result.ok();
         }
@@ -190,7 +191,7 @@ impl Login {
                 // The session is closed again at once: the app's core restores it from the
                 // keychain, so exactly one client ever owns the store.
                 let session = matrix::login(&profile, &policy, request).await;
-                session.map(|s| s.identity()).map_err(|e| e.to_string())
+                session.map(|s| s.identity()).map_err(Failure::from)
             },
             Message::Done,
         )
@@ -217,7 +218,7 @@ impl Login {
         Task::perform(
             async move {
                 let session = matrix::login_sso(&profile, &policy, request).await;
-                session.map(|s| s.identity()).map_err(|e| e.to_string())
+                session.map(|s| s.identity()).map_err(Failure::from)
             },
             Message::Done,
         )
@@ -232,7 +233,7 @@ impl Login {
         }
     }
 
-    fn finished(&mut self, result: Result<Identity, String>) -> Option<Event> {
+    fn finished(&mut self, result: Result<Identity, Failure>) -> Option<Event> {
         self.busy = false;
         let cancelled = self.sso.take().is_some_and(|wait| wait.cancelling);
         match result {
@@ -240,7 +241,7 @@ impl Login {
             // The person asked for it: no error to read.
             Err(_) if cancelled => None,
             Err(error) => {
-                self.error = Some(error);
+                self.error = Some(error.to_string());
                 None
             }
         }
@@ -377,7 +378,7 @@ mod tests {
     fn an_error_is_shown_in_words() {
         let mut login = Login::default();
         let wrong = fl!("error-wrong-password");
-        let _ = login.finished(Err(wrong.clone()));
+        let _ = login.finished(Err(crate::matrix::MatrixError::WrongPassword.into()));
         let mut ui = simulator(login.view());
         assert!(ui.find(wrong.as_str()).is_ok(), "the error is on screen");
     }
@@ -385,8 +386,9 @@ mod tests {
     #[test]
     fn a_refused_server_is_explained() {
         let mut login = Login::new(Some("@bob:evil.example".into()), None);
-        let refusal = crate::policy::Refusal::Homeserver("evil.example".into()).to_string();
-        let _ = login.finished(Err(refusal.clone()));
+        let refused = crate::policy::Refusal::Homeserver("evil.example".into());
+        let refusal = refused.to_string();
+        let _ = login.finished(Err(crate::matrix::MatrixError::from(refused).into()));
         let mut ui = simulator(login.view());
         assert!(ui.find(refusal.as_str()).is_ok());
         assert!(ui.find("@bob:evil.example").is_ok(), "the user name is kept");
@@ -450,7 +452,7 @@ mod tests {
         // Cancelled: the login's own "cancelled" error is not shown, and the form is back.
         login.cancel_sso();
         assert!(login.sso.as_ref().is_some_and(|wait| wait.cancelling));
-        assert!(login.finished(Err(fl!("error-sso-cancelled"))).is_none());
+        assert!(login.finished(Err(crate::matrix::MatrixError::SsoCancelled.into())).is_none());
         assert!(!login.busy && login.sso.is_none() && login.error.is_none());
     }
 
@@ -460,7 +462,7 @@ mod tests {
         login.busy = true;
         login.sso = Some(SsoWait { cancel: SsoCancel::default(), cancelling: false });
         let failure = fl!("error-sso-timeout", minutes = 10);
-        let _ = login.finished(Err(failure.clone()));
+        let _ = login.finished(Err(crate::matrix::MatrixError::SsoTimedOut(10).into()));
         let mut ui = simulator(login.view());
         assert!(ui.find(failure.as_str()).is_ok());
         assert!(ui.find(fl!("login-sso-organisation").as_str()).is_ok(), "ready to try again");

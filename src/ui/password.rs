@@ -2,6 +2,7 @@
 //! password, the new one twice, and "sign out all my other sessions", on by default, so that
 //! whoever had the old password loses the sessions it opened. The server's answer in words.
 
+use crate::ui::failure::Failure;
 use iced::widget::{button, column, row, text, toggler};
 use iced::{Element, Length};
 
@@ -21,7 +22,7 @@ pub struct ChangePassword {
     again: SecretText,
     sign_out_others: bool,
     busy: bool,
-    error: Option<String>,
+    error: Option<Failure>,
     /// Changed: what to tell.
     done: Option<String>,
 }
@@ -36,7 +37,7 @@ pub enum Message {
     Next(&'static str),
     Submit,
     /// The server's answer.
-    Done(Result<(), String>),
+    Done(Result<(), Failure>),
     Close,
 }
 
@@ -97,11 +98,11 @@ impl ChangePassword {
             return None;
         }
         if self.new != self.again {
-            self.error = Some(crate::matrix::MatrixError::PasswordMismatch.to_string());
+            self.error = Some(crate::matrix::MatrixError::PasswordMismatch.into());
             return None;
         }
         if self.new == self.current {
-            self.error = Some(crate::matrix::MatrixError::PasswordUnchanged.to_string());
+            self.error = Some(crate::matrix::MatrixError::PasswordUnchanged.into());
             return None;
         }
         self.busy = true;
@@ -189,9 +190,9 @@ mod tests {
         );
         assert!(form.current.is_empty() && form.new.is_empty(), "not kept once sent");
         assert_eq!(form.update(Message::Submit), None, "one change at a time");
-        form.update(Message::Done(Err("The current password is wrong".into())));
+        form.update(Message::Done(Err(crate::matrix::MatrixError::WrongCurrentPassword.into())));
         let mut ui = simulator(form.view());
-        assert!(ui.find("The current password is wrong").is_ok());
+        assert!(ui.find(fl!("error-wrong-current-password").as_str()).is_ok());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! typing part of it back; and entering it on a new session to bring back the account's
 //! secrets and history.
 
+use crate::ui::failure::Failure;
 use std::sync::Arc;
 
 use iced::widget::{button, column, container, row, text, text_input};
@@ -20,7 +21,7 @@ pub enum Recovery {
     /// The core is at work; the words say on what.
     Working(String),
     /// The new key, shown this once; what became of a copy or a save, in words.
-    Showing { key: Arc<RecoveryKey>, replaced: bool, outcome: Option<Result<String, String>> },
+    Showing { key: Arc<RecoveryKey>, replaced: bool, outcome: Option<Result<String, Failure>> },
     /// The user types back group `group` (from 0) of the key.
     Confirming { key: Arc<RecoveryKey>, group: usize, typed: SecretText, wrong: bool },
     /// The user types the key to recover this session.
@@ -34,14 +35,14 @@ pub enum Recovery {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// A new key from the core (set up or changed), or why not.
-    Generated(Result<Arc<RecoveryKey>, String>, bool),
+    Generated(Result<Arc<RecoveryKey>, Failure>, bool),
     Copy,
     /// The key is on the clipboard (for a minute), or why not.
-    Copied(Result<(), String>),
+    Copied(Result<(), Failure>),
     /// Save the key to a file the person chooses (a USB stick, a password manager's import).
     Save,
     /// Where the key was saved (`None`: the person cancelled), or why it was not.
-    Saved(Result<Option<String>, String>),
+    Saved(Result<Option<String>, Failure>),
     /// "I have stored it": on to typing part of it back.
     Stored,
     Typed(SecretText),
@@ -49,11 +50,11 @@ pub enum Message {
     /// Back to the key, for someone who did not store it after all.
     ShowAgain,
     Recover,
-    Recovered(Result<(), String>),
+    Recovered(Result<(), Failure>),
     /// "Reset my identity", with the password typed.
     Reset,
     /// The reset did not happen (a wrong password): back to the form.
-    ResetRefused(String),
+    ResetRefused(Failure),
     Close,
 }
 
@@ -93,9 +94,12 @@ impl Recovery {
                 *self = Self::Showing { key, replaced, outcome: None };
             }
             Message::ResetRefused(error) => {
-                *self = Self::Resetting { typed: SecretText::default(), error: Some(error) };
+                *self = Self::Resetting {
+                    typed: SecretText::default(),
+                    error: Some(error.to_string()),
+                };
             }
-            Message::Generated(Err(error), _) => *self = Self::Done(error),
+            Message::Generated(Err(error), _) => *self = Self::Done(error.to_string()),
             Message::Copy => return self.copy().map(Event::Copy),
             Message::Copied(done) => self.outcome(done.map(|()| fl!("recovery-ui-copied"))),
             Message::Save => return self.copy().map(Event::Save),
@@ -112,7 +116,8 @@ impl Recovery {
             Message::Recover => return self.recover(),
             Message::Recovered(Ok(())) => *self = Self::Done(fl!("recovery-ui-recovered")),
             Message::Recovered(Err(error)) => {
-                *self = Self::Entering { typed: SecretText::default(), error: Some(error) };
+                *self =
+                    Self::Entering { typed: SecretText::default(), error: Some(error.to_string()) };
             }
             Message::Reset => return self.reset(),
             Message::Close => return Some(Event::Close),
@@ -126,7 +131,7 @@ impl Recovery {
         Some(key.clone())
     }
 
-    fn outcome(&mut self, said: Result<String, String>) {
+    fn outcome(&mut self, said: Result<String, Failure>) {
         if let Self::Showing { outcome, .. } = self {
             *outcome = Some(said);
         }
@@ -213,7 +218,7 @@ impl Recovery {
 fn showing<'a>(
     key: &'a RecoveryKey,
     replaced: bool,
-    outcome: Option<&'a Result<String, String>>,
+    outcome: Option<&'a Result<String, Failure>>,
 ) -> iced::widget::Column<'a, Message> {
     let intro = if replaced { fl!("recovery-ui-new-key") } else { fl!("recovery-ui-key") };
     let shown = text(format_key(key.expose()).to_string()).font(Font::MONOSPACE).size(18);
@@ -345,9 +350,10 @@ mod tests {
         dialog.update(typed("secret"));
         let sent = dialog.update(Message::Reset);
         assert!(matches!(sent, Some(Event::ResetIdentity(p)) if p.expose() == "secret"));
-        dialog.update(Message::ResetRefused("wrong".into()));
+        dialog.update(Message::ResetRefused(crate::matrix::MatrixError::WrongPassword.into()));
+        let wrong = crate::matrix::MatrixError::WrongPassword.to_string();
         assert!(
-            matches!(&dialog, Recovery::Resetting { error: Some(e), typed } if e == "wrong" && typed.is_empty())
+            matches!(&dialog, Recovery::Resetting { error: Some(e), typed } if *e == wrong && typed.is_empty())
         );
     }
 
@@ -388,8 +394,8 @@ mod tests {
             panic!("the key goes to the core")
         };
         assert_eq!(key.expose(), KEY);
-        dialog.update(Message::Recovered(Err("This recovery key is not the right one.".into())));
+        dialog.update(Message::Recovered(Err(crate::matrix::MatrixError::WrongRecoveryKey.into())));
         let mut ui = simulator(dialog.view());
-        assert!(ui.find("This recovery key is not the right one.").is_ok());
+        assert!(ui.find(fl!("error-recovery-wrong-key").as_str()).is_ok());
     }
 }

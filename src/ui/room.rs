@@ -1,6 +1,7 @@
 //! An open room: its header, the warning banner when it is not encrypted, the messages with
 //! their trust shields, and the composer that asks before a first message goes out in clear.
 
+use crate::ui::failure::Failure;
 use std::path::PathBuf;
 
 use iced::keyboard::{Key, key::Named};
@@ -76,7 +77,7 @@ pub enum Message {
     ConfirmClear,
     CancelClear,
     Loaded(RoomView),
-    Failed(String),
+    Failed(Failure),
     LoadOlder,
     /// Send again the failed message with this transaction id.
     Retry(String),
@@ -104,7 +105,7 @@ pub enum Message {
     FileDropped(PathBuf),
     /// How far an upload is (`None`: started), then its end (`Ok`), or why it failed.
     Upload(String, Option<Progress>),
-    Uploaded(String, Result<(), String>),
+    Uploaded(String, Result<(), Failure>),
     /// Save a message's file: its event id, and the name to propose.
     SaveFile(String, String),
     /// Show this message although its sender could not be authenticated.
@@ -223,7 +224,7 @@ impl RoomPane {
             Message::ConfirmClear => return self.confirm(),
             Message::CancelClear => self.asking = None,
             Message::Loaded(view) => self.loaded(view),
-            Message::Failed(error) => self.error = Some(error),
+            Message::Failed(error) => self.error = Some(error.to_string()),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
             Message::Retry(local_id) => {
                 return Some(Event::Retry { room_id: self.details.room_id.clone(), local_id });
@@ -253,7 +254,7 @@ impl RoomPane {
             Message::Uploaded(name, outcome) => {
                 self.uploads.retain(|(shown, _)| *shown != name);
                 if let Err(error) = outcome {
-                    self.error = Some(error);
+                    self.error = Some(error.to_string());
                 }
             }
             Message::SaveFile(event_id, name) => {

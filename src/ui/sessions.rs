@@ -2,6 +2,7 @@
 //! not, with when and where the server last saw it; rename, verify, sign out one, or sign out
 //! all the others at once. The server may ask for the password before signing anything out.
 
+use crate::ui::failure::Failure;
 use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -25,13 +26,13 @@ pub enum Target {
 }
 
 /// How a sign-out went: the core's answer, with the one case the front end must act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Outcome {
     /// These sessions are signed out.
     Done(Vec<String>),
     /// The server wants the account's password first; nothing was signed out.
     NeedPassword,
-    Failed(String),
+    Failed(Failure),
 }
 
 #[derive(Default)]
@@ -46,19 +47,19 @@ pub struct SessionsPanel {
     pending: Option<Target>,
     password: SecretText,
     busy: bool,
-    error: Option<String>,
+    error: Option<Failure>,
     /// What the last action did, in words.
     done: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Vec<Session>, String>),
+    Loaded(Result<Vec<Session>, Failure>),
     Rename(String),
     NameEdited(String),
     SaveName,
     CancelRename,
-    Renamed(Result<(), String>),
+    Renamed(Result<(), Failure>),
     Verify(String),
     SignOut(String),
     SignOutOthers,
@@ -122,7 +123,7 @@ impl SessionsPanel {
         None
     }
 
-    fn fail(&mut self, error: String) {
+    fn fail(&mut self, error: Failure) {
         self.busy = false;
         self.error = Some(error);
     }

@@ -1,6 +1,7 @@
 //! The settings panel: the account's display name and picture, the app's language, theme and
 //! notifications, and the two ways out (log out; log out and wipe this device).
 
+use crate::ui::failure::Failure;
 use iced::widget::{Column, button, column, image, row, text, text_input, toggler};
 use iced::{Alignment, Element};
 
@@ -21,19 +22,19 @@ pub struct Settings {
     /// The name the server has, once it answered.
     saved_name: Option<String>,
     /// The outcome of the last name change: `Ok` says it is saved, `Err` why not.
-    outcome: Option<Result<(), String>>,
+    outcome: Option<Result<(), Failure>>,
     /// A new picture is being chosen, drawn or published.
     avatar_busy: bool,
     /// Why the last change of picture failed.
-    avatar_problem: Option<String>,
+    avatar_problem: Option<Failure>,
     /// The other accounts (profiles) on this computer.
     neighbours: Vec<Neighbour>,
     /// Why another account's window could not be opened, or a setting not kept.
-    problem: Option<String>,
+    problem: Option<Failure>,
     /// Verified-only sending: on or off, and whether the organisation has locked it.
     verified_only: (bool, bool),
     /// Recovery and this session's trust, once the core has answered.
-    trust: Option<Result<TrustStatus, String>>,
+    trust: Option<Result<TrustStatus, Failure>>,
     /// The password form, while open (it shows instead of the panel).
     password: Option<ChangePassword>,
     /// The organisation turned reactions off.
@@ -42,25 +43,25 @@ pub struct Settings {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    NameLoaded(Result<Option<String>, String>),
+    NameLoaded(Result<Option<String>, Failure>),
     NameEdited(String),
     SaveName,
-    NameSaved(Result<(), String>),
+    NameSaved(Result<(), Failure>),
     ChooseAvatar,
     RemoveAvatar,
     /// What became of a change of picture.
-    AvatarChanged(Result<AvatarChange, String>),
+    AvatarChanged(Result<AvatarChange, Failure>),
     Theme(ThemeChoice),
     Language(LanguageChoice),
     Notifications(bool),
     /// Open this profile's window; `None`: a new profile, for another account.
     OpenProfile(Option<String>),
     /// Opening another account's window failed, or a setting could not be kept.
-    Failed(String),
+    Failed(Failure),
     VerifiedOnly(bool),
     OpenSessions,
     /// Where recovery and this session's trust stand.
-    Trust(Result<TrustStatus, String>),
+    Trust(Result<TrustStatus, Failure>),
     /// Set up recovery, or change its key (`true`).
     NewRecoveryKey(bool),
     /// Bring this session's secrets back with the recovery key.
@@ -589,11 +590,12 @@ mod tests {
         assert!(matches!(settings.update(Message::ChooseAvatar), Some(Event::ChooseAvatar)));
         assert!(settings.update(Message::ChooseAvatar).is_none(), "one change at a time");
         assert!(settings.update(Message::RemoveAvatar).is_none());
-        settings.update(Message::AvatarChanged(Err("not a picture".into())));
+        let refused = crate::matrix::MatrixError::NotAPicture("a.txt".into());
+        settings.update(Message::AvatarChanged(Err(refused.clone().into())));
         let picture = image::Handle::from_rgba(1, 1, vec![0, 0, 255, 255]);
         let clicked: Vec<_> = {
             let mut ui = simulator(settings.view("@anne:x", "DEV", Some(&picture)));
-            assert!(ui.find("not a picture").is_ok());
+            assert!(ui.find(refused.to_string().as_str()).is_ok());
             let _ = ui.click(fl!("settings-avatar-remove").as_str());
             ui.into_messages().collect()
         };

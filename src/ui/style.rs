@@ -126,8 +126,10 @@ pub fn modal<'a, Message: 'a>(
 
 /// An error in words, on red. Errors can quote long unbreakable strings (a bus address, a
 /// URL), so words that do not fit are broken too.
-pub fn error_box<'a, Message: 'a>(message: &str) -> Element<'a, Message> {
-    let words = text(message.to_owned()).wrapping(text::Wrapping::WordOrGlyph);
+pub fn error_box<'a, Message: 'a>(
+    message: &(impl std::fmt::Display + ?Sized),
+) -> Element<'a, Message> {
+    let words = text(message.to_string()).wrapping(text::Wrapping::WordOrGlyph);
     container(words).padding(10).style(danger_banner).into()
 }
 

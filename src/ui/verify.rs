@@ -2,6 +2,7 @@
 //! by seven emoji compared between two screens or by a QR code the other device scans. It
 //! opens wherever the user is when a request arrives, and every stage says what to do next.
 
+use crate::ui::failure::Failure;
 use iced::widget::{Column, button, column, qr_code, row, text};
 use iced::{Alignment, Element, Length};
 
@@ -17,7 +18,7 @@ pub struct VerifyDialog {
     qr: Option<qr_code::Data>,
     /// A command sent and not answered yet: its buttons wait.
     busy: bool,
-    error: Option<String>,
+    error: Option<Failure>,
 }
 
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ pub enum Message {
     Cancel,
     Close,
     /// The core answered a command.
-    Answered(Result<(), String>),
+    Answered(Result<(), Failure>),
 }
 
 /// What the dialog asks the core to do with its flow (by id), or to close it.

@@ -103,8 +103,9 @@ fn an_upload_shows_its_progress_until_it_is_in_the_room() {
     pane.update(Message::Uploaded("budget.pdf".into(), Ok(())));
     assert!(pane.uploads.is_empty());
     pane.update(Message::Upload("huge.iso".into(), None));
-    pane.update(Message::Uploaded("huge.iso".into(), Err("too large".into())));
-    assert_eq!(pane.error.as_deref(), Some("too large"));
+    let refused = crate::matrix::MatrixError::SendFailed("too large".into());
+    pane.update(Message::Uploaded("huge.iso".into(), Err(refused.clone().into())));
+    assert_eq!(pane.error, Some(refused.to_string()));
 }
 
 #[test]

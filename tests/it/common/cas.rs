@@ -13,12 +13,11 @@ const TICKET: &str = "ST-1-estafette-test";
 pub struct FakeCas {
     /// `http://127.0.0.1:PORT`, what Synapse's `cas_config.server_url` names.
     pub url: String,
-    /// The CAS user every sign-in becomes (Synapse makes it the Matrix localpart).
-    pub user: String,
     served: Arc<Mutex<Vec<String>>>,
 }
 
 impl FakeCas {
+    /// Serves sign-ins that all become `user` (Synapse makes it the Matrix localpart).
     pub fn start(user: &str) -> FakeCas {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind the fake CAS");
         let url = format!("http://{}", listener.local_addr().expect("CAS address"));
@@ -30,7 +29,7 @@ impl FakeCas {
                 std::thread::spawn(move || serve(stream, &name, &log));
             }
         });
-        FakeCas { url, user: user.to_owned(), served }
+        FakeCas { url, served }
     }
 
     /// The `homeserver.yaml` keys for a Synapse that signs people in here, and sends the

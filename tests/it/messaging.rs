@@ -1,9 +1,7 @@
 //! End-to-end encrypted messaging through the command line, against a real Synapse and a real
 //! Secret Service: DMs, rooms, the unencrypted-room guard, the policy, restarts and outages.
 
-mod common;
-
-use common::{Keyring, Synapse, User, files_containing, person, server_events, tail};
+use crate::common::{Keyring, Synapse, User, files_containing, person, server_events, tail};
 
 fn with_body<'a>(lines: &'a [serde_json::Value], body: &str) -> Vec<&'a serde_json::Value> {
     lines.iter().filter(|line| line["body"].as_str().is_some_and(|b| b.contains(body))).collect()
@@ -146,7 +144,7 @@ fn a_public_unencrypted_room_is_never_written_to_by_accident() {
     let synapse = Synapse::shared();
     let (mut alice, _) = person(synapse, "guarded");
     let (_, owner_token) = synapse.register_with_token("owner");
-    let alias_name = common::unique("lobby");
+    let alias_name = crate::common::unique("lobby");
     let body = format!(
         r#"{{"preset":"public_chat","name":"Open Lobby","visibility":"public","room_alias_name":"{alias_name}"}}"#
     );

@@ -4,11 +4,9 @@
 //! colleague's display name. The client shows each as something, never crashes, never sends
 //! to the wrong room, and never lets the impostor pass for the colleague.
 
-mod common;
-
 use serde_json::{Value, json};
 
-use common::{Account, Keyring, Synapse, User, person, tail};
+use crate::common::{Account, Keyring, Synapse, User, person, tail};
 
 /// A room created by a raw API user, with `invited` invited; returns its id.
 fn raw_room(
@@ -34,7 +32,7 @@ fn raw_room(
 
 /// Sends `content` as a message, `query` added to the address; returns the server's status.
 fn send_raw(synapse: &Synapse, token: &str, room: &str, query: &str, content: &Value) -> u16 {
-    let txn = common::unique("txn");
+    let txn = crate::common::unique("txn");
     let path = format!("/_matrix/client/v3/rooms/{room}/send/m.room.message/{txn}{query}");
     synapse.call("PUT", &path, Some(token), &content.to_string()).0
 }

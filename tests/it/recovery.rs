@@ -3,9 +3,7 @@
 //! before it existed; a wrong or replaced key is refused in words; an identity reset needs
 //! consent and the password. The key never lands in a file or a log.
 
-mod common;
-
-use common::{Account, Keyring, Run, Synapse, User, files_containing, person};
+use crate::common::{Account, Keyring, Run, Synapse, User, files_containing, person};
 use serde_json::Value;
 
 /// Runs a command on one profile of `user`.
@@ -221,8 +219,12 @@ fn recovery_help_is_localized() {
     let user = User::new(None);
     let mut french = user.env.clone();
     french.push(("ESTAFETTE_LANG".into(), "fr".into()));
-    let run =
-        common::run_with(&french, user.data.path(), &["recovery", "reset-identity", "--help"], "");
+    let run = crate::common::run_with(
+        &french,
+        user.data.path(),
+        &["recovery", "reset-identity", "--help"],
+        "",
+    );
     assert!(run.ok().stdout.contains("Repartir d'une nouvelle identité"), "{}", run.stdout);
     assert!(run.stdout.contains("sans cette option, rien n'est fait"), "{}", run.stdout);
 }

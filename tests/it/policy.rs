@@ -3,13 +3,11 @@
 //! refused with its file, line and key, the log level is clamped, and a locked login server
 //! cannot be swapped.
 
-mod common;
-
 use std::path::PathBuf;
 
 use serde_json::Value;
 
-use common::{Keyring, Synapse, User};
+use crate::common::{Keyring, Synapse, User};
 
 /// Writes the user's own `settings.toml` for the default profile.
 fn user_settings(user: &User, text: &str) -> PathBuf {
@@ -246,7 +244,7 @@ fn the_password_goes_only_to_a_server_the_organisation_allows() {
     assert!(run.failed().stderr.contains("not allowed by your organisation"), "{}", run.stderr);
     assert_eq!(trap.hits(), 0, "nothing reached the server typed");
     // As reproduced in the review: the real server's address, a Matrix ID on the allowed name.
-    let local = common::unique("fenced");
+    let local = crate::common::unique("fenced");
     let named = format!("@{local}:localhost");
     let run = user.run(
         &["login", "--homeserver", &synapse.url, "--user", &named, "--password-stdin"],

@@ -3,12 +3,10 @@
 //! the upload's progress reported through the core's API, the unencrypted-room guard, and
 //! clear errors for a file that is missing, a folder or too large.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{
+use crate::common::{
     Keyring, Synapse, answer, files_containing, files_under, person, server_events, tail,
 };
 use estafette::matrix::{Sent, TransferStep};
@@ -42,7 +40,7 @@ fn an_encrypted_file_arrives_whole_and_the_server_keeps_only_ciphertext() {
 
     let files = tempfile::tempdir().expect("temp dir");
     let marker = "obsidian-harbor-5521";
-    let name = format!("{}.pdf", common::unique("report"));
+    let name = format!("{}.pdf", crate::common::unique("report"));
     let (path, sent_bytes) = distinctive(files.path(), &name, marker, 300_000);
     let path_text = path.display().to_string();
     let sent = alice.run(&["--log-level", "trace", "send", &room, "--file", &path_text], "");

@@ -1,11 +1,9 @@
 //! The desktop app end to end: the real binary, in a real X window (Xvfb), with a profile
 //! logged in to the test Synapse and its secrets in the test keychain.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{Display, Keyring, Synapse, User, target_dir};
+use crate::common::{Display, Keyring, Synapse, User, target_dir};
 
 /// Waits until the app's log has a startup milestone, and returns its line.
 fn milestone(user: &User, name: &str, app: &mut std::process::Child) -> String {
@@ -86,7 +84,9 @@ fn a_copied_recovery_key_is_marked_secret_and_cleared() {
     }
     let display = Display::start();
     let mut child = std::process::Command::new(std::env::current_exe().expect("this test"))
-        .args(["a_copied_recovery_key_is_marked_secret_and_cleared", "--exact", "--nocapture"])
+        // This very test, by its full name in the one test binary.
+        .args(["desktop::a_copied_recovery_key_is_marked_secret_and_cleared", "--exact"])
+        .arg("--nocapture")
         .env(CLIPBOARD_CHILD, "1")
         .env("DISPLAY", &display.name)
         .stdout(std::process::Stdio::null())

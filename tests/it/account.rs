@@ -1,14 +1,12 @@
 //! Accounts against a real Synapse and a real Secret Service: login, restore in a new process,
 //! profiles, logout and wipe, and the secrets that must never leave the keychain.
 
-mod common;
-
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use common::cas::FakeCas;
-use common::synapse::Lifetimes;
-use common::{Keyring, Synapse, User, files_containing, files_under};
+use crate::common::cas::FakeCas;
+use crate::common::synapse::Lifetimes;
+use crate::common::{Keyring, Synapse, User, files_containing, files_under};
 
 fn setup() -> (&'static Synapse, &'static Keyring) {
     (Synapse::shared(), Keyring::shared())

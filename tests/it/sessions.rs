@@ -2,11 +2,9 @@
 //! Secret Service: every session listed with this one marked, renaming, signing out the others
 //! (the server asks for the password), and the new-login alert, live and since the last run.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Account, Keyring, Synapse, User};
+use crate::common::{Account, Keyring, Synapse, User};
 use serde_json::Value;
 
 /// One account signed in on two profiles of one user: `first` and `second`.
@@ -218,7 +216,7 @@ fn a_short_login_by_a_script_is_raised_while_it_lasts() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_password_is_checked_even_when_the_server_skips_its_usual_guard() {
     let lenient = Synapse::start_with(
-        common::synapse::Lifetimes::default(),
+        crate::common::synapse::Lifetimes::default(),
         "\nui_auth:\n  session_timeout: 15m\n",
     );
     let account = lenient.register("leniency");
@@ -303,7 +301,7 @@ fn changing_the_password_signs_out_every_other_session() {
 #[test]
 fn a_new_password_the_servers_rules_refuse_is_said_in_words() {
     let strict = Synapse::start_with(
-        common::synapse::Lifetimes::default(),
+        crate::common::synapse::Lifetimes::default(),
         "\npassword_config:\n  policy:\n    enabled: true\n    minimum_length: 15\n",
     );
     let account = strict.register("sesrules");

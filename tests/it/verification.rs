@@ -2,14 +2,12 @@
 //! processes (two sessions of one account, or two people) verify each other by emoji or by QR
 //! code, driven through their standard input and output as a person would.
 
-mod common;
-
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::process::{Child, ChildStdin};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{Account, Keyring, Run, Synapse, User};
+use crate::common::{Account, Keyring, Run, Synapse, User};
 use serde_json::Value;
 
 /// How long one side may wait for the other at one step: in-room messages can take tens of
@@ -42,7 +40,7 @@ impl Side {
         all.extend_from_slice(args);
         all.extend_from_slice(&["--timeout", "240"]);
         let mut child =
-            common::command(env, user.data.path(), &all).spawn().expect("start estafette");
+            crate::common::command(env, user.data.path(), &all).spawn().expect("start estafette");
         let stdin = child.stdin.take();
         let stdout = child.stdout.take().expect("stdout");
         let (sender, lines) = mpsc::channel();
@@ -249,7 +247,7 @@ fn a_qr_code_shown_by_one_session_is_scanned_by_the_other() {
 #[test]
 fn a_qr_code_copied_to_the_clipboard_is_read_by_the_other_session() {
     let synapse = Synapse::shared();
-    let display = common::Display::start();
+    let display = crate::common::Display::start();
     let (user, _, first, second) = two_sessions(synapse, "vclip");
     let file = user.data.path().join("code.png");
     let path = file.to_str().expect("utf-8 path");

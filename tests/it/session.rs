@@ -2,11 +2,9 @@
 //! saved at once, and an expired session (soft logout) comes back with the password alone, on
 //! the same device with the same keys.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Keyring, Synapse, User, synapse::Lifetimes};
+use crate::common::{Keyring, Synapse, User, synapse::Lifetimes};
 
 fn tokens(keyring: &Keyring, id: &str) -> Option<(String, String)> {
     let text = keyring.lookup(&format!("{id}/session"))?;

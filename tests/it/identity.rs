@@ -3,11 +3,9 @@
 //! until the change is accepted; with verified-only sending forced by the organisation, an
 //! unverified session gets no key and the sender is told which one.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Account, Run, Synapse, User, person, tail};
+use crate::common::{Account, Run, Synapse, User, person, tail};
 use serde_json::Value;
 
 /// The line of `tail` for the event `id`, asking again while `until` does not hold of it (keys
@@ -232,7 +230,8 @@ fn identity_help_is_localized() {
     let user = User::new(None);
     let mut french = user.env.clone();
     french.push(("ESTAFETTE_LANG".into(), "fr".into()));
-    let run = common::run_with(&french, user.data.path(), &["identity", "accept", "--help"], "");
+    let run =
+        crate::common::run_with(&french, user.data.path(), &["identity", "accept", "--help"], "");
     assert!(run.ok().stdout.contains("Accepter la nouvelle identité"), "{}", run.stdout);
 }
 

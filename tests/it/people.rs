@@ -1,9 +1,7 @@
 //! Finding a colleague by name in the server's directory, then opening the encrypted chat with
 //! the person found, through the command line, against a real Synapse.
 
-mod common;
-
-use common::{Keyring, Synapse, User};
+use crate::common::{Keyring, Synapse, User};
 
 #[test]
 fn a_colleague_is_found_by_name_and_the_chat_opened_with_them_is_encrypted() {
@@ -13,7 +11,7 @@ fn a_colleague_is_found_by_name_and_the_chat_opened_with_them_is_encrypted() {
     user.login(synapse, &me, &[]);
     // The colleague has a display name and shares no room with us yet.
     let (colleague, token) = synapse.register_with_token("colleague");
-    let surname = common::unique("Martinez");
+    let surname = crate::common::unique("Martinez");
     let path = format!("/_matrix/client/v3/profile/{}/displayname", colleague.user_id);
     let body = format!(r#"{{"displayname":"Solène {surname}"}}"#);
     let (status, answer) = synapse.call("PUT", &path, Some(&token), &body);

@@ -1,7 +1,6 @@
 //! Shared fixtures for the integration tests: a real Synapse from PyPI on a free loopback port,
 //! a real Secret Service (gnome-keyring in a private D-Bus session), and the `estafette` binary
 //! run as a user would run it.
-#![allow(dead_code, unused_imports)]
 
 pub mod cas;
 pub mod display;

@@ -3,12 +3,10 @@
 //! original file's metadata, saved back, removed, and one clear error for a file that is not a
 //! picture.
 
-mod common;
-
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use common::{Synapse, answer, files_under, person};
+use crate::common::{Synapse, answer, files_under, person};
 
 /// What another account sees of `user_id`'s profile, asked of the server with no Matrix
 /// library in between.

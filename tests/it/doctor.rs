@@ -2,11 +2,9 @@
 //! named, nothing secret printed, and a non-zero exit naming what is wrong (an open folder, an
 //! unreachable server, recovery the policy requires).
 
-mod common;
-
 use serde_json::Value;
 
-use common::{Keyring, Run, Synapse, User};
+use crate::common::{Keyring, Run, Synapse, User};
 
 /// Every check of a signed-in profile, in order.
 const CHECKS: [&str; 16] = [

@@ -1,0 +1,45 @@
+//! The one panel the user opened over the home screen: a new conversation, the settings, the
+//! sessions or the recovery dialog. One at a time: opening one closes the other, and Escape
+//! closes it. The trust layer's dialogs (a verification, a new login) stack above it.
+
+use crate::ui::dialog::Dialog;
+use crate::ui::recovery::Recovery;
+use crate::ui::sessions::SessionsPanel;
+use crate::ui::settings::Settings;
+
+pub enum Overlay {
+    NewConversation(Dialog),
+    Settings(Box<Settings>),
+    Sessions(SessionsPanel),
+    Recovery(Recovery),
+}
+
+impl Overlay {
+    pub fn dialog(&mut self) -> Option<&mut Dialog> {
+        match self {
+            Self::NewConversation(dialog) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    pub fn settings(&mut self) -> Option<&mut Settings> {
+        match self {
+            Self::Settings(settings) => Some(settings),
+            _ => None,
+        }
+    }
+
+    pub fn sessions(&mut self) -> Option<&mut SessionsPanel> {
+        match self {
+            Self::Sessions(panel) => Some(panel),
+            _ => None,
+        }
+    }
+
+    pub fn recovery(&mut self) -> Option<&mut Recovery> {
+        match self {
+            Self::Recovery(recovery) => Some(recovery),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! What the home screen asks to have done outside itself: a request to the core, or to the
+//! desktop (a file dialog, the clipboard, a notification). `Home::update` returns them in its
+//! `Effects`; `effects::Core` performs them. Plain data, so that the home screen's tests read
+//! what it asked for instead of running it.
+
+use std::sync::Arc;
+
+use crate::model::notice::Notice;
+use crate::secret::{Password, RecoveryKey};
+use crate::ui::sessions::Target;
+use crate::ui::{dialog, room, verify};
+
+/// Whom to verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whom {
+    /// This session, with any other session of the account.
+    ThisSession,
+    /// One session of our own account.
+    OwnSession(String),
+    /// Another person.
+    Person(String),
+}
+
+/// Which panel asked to sign sessions out, and hears the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asker {
+    NewLogin,
+    Sessions,
+}
+
+/// One thing to do outside the home screen; its answer comes back as a home `Message`.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// Where recovery and this session's trust stand, for the banners.
+    CheckTrust,
+    /// What the settings show: the display name, and where recovery stands.
+    LoadSettings,
+    LoadAvatar,
+    /// Ask for a picture in the file dialog, then publish it.
+    ChooseAvatar,
+    RemoveAvatar,
+    SetDisplayName(String),
+    ChangePassword {
+        current: Password,
+        new: Password,
+        sign_out_others: bool,
+    },
+    LogOut {
+        wipe: bool,
+    },
+    /// Make a recovery key: a first one, or one replacing the current.
+    NewRecoveryKey {
+        replace: bool,
+    },
+    ResetIdentity(Password),
+    Recover(Arc<RecoveryKey>),
+    CopyRecoveryKey(Arc<RecoveryKey>),
+    SaveRecoveryKey(Arc<RecoveryKey>),
+    /// Follow this room (the previously followed one is let go).
+    Watch(String),
+    Join(String),
+    Decline(String),
+    /// What the open room's pane asked for (send, react, attach, download, page back…).
+    Room(room::Event),
+    /// What the new-conversation dialog asked for (create, open a chat, search people).
+    Conversation(dialog::Event),
+    Notify {
+        notice: Notice,
+        hidden: bool,
+    },
+    /// Which people of the room changed identity since verified.
+    CheckIdentity(String),
+    AcceptIdentities {
+        room_id: String,
+        users: Vec<String>,
+    },
+    StartVerification(Whom),
+    /// The verification dialog's choice (accept, emoji, QR, match…).
+    Verification(verify::Event),
+    CancelVerification(String),
+    LoadSessions,
+    RenameSession {
+        device_id: String,
+        name: String,
+    },
+    SignOut {
+        target: Target,
+        password: Option<Password>,
+        asker: Asker,
+    },
+}
