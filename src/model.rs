@@ -20,7 +20,7 @@ pub mod verification;
 
 pub use account::{AccountRecord, AccountState, Identity, IdentityProvider, LoginMethods};
 pub use doctor::{Check, CheckStatus, DoctorReport};
-pub use message::{Message, Reply, SendState, Trust, UndecryptableCause};
+pub use message::{ChatMessage, Reply, SendState, Trust, UndecryptableCause};
 pub use person::Person;
 pub use recovery::{BackupStatus, CrossSigningKeys, RecoveryState, TrustStatus};
 pub use room::{Invite, Membership, NewRoom, Partner, RoomDetails, RoomSummary, RoomView};

@@ -10,7 +10,7 @@ use super::core::with_core;
 use super::output::shown;
 use crate::fl;
 use crate::matrix::Sent;
-use crate::model::{Message, Trust};
+use crate::model::{ChatMessage, Trust};
 use crate::policy::Policy;
 use crate::profile::Profile;
 
@@ -111,7 +111,7 @@ struct MessageLine<'a> {
     attachment: Option<&'a crate::model::attachment::Attachment>,
 }
 
-fn print_message(message: &Message, json: bool) {
+fn print_message(message: &ChatMessage, json: bool) {
     let cause = match message.trust {
         Trust::Undecryptable(cause) => Some(cause),
         _ => None,

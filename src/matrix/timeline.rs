@@ -22,7 +22,9 @@ use matrix_sdk_ui::timeline::{
 use super::MatrixError;
 use super::handle::Handle;
 use super::names::Names;
-use crate::model::{Message, Reply, RoomDetails, RoomView, SendState, Trust, UndecryptableCause};
+use crate::model::{
+    ChatMessage, Reply, RoomDetails, RoomView, SendState, Trust, UndecryptableCause,
+};
 
 impl Handle {
     /// The last `limit` messages of a room, oldest first. Waits up to `settle` for messages
@@ -32,7 +34,7 @@ impl Handle {
         room: &str,
         limit: usize,
         settle: Duration,
-    ) -> Result<Vec<Message>, MatrixError> {
+    ) -> Result<Vec<ChatMessage>, MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
         let encrypted = room.encryption_state().is_encrypted();
@@ -76,7 +78,7 @@ impl Handle {
         &self,
         room: &str,
         timeout: Duration,
-        mut on_message: impl FnMut(&Message),
+        mut on_message: impl FnMut(&ChatMessage),
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
@@ -222,7 +224,7 @@ impl Handle {
 
 /// The replies whose quoted message the timeline has not resolved yet, by their own event id
 /// (the timeline fetches a quote through the reply that holds it).
-fn unresolved_replies(messages: &[Message]) -> impl Iterator<Item = OwnedEventId> + '_ {
+fn unresolved_replies(messages: &[ChatMessage]) -> impl Iterator<Item = OwnedEventId> + '_ {
     messages
         .iter()
         .filter(|m| m.reply_to.as_ref().is_some_and(|reply| reply.sender.is_none()))
@@ -230,7 +232,7 @@ fn unresolved_replies(messages: &[Message]) -> impl Iterator<Item = OwnedEventId
 }
 
 /// Fetches the quotes of unresolved replies; returns whether there were any.
-async fn resolve_quotes(timeline: &Timeline, messages: &[Message]) -> bool {
+async fn resolve_quotes(timeline: &Timeline, messages: &[ChatMessage]) -> bool {
     let mut any = false;
     for reply in unresolved_replies(messages) {
         any = true;
@@ -243,7 +245,7 @@ async fn resolve_quotes(timeline: &Timeline, messages: &[Message]) -> bool {
 
 /// Asks the timeline, once per reply, for quotes it has not loaded; the answer arrives as a
 /// timeline update.
-fn fetch_quoted(timeline: &Arc<Timeline>, messages: &[Message], fetched: &mut HashSet<String>) {
+fn fetch_quoted(timeline: &Arc<Timeline>, messages: &[ChatMessage], fetched: &mut HashSet<String>) {
     for reply in unresolved_replies(messages) {
         if !fetched.insert(reply.to_string()) {
             continue;
@@ -332,12 +334,12 @@ fn sdk_error_ui(error: &matrix_sdk_ui::timeline::Error) -> MatrixError {
 }
 
 /// A message that is undecryptable for now but whose key may still come.
-fn awaiting_key(message: &Message) -> bool {
+fn awaiting_key(message: &ChatMessage) -> bool {
     message.trust == Trust::Undecryptable(UndecryptableCause::MissingKey)
 }
 
 /// Identifies a message across updates: its event id, once it has one.
-fn key(message: &Message) -> Option<String> {
+fn key(message: &ChatMessage) -> Option<String> {
     message.event_id.clone()
 }
 
@@ -359,7 +361,7 @@ struct Reader<'a> {
     names: Names,
 }
 
-fn convert(items: &[Arc<TimelineItem>], room_encrypted: bool, me: &str) -> Vec<Message> {
+fn convert(items: &[Arc<TimelineItem>], room_encrypted: bool, me: &str) -> Vec<ChatMessage> {
     let reader = Reader { room_encrypted, me, names: Names::of(items) };
     items
         .iter()
@@ -415,13 +417,13 @@ fn plain(message: &matrix_sdk_ui::timeline::Message) -> String {
 }
 
 /// One event item as a model message.
-fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> Message {
+fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
     let room_encrypted = reader.room_encrypted;
     let content = event.content();
     let msglike = content.as_msglike();
     let text = content.as_message();
     let trust = trust(event, room_encrypted);
-    Message {
+    ChatMessage {
         event_id: event.event_id().map(ToString::to_string),
         local_id: event.transaction_id().map(ToString::to_string),
         sender: event.sender().to_string(),

@@ -63,7 +63,7 @@ pub enum SendState {
 
 /// One message of a timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Message {
+pub struct ChatMessage {
     /// Absent for a local echo the server has not accepted yet.
     pub event_id: Option<String>,
     /// The transaction id of a local echo, to retry it.
@@ -124,7 +124,7 @@ impl Reply {
     }
 }
 
-impl Message {
+impl ChatMessage {
     /// Who sent it, as a line or a sentence names them: see `person::named`.
     pub fn sender_label(&self) -> String {
         super::person::named(self.sender_name.as_deref(), &self.sender, self.sender_ambiguous)

@@ -95,7 +95,7 @@ pub struct Partner {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoomView {
     pub details: RoomDetails,
-    pub messages: Vec<crate::model::Message>,
+    pub messages: Vec<crate::model::ChatMessage>,
     /// The room's first event is loaded: there is nothing older to fetch.
     pub at_start: bool,
     /// The other members typing now, by name.

@@ -16,18 +16,18 @@ use iced_test::runtime::user_interface::Cache;
 use super::room::{Message, RoomPane, Scroll, TIMELINE};
 use super::room_list::tests::room;
 use super::style;
-use crate::model::{Message as Msg, Reply, Trust};
+use crate::model::{ChatMessage, Reply, Trust};
 
 const MESSAGES: usize = 10_000;
 const FRAMES: usize = 400;
 /// One notch of a wheel in pixels, as a touchpad sends them.
 const WHEEL: f32 = 240.0;
 
-fn message(n: usize) -> Msg {
+fn message(n: usize) -> ChatMessage {
     let words = "le dossier budget est prêt pour la réunion de lundi à la préfecture merci";
     let length = 4 + (n * 7) % 40;
     let body: Vec<&str> = words.split(' ').cycle().skip(n % 9).take(length).collect();
-    Msg {
+    ChatMessage {
         event_id: Some(format!("$event{n}")),
         local_id: None,
         sender: format!("@user{}:example.org", n % 7),

@@ -14,13 +14,13 @@ use super::timeline::{Look, continues, day_divider, message_row};
 use super::window::{self, Window};
 use crate::fl;
 use crate::model::attachment::Progress;
-use crate::model::{Message as Msg, Reply, RoomDetails, RoomSummary, RoomView, time};
+use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView, time};
 
 /// The open room.
 #[derive(Debug)]
 pub struct RoomPane {
     details: RoomDetails,
-    messages: Vec<Msg>,
+    messages: Vec<ChatMessage>,
     composer: text_editor::Content,
     /// The consent dialog is open, holding what it asks about.
     asking: Option<Pending>,
@@ -207,7 +207,7 @@ impl RoomPane {
 
     /// Puts messages in the pane directly (tests and benchmarks).
     #[cfg(test)]
-    pub fn set_messages(&mut self, messages: Vec<Msg>) {
+    pub fn set_messages(&mut self, messages: Vec<ChatMessage>) {
         self.messages = messages;
     }
 
@@ -318,7 +318,7 @@ impl RoomPane {
         Some(Event::React { room_id, event_id, key, consent: self.consented })
     }
 
-    fn find(&self, event_id: &str) -> Option<&Msg> {
+    fn find(&self, event_id: &str) -> Option<&ChatMessage> {
         self.messages.iter().find(|m| m.event_id.as_deref() == Some(event_id))
     }
 
@@ -615,13 +615,13 @@ impl RoomPane {
 }
 
 /// A message's identity across updates: its event id, or its transaction id before that.
-fn key(message: Option<&Msg>) -> Option<&str> {
+fn key(message: Option<&ChatMessage>) -> Option<&str> {
     message.and_then(|m| m.event_id.as_deref().or(m.local_id.as_deref()))
 }
 
 /// How many messages `new` has after the newest of `old` (all of them count when it is gone,
 /// e.g. a local echo that became a server event).
-fn appended(old: &[Msg], new: &[Msg]) -> usize {
+fn appended(old: &[ChatMessage], new: &[ChatMessage]) -> usize {
     let Some(last) = key(old.last()) else { return 0 };
     match new.iter().rposition(|m| key(Some(m)) == Some(last)) {
         Some(at) => new.len() - at - 1,

@@ -11,7 +11,7 @@ use crate::fl;
 use crate::model::attachment::{Attachment, AttachmentKind, Progress};
 use crate::model::rich::Span;
 use crate::model::text::{SHOWN_MAX, shortened};
-use crate::model::{Message as Msg, Reply, SendState, Trust, time};
+use crate::model::{ChatMessage, Reply, SendState, Trust, time};
 
 /// The reactions offered in one click; any other can be typed as a message.
 pub const QUICK_REACTIONS: [&str; 6] = ["👍", "❤️", "😂", "🎉", "👀", "✅"];
@@ -31,7 +31,7 @@ pub struct Look {
 
 /// One message: the sender's avatar and name (unless it continues their previous message),
 /// its trust shield, the message it answers, its text, reactions, who read it, its delivery.
-pub fn message_row(message: &Msg, look: Look) -> Element<'_, Message> {
+pub fn message_row(message: &ChatMessage, look: Look) -> Element<'_, Message> {
     let mut body = column![].spacing(2).width(Length::Fill);
     let left: Element<'_, Message> = if look.continued {
         let time = text(time::clock(message.ts)).size(10).color(style::MUTED);
@@ -76,7 +76,7 @@ pub fn message_row(message: &Msg, look: Look) -> Element<'_, Message> {
 
 /// Who wrote it: the name, then the Matrix ID always (a display name proves nothing and
 /// anyone can take a colleague's), marked in words when another member's name looks the same.
-fn sender_line(message: &Msg) -> Element<'_, Message> {
+fn sender_line(message: &ChatMessage) -> Element<'_, Message> {
     let bold = iced::Font { weight: iced::font::Weight::Bold, ..style::UI };
     let mut line = row![].spacing(8).align_y(Alignment::Center);
     if let Some(name) = &message.sender_name {
@@ -100,14 +100,14 @@ fn sender_line(message: &Msg) -> Element<'_, Message> {
 }
 
 /// Whether `message` continues `previous`: same sender, within five minutes.
-pub fn continues(previous: Option<&Msg>, message: &Msg) -> bool {
+pub fn continues(previous: Option<&ChatMessage>, message: &ChatMessage) -> bool {
     const GAP_MS: u64 = 5 * 60 * 1000;
     previous.is_some_and(|p| p.sender == message.sender && message.ts.saturating_sub(p.ts) < GAP_MS)
 }
 
 /// The text, marked when edited; an unreadable message says why in its place, and one whose
 /// sender could not be authenticated is hidden behind the warning until asked for.
-fn content(message: &Msg, revealed: bool) -> Element<'_, Message> {
+fn content(message: &ChatMessage, revealed: bool) -> Element<'_, Message> {
     if message.trust == Trust::ForgedSender && !revealed {
         return forged(message);
     }
@@ -134,7 +134,7 @@ fn content(message: &Msg, revealed: bool) -> Element<'_, Message> {
 }
 
 /// The danger said in words, and the message only on request.
-fn forged(message: &Msg) -> Element<'_, Message> {
+fn forged(message: &ChatMessage) -> Element<'_, Message> {
     let warning = text(message.trust.describe()).style(style::danger_text).width(Length::Fill);
     let mut part = column![warning].spacing(4);
     if let Some(event_id) = &message.event_id {
@@ -148,7 +148,7 @@ fn forged(message: &Msg) -> Element<'_, Message> {
 }
 
 /// A file: its kind, name and size, a way to save it, and while it uploads, how far it is.
-fn attachment<'a>(message: &'a Msg, file: &'a Attachment) -> Element<'a, Message> {
+fn attachment<'a>(message: &'a ChatMessage, file: &'a Attachment) -> Element<'a, Message> {
     let icon = match file.kind {
         AttachmentKind::Image => "🖼️",
         AttachmentKind::Video => "🎞️",
@@ -199,7 +199,7 @@ fn quote(reply: &Reply) -> Element<'_, Message> {
 
 /// The reactions as chips: the emoji and how many, highlighted when one is this account's;
 /// clicking adds or takes back this account's own. The tooltip names who reacted.
-fn reactions(message: &Msg, frozen: bool) -> Element<'_, Message> {
+fn reactions(message: &ChatMessage, frozen: bool) -> Element<'_, Message> {
     let chips = message.reactions.iter().map(|(key, senders)| {
         let mine = message.reacted.contains(key);
         let label =
@@ -234,7 +234,7 @@ fn picker(event_id: &str) -> Element<'_, Message> {
 
 /// Reply, react (unless the organisation turned reactions off) and, on one's own readable
 /// messages, edit; none before the server has it.
-fn actions(message: &Msg, no_reactions: bool) -> Option<Element<'_, Message>> {
+fn actions(message: &ChatMessage, no_reactions: bool) -> Option<Element<'_, Message>> {
     let event_id = message.event_id.clone()?;
     let small = |label: String, message: Message| {
         button(text(label).size(12)).style(button::secondary).padding([2, 8]).on_press(message)

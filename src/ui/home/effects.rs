@@ -420,15 +420,22 @@ async fn scanned(
     }
 }
 
-/// Saves the code we show as a PNG where the person chooses.
+/// Saves the code we show as a PNG where the person chooses; a picture that could not be
+/// written is said in the dialog (before, it was silently dropped: review §3.6).
 fn save_qr(payload: Vec<u8>) -> Task<Message> {
-    Task::future(async move {
-        let picture = crate::matrix::qr_png(&payload)?;
-        let path =
-            files::save_as(fl!("verify-qr-save"), "estafette-qr.png".into()).await.ok()??;
-        tokio::fs::write(path, picture).await.ok()
+    let save = async move {
+        // The payload is the one the dialog shows: it always encodes.
+        let Some(picture) = crate::matrix::qr_png(&payload) else { return Ok(()) };
+        let chosen = files::save_as(fl!("verify-qr-save"), "estafette-qr.png".into()).await?;
+        let Some(path) = chosen else { return Ok(()) };
+        tokio::fs::write(&path, picture)
+            .await
+            .map_err(|error| crate::profile::ProfileError::io(path, error).into())
+    };
+    Task::perform(save, |saved: Result<(), Failure>| match saved {
+        Ok(()) => Message::Done(Ok(())),
+        Err(error) => Message::Trust(trust::Message::Verify(verify::Message::Answered(Err(error)))),
     })
-    .discard()
 }
 
 /// Signs sessions out; the server's wish for the password comes back as its own outcome.

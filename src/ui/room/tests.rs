@@ -167,7 +167,7 @@ fn the_forbid_policy_disables_the_composer() {
 
 #[test]
 fn a_failed_message_offers_a_retry() {
-    let message = Msg {
+    let message = ChatMessage {
         event_id: None,
         local_id: Some("txn1".into()),
         send_state: Some(SendState::Failed { reason: "refused".into(), retry: false }),
@@ -182,7 +182,7 @@ fn a_failed_message_offers_a_retry() {
 #[test]
 fn an_unreadable_message_says_why() {
     let trust = Trust::Undecryptable(crate::model::UndecryptableCause::SentBeforeYouJoined);
-    let message = Msg {
+    let message = ChatMessage {
         sender_name: Some("Bob".into()),
         body: None,
         trust: trust.clone(),
@@ -199,8 +199,10 @@ fn an_unreadable_message_says_why() {
 #[test]
 fn a_message_from_the_end_of_time_renders() {
     let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
-    let far =
-        Msg { ts: 8_210_266_876_799_999, ..said("$far", "@b:x", "from the far future", false) };
+    let far = ChatMessage {
+        ts: 8_210_266_876_799_999,
+        ..said("$far", "@b:x", "from the far future", false)
+    };
     pane.set_messages(vec![far, said("$next", "@b:x", "next", false)]);
     let mut ui = simulator(pane.view());
     assert!(ui.find(fl!("day-unknown").as_str()).is_ok());
@@ -211,7 +213,7 @@ fn a_message_from_the_end_of_time_renders() {
 /// may) is laid out cut, with what was left out said.
 #[test]
 fn a_body_of_a_million_characters_is_shown_cut() {
-    let long = Msg { body: Some("x".repeat(1_000_000)), ..said("$l", "@b:x", "", false) };
+    let long = ChatMessage { body: Some("x".repeat(1_000_000)), ..said("$l", "@b:x", "", false) };
     let mut ui = simulator(message_row(&long, Look::default()));
     let left = 1_000_000 - crate::model::text::SHOWN_MAX;
     assert!(ui.find(fl!("timeline-cut", count = left).as_str()).is_ok());
@@ -221,7 +223,7 @@ fn a_body_of_a_million_characters_is_shown_cut() {
 /// in words, and their avatars differ.
 #[test]
 fn lookalike_senders_show_their_matrix_ids() {
-    let named = |id: &str, sender: &str| Msg {
+    let named = |id: &str, sender: &str| ChatMessage {
         sender_name: Some("Anne Dupont".into()),
         sender_ambiguous: true,
         ..said(id, sender, "hello", false)
@@ -237,7 +239,7 @@ fn lookalike_senders_show_their_matrix_ids() {
         "the same name, not the same face"
     );
     // A name of one's own still shows the Matrix ID, quietly.
-    let anne = Msg { sender_ambiguous: false, ..named("$a", "@anne:gouv.example") };
+    let anne = ChatMessage { sender_ambiguous: false, ..named("$a", "@anne:gouv.example") };
     let mut ui = simulator(message_row(&anne, Look::default()));
     assert!(ui.find("@anne:gouv.example").is_ok());
     assert!(ui.find(fl!("timeline-name-shared").as_str()).is_err());
@@ -247,7 +249,7 @@ fn lookalike_senders_show_their_matrix_ids() {
 /// and its text waits for a click.
 #[test]
 fn a_forged_message_is_hidden_until_asked_for() {
-    let forged = Msg {
+    let forged = ChatMessage {
         trust: Trust::ForgedSender,
         ..said("$f", "@boss:gouv.example", "wire the funds", false)
     };
@@ -266,8 +268,8 @@ fn a_forged_message_is_hidden_until_asked_for() {
     assert!(ui.find("wire the funds").is_ok(), "shown once asked");
 }
 
-fn said(id: &str, sender: &str, body: &str, own: bool) -> Msg {
-    Msg {
+fn said(id: &str, sender: &str, body: &str, own: bool) -> ChatMessage {
+    ChatMessage {
         event_id: Some(id.into()),
         local_id: None,
         sender: sender.into(),
@@ -289,7 +291,7 @@ fn said(id: &str, sender: &str, body: &str, own: bool) -> Msg {
     }
 }
 
-fn team_with(messages: Vec<Msg>) -> RoomPane {
+fn team_with(messages: Vec<ChatMessage>) -> RoomPane {
     let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
     pane.messages = messages;
     pane
