@@ -59,12 +59,9 @@ impl Core {
                 Message::Avatar(avatar::Message::Fetched(picture))
             }),
             Request::ChooseAvatar => Task::perform(publish_avatar(handle), avatar_changed),
-            Request::RemoveAvatar => Task::perform(
-                async move {
-                    handle.remove_avatar().await?;
-                    Ok(AvatarChange::Removed)
-                },
-                |outcome: Result<_, MatrixError>| avatar_changed(outcome.map_err(Failure::from)),
+            Request::RemoveAvatar => answer(
+                async move { handle.remove_avatar().await.map(|()| AvatarChange::Removed) },
+                avatar_changed,
             ),
             Request::SetDisplayName(name) => {
                 answer(async move { handle.set_display_name(&name).await }, |saved| {
