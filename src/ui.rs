@@ -1,30 +1,12 @@
 //! The desktop front end, the only code that names iced: a root `App` routing between the
 //! login and home screens, fed by the core's event stream as a subscription.
 
-mod accounts;
-mod alert;
 mod app;
-mod dialog;
-mod executor;
+mod desktop;
 mod failure;
-mod files;
-#[cfg(test)]
-mod frames;
-mod home;
-mod lock;
-mod login;
-mod notify;
-mod password;
-mod recovery;
-mod room;
-mod room_list;
-mod secret_field;
-mod sessions;
-mod settings;
-mod style;
-mod timeline;
-mod verify;
-mod window;
+mod panel;
+mod screen;
+mod widget;
 
 pub use crate::Launch;
 
@@ -56,11 +38,11 @@ pub fn run(launch: Launch) -> iced::Result {
     // Names from other people sit inside the window's sentences: isolate them (review H3).
     crate::i18n::isolate_placeables(true);
     iced::application(move || app::App::boot(launch.clone()), app::App::update, app::App::view)
-        .executor::<executor::Runtime>()
+        .executor::<desktop::executor::Runtime>()
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .font(FONT_EMOJI)
-        .default_font(style::UI)
+        .default_font(widget::style::UI)
         .title(app::App::title)
         .subscription(app::App::subscription)
         .theme(app::App::theme)

@@ -10,7 +10,7 @@ use super::core::with_core;
 use super::output::{fail, json_lines, password_from_stdin, shown};
 use crate::fl;
 use crate::matrix::{self, Event, MatrixError};
-use crate::model::sessions::Session;
+use crate::model::sessions::Device;
 use crate::model::time;
 use crate::policy::Policy;
 use crate::profile::Profile;
@@ -78,7 +78,7 @@ async fn list(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCode {
 }
 
 /// Columns padded to their widest cell, for a person at a terminal (`--json` is for programs).
-fn print_table(sessions: &[Session]) {
+fn print_table(sessions: &[Device]) {
     let today = time::today();
     let mut rows = vec![vec![
         fl!("sessions-column-id"),
@@ -194,7 +194,7 @@ async fn watch(profile: &Profile, policy: &Policy, timeout: Duration, as_json: b
 }
 
 /// "New login to your account: NAME (ID), TIME. Was this you? …"
-fn alert(session: &Session, today: chrono::NaiveDate) -> String {
+fn alert(session: &Device, today: chrono::NaiveDate) -> String {
     let time = session.last_seen(today).unwrap_or_else(|| fl!("sessions-time-unknown"));
     let (name, id) = (shown(&session.label()), shown(&session.device_id));
     fl!("sessions-new-login", name = name, id = id, time = time)

@@ -9,7 +9,7 @@ use std::time::Duration;
 use futures_util::{FutureExt as _, Stream, StreamExt as _};
 use matrix_sdk::HttpError;
 use matrix_sdk::encryption::identities::DeviceUpdates;
-use matrix_sdk::ruma::api::client::device::Device;
+use matrix_sdk::ruma::api::client::device::Device as ServerDevice;
 use matrix_sdk::ruma::api::client::uiaa::{self, AuthType};
 use matrix_sdk::ruma::{OwnedDeviceId, UserId};
 use tokio::sync::mpsc::UnboundedSender;
@@ -17,7 +17,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::MatrixError;
 use super::event::Event;
 use super::handle::Handle;
-use crate::model::sessions::{self, KnownSessions, Session};
+use crate::model::sessions::{self, KnownSessions, Device};
 use crate::profile::Profile;
 use crate::secret::Password;
 
@@ -41,7 +41,7 @@ impl Handle {
     /// ends at something the person confirmed. This session is marked locally trusted by the
     /// SDK from birth (it holds its own keys), so for it only the cross-signing chain counts,
     /// as other sessions see it. A session unknown to the crypto store is not verified.
-    pub async fn sessions(&self) -> Result<Vec<Session>, MatrixError> {
+    pub async fn sessions(&self) -> Result<Vec<Device>, MatrixError> {
         match self.inner.client.devices().await {
             Ok(response) => self.with_trust(response.devices).await,
             Err(error) => Err(self.http_failure(&error).await),
@@ -49,7 +49,7 @@ impl Handle {
     }
 
     /// The server's list joined with the crypto store's verification state, sorted.
-    async fn with_trust(&self, listed: Vec<Device>) -> Result<Vec<Session>, MatrixError> {
+    async fn with_trust(&self, listed: Vec<ServerDevice>) -> Result<Vec<Device>, MatrixError> {
         let keys = self
             .inner
             .client
@@ -59,7 +59,7 @@ impl Handle {
             .map_err(|e| MatrixError::Server(e.to_string()))?;
         let named: std::collections::HashSet<OwnedDeviceId> =
             listed.iter().map(|device| device.device_id.clone()).collect();
-        let mut found: Vec<Session> = listed
+        let mut found: Vec<Device> = listed
             .into_iter()
             .map(|device| {
                 let this_session = device.device_id.as_str() == self.device_id();
@@ -70,7 +70,7 @@ impl Handle {
                         known.is_verified()
                     }
                 });
-                Session {
+                Device {
                     device_id: device.device_id.to_string(),
                     name: device.display_name.filter(|name| !name.trim().is_empty()),
                     verified,
@@ -84,7 +84,7 @@ impl Handle {
         // Sessions whose keys the crypto store has but the server's list does not name: they
         // can still be sent room keys, so they are shown, marked (review L3).
         found.extend(keys.devices().filter(|known| !named.contains(known.device_id())).map(
-            |known| Session {
+            |known| Device {
                 device_id: known.device_id().to_string(),
                 name: known.display_name().map(str::to_owned),
                 verified: known.is_verified(),
@@ -302,7 +302,7 @@ fn own_updates(
 async fn check(
     handle: &Handle,
     known: Option<&KnownSessions>,
-) -> Option<(KnownSessions, Vec<Session>)> {
+) -> Option<(KnownSessions, Vec<Device>)> {
     // Not `sessions()`: a failure here must not record the end of the session, which may be
     // a logout in progress; the sync's own watch notices a session the server ended.
     let listed = match handle.inner.client.devices().await {

@@ -20,7 +20,7 @@ pub enum Event {
     RoomsLoaded,
     /// A new session of this account appeared, while the app ran or since it last ran: the
     /// new-login alert ("was this you?").
-    NewSession(crate::model::sessions::Session),
+    NewSession(crate::model::sessions::Device),
     /// A verification (emoji or QR), incoming or outgoing, changed stage.
     Verification(Box<crate::model::verification::Verification>),
     /// The core could not start, or stopped for good.

@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::time;
 
-/// One session of the account, from the server's list joined with what this session knows of
-/// its keys.
+/// One device signed in to the account (a "session" in the window's words, as in Element),
+/// from the server's list joined with what this session knows of its keys. Not to be confused
+/// with `matrix::Session`, this app's own signed-in client, or `secret::SessionSecret`, what
+/// the keychain holds for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Session {
+pub struct Device {
     pub device_id: String,
     /// The public name the session gave itself (or was renamed to); anyone on the server can
     /// read it, so it is no secret.
@@ -29,7 +31,7 @@ pub struct Session {
     pub keys_only: bool,
 }
 
-impl Session {
+impl Device {
     /// The name a person recognises, else the id: a session without a name still has to be
     /// pointed at. Whoever holds the session chose the name: nothing in it may hide or reorder
     /// the text around it.
@@ -46,7 +48,7 @@ impl Session {
 
 /// The list as a person reads it: this session first, then the most recently seen, then by id
 /// so that the order is stable.
-pub fn sort(sessions: &mut [Session]) {
+pub fn sort(sessions: &mut [Device]) {
     sessions.sort_by(|a, b| {
         b.this_session
             .cmp(&a.this_session)
@@ -57,7 +59,7 @@ pub fn sort(sessions: &mut [Session]) {
 
 /// The sessions of `current` whose id is not in `known`. This session is never "new": the
 /// person is sitting at it.
-pub fn new_sessions(known: &BTreeSet<String>, current: &[Session]) -> Vec<Session> {
+pub fn new_sessions(known: &BTreeSet<String>, current: &[Device]) -> Vec<Device> {
     current
         .iter()
         .filter(|session| !session.this_session && !known.contains(&session.device_id))
@@ -78,7 +80,7 @@ pub struct KnownSessions {
 
 impl KnownSessions {
     /// The list as it is now, recorded by session `device_id` of `user_id`.
-    pub fn of(user_id: &str, device_id: &str, current: &[Session]) -> Self {
+    pub fn of(user_id: &str, device_id: &str, current: &[Device]) -> Self {
         Self {
             user_id: user_id.to_owned(),
             device_id: device_id.to_owned(),
@@ -96,8 +98,8 @@ pub fn since_last_run(
     previous: Option<&KnownSessions>,
     user_id: &str,
     device_id: &str,
-    current: &[Session],
-) -> Vec<Session> {
+    current: &[Device],
+) -> Vec<Device> {
     match previous {
         Some(known) if known.user_id == user_id && known.device_id == device_id => {
             new_sessions(&known.devices, current)
@@ -110,8 +112,8 @@ pub fn since_last_run(
 mod tests {
     use super::*;
 
-    fn session(id: &str, this: bool, seen: Option<u64>) -> Session {
-        Session {
+    fn session(id: &str, this: bool, seen: Option<u64>) -> Device {
+        Device {
             device_id: id.into(),
             name: Some(format!("Laptop {id}")),
             verified: false,
@@ -122,7 +124,7 @@ mod tests {
         }
     }
 
-    fn ids(sessions: &[Session]) -> Vec<&str> {
+    fn ids(sessions: &[Device]) -> Vec<&str> {
         sessions.iter().map(|s| s.device_id.as_str()).collect()
     }
 

@@ -9,9 +9,9 @@ use iced::widget::{container, text};
 use iced::{Element, Length, Subscription, Task, Theme};
 
 use super::Launch;
-use super::home::{self, Home};
-use super::lock::{self, Lock};
-use super::login::{self, Login};
+use super::screen::home::{self, Home};
+use super::screen::lock::{self, Lock};
+use super::screen::login::{self, Login};
 use crate::fl;
 use crate::matrix::{self, Event as CoreEvent};
 use crate::model::AccountState;
@@ -371,7 +371,7 @@ impl App {
                 self.restart_core()
             }
             Err(error) => {
-                let failed = super::settings::Message::Failed(error.into());
+                let failed = super::panel::settings::Message::Failed(error.into());
                 Task::done(Message::Home(home::Message::Settings(failed)))
             }
         }
@@ -397,7 +397,7 @@ impl App {
         match profile.open_window(&name) {
             Ok(()) => Task::none(),
             Err(error) => {
-                let failed = super::settings::Message::Failed(error.into());
+                let failed = super::panel::settings::Message::Failed(error.into());
                 Task::done(Message::Home(home::Message::Settings(failed)))
             }
         }
@@ -468,7 +468,7 @@ impl App {
         if self.neighbours.is_empty() {
             return form;
         }
-        let others = super::accounts::list(&self.neighbours, Message::OpenProfile);
+        let others = super::panel::accounts::list(&self.neighbours, Message::OpenProfile);
         let footer = iced::widget::column![text(fl!("login-other-accounts")).size(13), others]
             .spacing(6)
             .max_width(420);
@@ -574,7 +574,7 @@ fn dropped(
     _window: iced::window::Id,
 ) -> Option<Message> {
     let iced::Event::Window(iced::window::Event::FileDropped(path)) = event else { return None };
-    Some(Message::Home(home::Message::Room(super::room::Message::FileDropped(path))))
+    Some(Message::Home(home::Message::Room(super::panel::room::Message::FileDropped(path))))
 }
 
 /// The subscription's key: the profile's folder and the core's generation, and nothing else

@@ -9,7 +9,7 @@ use crate::matrix::MatrixError;
 use crate::model::qr::QrReadError;
 use crate::policy::PolicyError;
 use crate::profile::ProfileError;
-use crate::ui::files::NoFileDialog;
+use crate::ui::desktop::files::NoFileDialog;
 
 /// A failure as the window carries it in its messages.
 #[derive(Debug, Clone, thiserror::Error)]

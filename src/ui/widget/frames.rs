@@ -13,10 +13,10 @@ use iced_test::core::{Event, Pixels, Point, Size, clipboard, mouse, window};
 use iced_test::runtime::UserInterface;
 use iced_test::runtime::user_interface::Cache;
 
-use super::room::{Message, RoomPane, Scroll, TIMELINE};
-use super::room_list::tests::room;
-use super::style;
 use crate::model::{ChatMessage, Reply, Trust};
+use crate::ui::panel::room::{Message, RoomPane, Scroll, TIMELINE};
+use crate::ui::panel::room_list::tests::room;
+use crate::ui::widget::style;
 
 const MESSAGES: usize = 10_000;
 const FRAMES: usize = 400;
@@ -59,7 +59,7 @@ fn message(n: usize) -> ChatMessage {
 
 fn load_fonts() {
     let mut fonts = iced_test::renderer::graphics::text::font_system().write().expect("fonts");
-    for font in [super::FONT_REGULAR, super::FONT_BOLD, super::FONT_EMOJI] {
+    for font in [crate::ui::FONT_REGULAR, crate::ui::FONT_BOLD, crate::ui::FONT_EMOJI] {
         fonts.load_font(font.into());
     }
 }
@@ -101,7 +101,9 @@ fn measure(pane: &mut RoomPane) -> (Duration, Vec<Duration>) {
         let _pixels = renderer.screenshot(Size::new(800, 640), 1.0, theme.palette().background);
         cache = ui.into_cache();
         for message in out {
-            if let Some(super::room::Event::Scroll(Scroll::By(pixels))) = pane.update(message) {
+            if let Some(crate::ui::panel::room::Event::Scroll(Scroll::By(pixels))) =
+                pane.update(message)
+            {
                 pending.push(pixels);
             }
         }

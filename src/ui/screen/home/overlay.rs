@@ -2,10 +2,10 @@
 //! sessions or the recovery dialog. One at a time: opening one closes the other, and Escape
 //! closes it. The trust layer's dialogs (a verification, a new login) stack above it.
 
-use crate::ui::dialog::Dialog;
-use crate::ui::recovery::Recovery;
-use crate::ui::sessions::SessionsPanel;
-use crate::ui::settings::Settings;
+use crate::ui::panel::recovery::Recovery;
+use crate::ui::panel::sessions::SessionsPanel;
+use crate::ui::panel::settings::Settings;
+use crate::ui::widget::dialog::Dialog;
 
 pub enum Overlay {
     NewConversation(Dialog),

@@ -5,9 +5,9 @@ use crate::ui::failure::Failure;
 use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length};
 
-use super::style;
 use crate::fl;
 use crate::model::{NewRoom, Person};
+use crate::ui::widget::style;
 
 /// An open dialog and what has been typed into it.
 #[derive(Debug, Clone, PartialEq, Eq)]

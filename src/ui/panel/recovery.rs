@@ -8,10 +8,10 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Font, Length};
 
-use super::style;
 use crate::fl;
 use crate::model::recovery::{confirms, format_key, group_count};
 use crate::secret::{Password, RecoveryKey, SecretText};
+use crate::ui::widget::style;
 
 /// The field where the key (or a part of it) is typed.
 pub const FIELD: &str = "recovery-field";
@@ -270,9 +270,14 @@ fn entering<'a>(
     error: Option<&'a str>,
 ) -> iced::widget::Column<'a, Message> {
     let placeholder = fl!("recovery-ui-key-placeholder");
-    let field =
-        super::secret_field::field(FIELD, &placeholder, typed, Message::Typed, Message::Recover)
-            .font(Font::MONOSPACE);
+    let field = crate::ui::widget::secret_field::field(
+        FIELD,
+        &placeholder,
+        typed,
+        Message::Typed,
+        Message::Recover,
+    )
+    .font(Font::MONOSPACE);
     let mut body = column![text(fl!("recovery-ui-enter")), field];
     if let Some(error) = error {
         body = body.push(style::error_box(error));
@@ -292,8 +297,13 @@ fn resetting<'a>(
     error: Option<&'a str>,
 ) -> iced::widget::Column<'a, Message> {
     let placeholder = fl!("sessions-ui-password");
-    let field =
-        super::secret_field::field(FIELD, &placeholder, typed, Message::Typed, Message::Reset);
+    let field = crate::ui::widget::secret_field::field(
+        FIELD,
+        &placeholder,
+        typed,
+        Message::Typed,
+        Message::Reset,
+    );
     let mut part = column![
         container(text(fl!("recovery-ui-reset-warning"))).padding(10).style(style::danger_banner),
         field,

@@ -8,10 +8,10 @@ use crate::ui::failure::Failure;
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
-use super::secret_field;
-use super::style;
 use crate::fl;
 use crate::secret::{Password, SecretText};
+use crate::ui::widget::secret_field;
+use crate::ui::widget::style;
 
 /// The password field, focused when the lock appears.
 pub const FIELD: &str = "lock-password";

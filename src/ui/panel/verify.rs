@@ -6,9 +6,9 @@ use crate::ui::failure::Failure;
 use iced::widget::{Column, button, column, qr_code, row, text};
 use iced::{Alignment, Element, Length};
 
-use super::style;
 use crate::fl;
 use crate::model::verification::{Emoji, Method, Stage, Verification};
+use crate::ui::widget::style;
 
 pub struct VerifyDialog {
     state: Verification,

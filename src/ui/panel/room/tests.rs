@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::{SendState, Trust};
-use crate::ui::room_list::tests::room;
+use crate::ui::panel::room_list::tests::room;
 use iced_test::simulator;
 
 fn typed(pane: &mut RoomPane, words: &str) {
@@ -234,8 +234,8 @@ fn lookalike_senders_show_their_matrix_ids() {
     assert!(ui.find("Anne Dupont").is_ok());
     assert!(ui.find(fl!("timeline-name-shared").as_str()).is_ok());
     assert_ne!(
-        crate::ui::style::avatar_colour("@anne:gouv.example"),
-        crate::ui::style::avatar_colour("@mallory:evil.example"),
+        crate::ui::widget::style::avatar_colour("@anne:gouv.example"),
+        crate::ui::widget::style::avatar_colour("@mallory:evil.example"),
         "the same name, not the same face"
     );
     // A name of one's own still shows the Matrix ID, quietly.

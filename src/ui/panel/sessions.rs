@@ -6,11 +6,11 @@ use crate::ui::failure::Failure;
 use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use super::style;
 use crate::fl;
-use crate::model::sessions::Session;
+use crate::model::sessions::Device;
 use crate::model::time;
 use crate::secret::{Password, SecretText};
+use crate::ui::widget::style;
 
 /// The password field, so the panel can put the cursor in it when the server asks.
 pub const PASSWORD: &str = "sessions-password";
@@ -38,7 +38,7 @@ pub enum Outcome {
 #[derive(Default)]
 pub struct SessionsPanel {
     /// `None` until the server answered.
-    sessions: Option<Vec<Session>>,
+    sessions: Option<Vec<Device>>,
     /// The session being renamed, and the name typed so far.
     renaming: Option<(String, String)>,
     /// "Sign out all other sessions" was pressed: it asks once more.
@@ -54,7 +54,7 @@ pub struct SessionsPanel {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Vec<Session>, Failure>),
+    Loaded(Result<Vec<Device>, Failure>),
     Rename(String),
     NameEdited(String),
     SaveName,
@@ -129,7 +129,7 @@ impl SessionsPanel {
     }
 
     fn start_rename(&mut self, id: String) -> Option<Event> {
-        let current = self.find(&id).map(Session::label).unwrap_or_default();
+        let current = self.find(&id).map(Device::label).unwrap_or_default();
         self.renaming = Some((id, current));
         Some(Event::Focus(NAME))
     }
@@ -177,7 +177,7 @@ impl SessionsPanel {
         }
     }
 
-    fn find(&self, id: &str) -> Option<&Session> {
+    fn find(&self, id: &str) -> Option<&Device> {
         self.sessions.as_ref()?.iter().find(|s| s.device_id == id)
     }
 
@@ -203,14 +203,14 @@ impl SessionsPanel {
         style::modal(scrollable(body).height(Length::Shrink), 620.0, style::dialog_plain)
     }
 
-    fn list<'a>(&'a self, sessions: &'a [Session]) -> Element<'a, Message> {
+    fn list<'a>(&'a self, sessions: &'a [Device]) -> Element<'a, Message> {
         let today = time::today();
         let rows = sessions.iter().map(|session| self.row(session, today));
         Column::with_children(rows).spacing(8).into()
     }
 
     /// One session: its name and status, when and where it was last seen, and its actions.
-    fn row<'a>(&'a self, session: &'a Session, today: chrono::NaiveDate) -> Element<'a, Message> {
+    fn row<'a>(&'a self, session: &'a Device, today: chrono::NaiveDate) -> Element<'a, Message> {
         let status: Element<'_, Message> = if session.this_session {
             text(fl!("sessions-ui-this")).size(13).style(style::safe_text).into()
         } else if session.verified {
@@ -235,7 +235,7 @@ impl SessionsPanel {
         container(card).padding(10).width(Length::Fill).style(style::quote).into()
     }
 
-    fn actions<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+    fn actions<'a>(&'a self, session: &'a Device) -> Element<'a, Message> {
         if let Some((id, typed)) = &self.renaming
             && *id == session.device_id
         {
@@ -281,7 +281,7 @@ impl SessionsPanel {
         self.pending.as_ref()?;
         if !self.busy && self.error.is_none() && self.done.is_none() {
             let placeholder = fl!("sessions-ui-password");
-            let field = super::secret_field::field(
+            let field = crate::ui::widget::secret_field::field(
                 PASSWORD,
                 &placeholder,
                 &self.password,
@@ -337,8 +337,8 @@ mod tests {
     use crate::ui::testing::containing;
     use iced_test::simulator;
 
-    fn session(id: &str, verified: bool, this_session: bool) -> Session {
-        Session {
+    fn session(id: &str, verified: bool, this_session: bool) -> Device {
+        Device {
             device_id: id.into(),
             name: Some(format!("Laptop {id}")),
             verified,

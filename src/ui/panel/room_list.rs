@@ -4,9 +4,9 @@
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
-use super::style;
 use crate::fl;
 use crate::model::{Membership, RoomSummary};
+use crate::ui::widget::style;
 
 #[derive(Debug, Clone, Default)]
 pub struct RoomList {

@@ -5,13 +5,13 @@
 use iced::widget::{Row, button, column, container, hover, row, text, tooltip};
 use iced::{Alignment, Element, Length};
 
-use super::room::Message;
-use super::style;
 use crate::fl;
 use crate::model::attachment::{Attachment, AttachmentKind, Progress};
 use crate::model::rich::Span;
 use crate::model::text::{SHOWN_MAX, shortened};
 use crate::model::{ChatMessage, Reply, SendState, Trust, time};
+use crate::ui::panel::room::Message;
+use crate::ui::widget::style;
 
 /// The reactions offered in one click; any other can be typed as a message.
 pub const QUICK_REACTIONS: [&str; 6] = ["👍", "❤️", "😂", "🎉", "👀", "✅"];

@@ -6,16 +6,16 @@
 use iced::widget::{Column, button, row, text};
 use iced::{Alignment, Element};
 
-use super::sessions::{Outcome, PASSWORD, Target};
-use super::style;
 use crate::fl;
-use crate::model::sessions::Session;
+use crate::model::sessions::Device;
 use crate::model::time;
 use crate::secret::{Password, SecretText};
 use crate::ui::failure::Failure;
+use crate::ui::panel::sessions::{Outcome, PASSWORD, Target};
+use crate::ui::widget::style;
 
 pub struct NewLogin {
-    session: Session,
+    session: Device,
     /// The server asked for the password before signing it out.
     asking_password: bool,
     password: SecretText,
@@ -45,7 +45,7 @@ pub enum Event {
 }
 
 impl NewLogin {
-    pub fn new(session: Session) -> Self {
+    pub fn new(session: Device) -> Self {
         Self {
             session,
             asking_password: false,
@@ -120,7 +120,7 @@ impl NewLogin {
         if self.asking_password {
             let placeholder = fl!("sessions-ui-password");
             body = body.push(text(fl!("sessions-ui-password-why")).size(13)).push(
-                super::secret_field::field(
+                crate::ui::widget::secret_field::field(
                     PASSWORD,
                     &placeholder,
                     &self.password,
@@ -154,8 +154,8 @@ mod tests {
     use super::*;
     use iced_test::simulator;
 
-    fn stranger() -> Session {
-        Session {
+    fn stranger() -> Device {
+        Device {
             device_id: "EVILDEV".into(),
             name: Some("Firefox on Windows".into()),
             verified: false,

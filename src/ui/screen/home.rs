@@ -21,21 +21,21 @@ use overlay::Overlay;
 use request::Whom;
 use trust::Trust;
 
-use super::dialog::{self, Dialog};
-use super::failure::Failure;
-use super::recovery::{self, Recovery};
-use super::room::{self, RoomPane};
-use super::room_list::{self, RoomList};
-use super::sessions::{self, SessionsPanel};
-use super::settings::{self, Settings};
 use crate::fl;
 use crate::model::notice::notices;
-use crate::model::sessions::Session;
+use crate::model::sessions::Device;
 use crate::model::verification::Verification;
 use crate::model::{RoomSummary, SyncStatus};
 use crate::policy::{NotificationContent, Policy, UnencryptedSend};
 use crate::preferences::Preferences;
 use crate::profile::Neighbour;
+use crate::ui::failure::Failure;
+use crate::ui::panel::recovery::{self, Recovery};
+use crate::ui::panel::room::{self, RoomPane};
+use crate::ui::panel::room_list::{self, RoomList};
+use crate::ui::panel::sessions::{self, SessionsPanel};
+use crate::ui::panel::settings::{self, Settings};
+use crate::ui::widget::dialog::{self, Dialog};
 
 /// Whose window this is: the account and this session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,7 +191,7 @@ impl Home {
     }
 
     /// The core noticed a new session of the account.
-    pub fn new_session(&mut self, session: Session) -> Effects {
+    pub fn new_session(&mut self, session: Device) -> Effects {
         self.trust_message(trust::Message::NewSession(session))
     }
 
@@ -499,7 +499,9 @@ impl Home {
                 button(self.avatar.button(&self.me.user_id))
                     .style(button::secondary)
                     .on_press(Message::OpenSettings),
-                container(text(fl!("home-settings"))).padding(6).style(super::style::tooltip_box),
+                container(text(fl!("home-settings")))
+                    .padding(6)
+                    .style(crate::ui::widget::style::tooltip_box),
                 iced::widget::tooltip::Position::Bottom,
             ),
         ]
@@ -550,7 +552,11 @@ impl Home {
         let close = button(text(fl!("verify-close")))
             .style(button::secondary)
             .on_press(Message::DismissProblem);
-        Some(trust::strip(problem.to_string(), close.into(), super::style::danger_banner))
+        Some(trust::strip(
+            problem.to_string(),
+            close.into(),
+            crate::ui::widget::style::danger_banner,
+        ))
     }
 }
 

@@ -9,13 +9,13 @@ use iced::{Alignment, Element, Length};
 use super::request::{Asker, Request, Whom};
 use crate::fl;
 use crate::model::recovery::{RecoveryState, TrustStatus};
-use crate::model::sessions::Session;
+use crate::model::sessions::Device;
 use crate::model::verification::{Stage, Verification};
 use crate::policy::Policy;
-use crate::ui::alert::{self, NewLogin};
 use crate::ui::failure::Failure;
-use crate::ui::style;
-use crate::ui::verify::{self, VerifyDialog};
+use crate::ui::panel::alert::{self, NewLogin};
+use crate::ui::panel::verify::{self, VerifyDialog};
+use crate::ui::widget::style;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -24,7 +24,7 @@ pub enum Message {
     /// The core reports a flow's new stage (ours, or someone's request).
     Flow(Box<Verification>),
     /// The core noticed a new session on the account.
-    NewSession(Session),
+    NewSession(Device),
     Verify(verify::Message),
     Alert(alert::Message),
     Start(Whom),

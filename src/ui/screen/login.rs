@@ -8,13 +8,13 @@ use std::time::Duration;
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::style;
 use crate::fl;
 use crate::matrix::{self, LoginRequest, SsoCancel, SsoRequest};
 use crate::model::{Identity, IdentityProvider, LoginMethods};
 use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::secret::SecretText;
+use crate::ui::widget::style;
 
 const USER: &str = "login-user";
 const PASSWORD: &str = "login-password";
@@ -264,7 +264,8 @@ impl Login {
         .spacing(12)
         .max_width(420);
         if self.locked {
-            let note = text(fl!("settings-locked")).size(12).style(super::style::caution_text);
+            let note =
+                text(fl!("settings-locked")).size(12).style(crate::ui::widget::style::caution_text);
             form = form.push(note);
         }
         let offers = self.methods.as_ref();
@@ -272,7 +273,7 @@ impl Login {
         let password = offers.is_none_or(|methods| methods.password);
         if password {
             let placeholder = fl!("login-password-placeholder");
-            form = form.push(super::secret_field::field(
+            form = form.push(crate::ui::widget::secret_field::field(
                 PASSWORD,
                 &placeholder,
                 &self.password,

@@ -6,10 +6,10 @@ use crate::ui::failure::Failure;
 use iced::widget::{button, column, row, text, toggler};
 use iced::{Element, Length};
 
-use super::secret_field;
-use super::style;
 use crate::fl;
 use crate::secret::{Password, SecretText};
+use crate::ui::widget::secret_field;
+use crate::ui::widget::style;
 
 const CURRENT: &str = "password-current";
 const NEW: &str = "password-new";

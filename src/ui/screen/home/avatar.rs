@@ -5,8 +5,8 @@
 use iced::widget::{image, row, text};
 use iced::{Alignment, Element};
 
-use crate::ui::settings::{self, AvatarChange};
-use crate::ui::style;
+use crate::ui::panel::settings::{self, AvatarChange};
+use crate::ui::widget::style;
 
 /// Pixels across of the round picture kept: sharp at the settings' size on a high-density
 /// screen, scaled down for the toolbar.

@@ -5,12 +5,12 @@ use crate::ui::failure::Failure;
 use iced::widget::{Column, button, column, image, row, text, text_input, toggler};
 use iced::{Alignment, Element};
 
-use super::password::{self, ChangePassword};
-use super::style;
 use crate::fl;
 use crate::model::recovery::{RecoveryState, TrustStatus};
 use crate::preferences::{LanguageChoice, Preferences, ThemeChoice};
 use crate::profile::Neighbour;
+use crate::ui::widget::password::{self, ChangePassword};
+use crate::ui::widget::style;
 
 /// The display name field, so the panel can put the cursor in it.
 pub const NAME: &str = "settings-name";
@@ -444,8 +444,9 @@ impl Settings {
 
     /// The other accounts on this computer, each opening in a window of its own.
     fn accounts(&self) -> Element<'_, Message> {
-        let others =
-            super::accounts::list(&self.neighbours, |name| Message::OpenProfile(Some(name)));
+        let others = crate::ui::panel::accounts::list(&self.neighbours, |name| {
+            Message::OpenProfile(Some(name))
+        });
         let mut section = column![heading(fl!("settings-section-accounts")), others].spacing(6);
         let add = button(text(fl!("settings-account-add"))).on_press(Message::OpenProfile(None));
         section = section.push(add);

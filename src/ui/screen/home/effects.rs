@@ -19,10 +19,12 @@ use crate::matrix::{Handle, MatrixError, TransferStep};
 use crate::model::avatar as picture;
 use crate::model::recovery::format_key;
 use crate::secret::{Password, RecoveryKey};
+use crate::ui::desktop::{files, notify};
 use crate::ui::failure::Failure;
-use crate::ui::sessions::{self, Outcome, Target};
-use crate::ui::settings::{self, AvatarChange};
-use crate::ui::{dialog, files, notify, password, recovery, room, style, verify};
+use crate::ui::panel::sessions::{self, Outcome, Target};
+use crate::ui::panel::settings::{self, AvatarChange};
+use crate::ui::panel::{recovery, room, verify};
+use crate::ui::widget::{dialog, password, style};
 
 /// The running core as the home screen's requests reach it.
 pub struct Core {
@@ -455,9 +457,9 @@ fn sign_out(
             }
         },
         move |outcome| match asker {
-            Asker::NewLogin => {
-                Message::Trust(trust::Message::Alert(crate::ui::alert::Message::SignedOut(outcome)))
-            }
+            Asker::NewLogin => Message::Trust(trust::Message::Alert(
+                crate::ui::panel::alert::Message::SignedOut(outcome),
+            )),
             Asker::Sessions => Message::Sessions(sessions::Message::SignedOut(outcome)),
         },
     )

@@ -8,7 +8,7 @@ use iced_test::simulator;
 use super::*;
 use crate::matrix::MatrixError;
 use crate::model::verification::Stage;
-use crate::ui::room_list::tests::room;
+use crate::ui::panel::room_list::tests::room;
 
 fn home() -> Home {
     let me = Me { user_id: "@anne:gouv.fr".into(), device_id: "ANNEDEV".into() };
@@ -35,8 +35,8 @@ fn flow(id: &str, stage: Stage) -> Box<Verification> {
     Box::new(flow)
 }
 
-fn new_session() -> Session {
-    Session {
+fn new_session() -> Device {
+    Device {
         device_id: "EVILDEV".into(),
         name: Some("Firefox on Linux".into()),
         verified: false,

@@ -9,12 +9,12 @@ use iced::widget::text_editor::{self, Binding, KeyPress};
 use iced::widget::{button, column, container, row, scrollable, stack, text};
 use iced::{Element, Length};
 
-use super::style;
-use super::timeline::{Look, continues, day_divider, message_row};
-use super::window::{self, Window};
 use crate::fl;
 use crate::model::attachment::Progress;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView, time};
+use crate::ui::desktop::window::{self, Window};
+use crate::ui::panel::timeline::{Look, continues, day_divider, message_row};
+use crate::ui::widget::style;
 
 /// The open room.
 #[derive(Debug)]
@@ -546,7 +546,7 @@ impl RoomPane {
             let line = text(fl!("upload-sending", name = name.as_str())).size(12);
             let mut upload = row![line].spacing(8).align_y(iced::Alignment::Center);
             if let Some(progress) = progress {
-                upload = upload.push(super::timeline::progress_line(*progress));
+                upload = upload.push(crate::ui::panel::timeline::progress_line(*progress));
             }
             composer = composer.push(upload);
         }

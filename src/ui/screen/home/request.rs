@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use crate::model::notice::Notice;
 use crate::secret::{Password, RecoveryKey};
-use crate::ui::sessions::Target;
-use crate::ui::{dialog, room, verify};
+use crate::ui::panel::sessions::Target;
+use crate::ui::panel::{room, verify};
+use crate::ui::widget::dialog;
 
 /// Whom to verify.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,12 @@
+//! Components a screen places: each has its own `Message`, `Event`, `update` and `view`, and a
+//! simulator test can build it without a server.
+
+pub(super) mod accounts;
+pub(super) mod alert;
+pub(super) mod recovery;
+pub(super) mod room;
+pub(super) mod room_list;
+pub(super) mod sessions;
+pub(super) mod settings;
+pub(super) mod timeline;
+pub(super) mod verify;
