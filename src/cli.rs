@@ -124,6 +124,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::People { term, json } => rooms::people(profile, policy, &term, json).await,
         Command::Send(args) => messages::send(profile, policy, args).await,
         Command::React(args) => messages::react(profile, policy, args).await,
+        Command::Redact(args) => messages::redact(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,
         Command::Download(args) => files::download(profile, policy, args).await,
         Command::Recovery { command } => recovery::run(profile, policy, command).await,

@@ -12,6 +12,7 @@ mod download;
 mod error;
 mod event;
 mod handle;
+mod happening;
 #[cfg(test)]
 mod hostile;
 mod html;
@@ -60,4 +61,5 @@ pub use send::Sent;
 pub use session::Session;
 pub use sso::{SsoCancel, SsoRequest, login_sso, open_browser};
 pub use start::{run, start, start_session};
+pub use timeline::Rows;
 pub use verification::{qr_png, qr_text};

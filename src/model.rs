@@ -4,6 +4,7 @@ mod account;
 pub mod attachment;
 pub mod avatar;
 mod doctor;
+pub mod happening;
 mod message;
 pub mod notice;
 pub mod person;

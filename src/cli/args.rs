@@ -108,6 +108,8 @@ pub enum Command {
     Send(SendArgs),
     /// Add your reaction to a message, or take it back.
     React(ReactArgs),
+    /// Delete a message; the server may keep the encrypted original for a while.
+    Redact(RedactArgs),
     /// Show the last messages of a room, decrypted, oldest first.
     Tail(TailArgs),
     /// Save the file a message carries, decrypted.
@@ -192,6 +194,17 @@ pub struct ReactArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct RedactArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    #[arg(value_name = "EVENT")]
+    pub event: String,
+    /// Why, shown to the room beside "Message deleted".
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct DownloadArgs {
     #[arg(value_name = "ROOM")]
     pub room: String,
@@ -213,6 +226,10 @@ pub struct TailArgs {
     pub follow: bool,
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
+    /// Also show what happened in the room: who joined or left, changes of name, topic,
+    /// power, encryption and history.
+    #[arg(long)]
+    pub events: bool,
     #[arg(long)]
     pub json: bool,
 }

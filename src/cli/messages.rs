@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::args::{ReactArgs, SendArgs, TailArgs};
+use super::args::{ReactArgs, RedactArgs, SendArgs, TailArgs};
 use super::core::with_core;
 use super::output::shown;
 use crate::fl;
-use crate::matrix::Sent;
+use crate::matrix::{Rows, Sent};
 use crate::model::{ChatMessage, Trust};
 use crate::policy::Policy;
 use crate::profile::Profile;
@@ -64,6 +64,15 @@ pub async fn react(profile: &Profile, policy: &Policy, args: ReactArgs) -> ExitC
     .await
 }
 
+/// Deletes a message; prints nothing on success.
+pub async fn redact(profile: &Profile, policy: &Policy, args: RedactArgs) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        handle.redact(&args.room, &args.event, args.reason.as_deref()).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
 /// Success once the queue is empty; the "queued" exit code when it still holds something.
 async fn delivered_or_queued(handle: &crate::matrix::Handle) -> ExitCode {
     if handle.flush_queue(SEND_WAIT).await {
@@ -77,12 +86,13 @@ async fn delivered_or_queued(handle: &crate::matrix::Handle) -> ExitCode {
 pub async fn tail(profile: &Profile, policy: &Policy, args: TailArgs) -> ExitCode {
     with_core(profile, policy, |handle| async move {
         let settle = SETTLE.min(Duration::from_secs(args.timeout));
-        for message in handle.messages(&args.room, args.limit, settle).await? {
+        let rows = if args.events { Rows::WithEvents } else { Rows::Messages };
+        for message in handle.messages(&args.room, args.limit, settle, rows).await? {
             print_message(&message, args.json);
         }
         if args.follow {
             let timeout = Duration::from_secs(args.timeout);
-            handle.follow(&args.room, timeout, |m| print_message(m, args.json)).await?;
+            handle.follow(&args.room, timeout, rows, |m| print_message(m, args.json)).await?;
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -109,6 +119,12 @@ struct MessageLine<'a> {
     reply_to: Option<&'a crate::model::Reply>,
     reactions: &'a [(String, Vec<String>)],
     attachment: Option<&'a crate::model::attachment::Attachment>,
+    /// A room event or a deletion, instead of a message someone wrote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    happening: Option<&'a crate::model::happening::Happening>,
+    /// That event in words, as the window shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    happening_text: Option<String>,
 }
 
 fn print_message(message: &ChatMessage, json: bool) {
@@ -132,10 +148,18 @@ fn print_message(message: &ChatMessage, json: bool) {
             reply_to: message.reply_to.as_ref(),
             reactions: &message.reactions,
             attachment: message.attachment.as_ref(),
+            happening: message.happening.as_ref(),
+            happening_text: message.happening.as_ref().map(|h| h.describe(&message.sender_label())),
         };
         if let Ok(text) = serde_json::to_string(&line) {
             println!("{text}");
         }
+        return;
+    }
+    if let Some(happening) = &message.happening {
+        // The room's own doing, not someone's words: no shield, marked as such.
+        let line = happening.describe(&message.sender_label());
+        println!("* {}", shown(&line));
         return;
     }
     let body = message.body.clone().unwrap_or_else(|| message.trust.describe());

@@ -59,6 +59,27 @@ impl Handle {
         timeline.toggle_reaction(&item, key).await.map(drop).map_err(|e| failed(&e))
     }
 
+    /// Deletes a message (a redaction): this account's own, or another member's where its
+    /// power level allows. The redaction itself is not encrypted: the server, and anyone in
+    /// the room, reads `reason`.
+    pub async fn redact(
+        &self,
+        room: &str,
+        event_id: &str,
+        reason: Option<&str>,
+    ) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        let event_id = event_id_of(event_id)?;
+        let reason = reason.map(str::trim).filter(|reason| !reason.is_empty());
+        room.redact(&event_id, reason, None).await.map(drop).map_err(|error| {
+            use matrix_sdk::ruma::api::error::ErrorKind;
+            match error.client_api_error_kind() {
+                Some(ErrorKind::Forbidden) => MatrixError::RedactNotAllowed,
+                _ => super::sdk_error(matrix_sdk::Error::Http(Box::new(error))),
+            }
+        })
+    }
+
     /// Tells the room whether this account is typing. The SDK sends only changes (and renews
     /// a long pause), so calling it on every keystroke is cheap. Never in a room without
     /// encryption: a typing notice is never encrypted, and there it would announce activity

@@ -17,7 +17,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::MatrixError;
 use super::event::Event;
 use super::handle::Handle;
-use crate::model::sessions::{self, KnownSessions, Device};
+use crate::model::sessions::{self, Device, KnownSessions};
 use crate::profile::Profile;
 use crate::secret::Password;
 

@@ -172,6 +172,8 @@ pub enum MatrixError {
     NotAPicture(String),
     #[error("{}", fl!("error-picture-too-large", path = .0.as_str()))]
     PictureTooLarge(String),
+    #[error("{}", fl!("redact-not-allowed"))]
+    RedactNotAllowed,
 }
 
 /// An SDK failure in words: the server's refusal, or the network's failure to carry the request.

@@ -27,13 +27,15 @@ use crate::model::{
 };
 
 impl Handle {
-    /// The last `limit` messages of a room, oldest first. Waits up to `settle` for messages
+    /// The last `limit` messages of a room, oldest first (with the room events among them, not
+    /// counted, when `rows` asks). Waits up to `settle` for messages
     /// whose keys may still arrive, so what is shown is what can be read now.
     pub async fn messages(
         &self,
         room: &str,
         limit: usize,
         settle: Duration,
+        rows: Rows,
     ) -> Result<Vec<ChatMessage>, MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
@@ -50,21 +52,21 @@ impl Handle {
             // The timeline applies what pagination brought in the background: let it settle.
             while let Ok(Some(_)) = tokio::time::timeout(QUIET, updates.next()).await {}
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            messages = convert(&items, encrypted, self.user_id());
+            messages = convert(&items, encrypted, self.user_id(), rows);
             if messages.len() >= limit || at_start(&items) {
                 break;
             }
         }
         if resolve_quotes(&timeline, &messages).await {
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            messages = convert(&items, encrypted, self.user_id());
+            messages = convert(&items, encrypted, self.user_id(), rows);
         }
         let deadline = tokio::time::Instant::now() + settle;
         while messages.iter().any(awaiting_key) {
             match tokio::time::timeout_at(deadline, updates.next()).await {
                 Ok(Some(_)) => {
                     let items: Vec<_> = timeline.items().await.into_iter().collect();
-                    messages = convert(&items, encrypted, self.user_id());
+                    messages = convert(&items, encrypted, self.user_id(), rows);
                 }
                 _ => break,
             }
@@ -78,6 +80,7 @@ impl Handle {
         &self,
         room: &str,
         timeout: Duration,
+        rows: Rows,
         mut on_message: impl FnMut(&ChatMessage),
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
@@ -86,11 +89,11 @@ impl Handle {
         let (items, mut updates) = timeline.subscribe().await;
         let items: Vec<_> = items.into_iter().collect();
         let mut seen: Vec<String> =
-            convert(&items, encrypted, self.user_id()).iter().filter_map(key).collect();
+            convert(&items, encrypted, self.user_id(), rows).iter().filter_map(key).collect();
         let deadline = tokio::time::Instant::now() + timeout;
         while let Ok(Some(_)) = tokio::time::timeout_at(deadline, updates.next()).await {
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            for message in convert(&items, encrypted, self.user_id()) {
+            for message in convert(&items, encrypted, self.user_id(), rows) {
                 if let Some(id) = key(&message).filter(|id| !seen.contains(id)) {
                     on_message(&message);
                     seen.push(id);
@@ -172,7 +175,7 @@ impl Handle {
         let mut fetched = HashSet::new();
         loop {
             let details = details(&room).await;
-            let messages = convert(&items, details.encrypted, self.user_id());
+            let messages = convert(&items, details.encrypted, self.user_id(), Rows::WithEvents);
             fetch_quoted(&timeline, &messages, &mut fetched);
             let view =
                 RoomView { details, messages, at_start: at_start(&items), typing: typing.clone() };
@@ -278,7 +281,14 @@ async fn details(room: &Room) -> RoomDetails {
         encrypted: room.encryption_state().is_encrypted(),
         public: room.is_public().unwrap_or(false),
         partner: partner(room).await,
+        can_delete_others: can_delete_others(room).await,
     }
+}
+
+/// Whether this account may delete others' messages; `false` when the levels cannot be read.
+async fn can_delete_others(room: &Room) -> bool {
+    let me = room.own_user_id();
+    room.power_levels().await.is_ok_and(|levels| levels.user_can_redact_event_of_other(me))
 }
 
 /// The one other person of a direct chat, and whether we verified them (their identity is
@@ -343,13 +353,29 @@ fn key(message: &ChatMessage) -> Option<String> {
     message.event_id.clone()
 }
 
+/// A message someone wrote (or its deleted place), as opposed to a room event: what a
+/// screenful and `limit` count.
 fn is_message(item: &Arc<TimelineItem>) -> bool {
     item.as_event().is_some_and(|event| {
         matches!(
             event.content().as_msglike().map(|m| &m.kind),
-            Some(MsgLikeKind::Message(_) | MsgLikeKind::UnableToDecrypt(_))
+            Some(MsgLikeKind::Message(_) | MsgLikeKind::UnableToDecrypt(_) | MsgLikeKind::Redacted)
         )
     })
+}
+
+/// What a reading of the room returns: its messages only, or with the room events and the
+/// kinds of event that can only be named. A deleted message is a message: its place stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    Messages,
+    WithEvents,
+}
+
+impl Rows {
+    fn keeps(self, item: &Arc<TimelineItem>) -> bool {
+        is_message(item) || (self == Self::WithEvents && item.as_event().is_some())
+    }
 }
 
 /// What converting a room's items needs to know besides the items.
@@ -361,14 +387,31 @@ struct Reader<'a> {
     names: Names,
 }
 
-fn convert(items: &[Arc<TimelineItem>], room_encrypted: bool, me: &str) -> Vec<ChatMessage> {
+fn convert(
+    items: &[Arc<TimelineItem>],
+    room_encrypted: bool,
+    me: &str,
+    rows: Rows,
+) -> Vec<ChatMessage> {
     let reader = Reader { room_encrypted, me, names: Names::of(items) };
     items
         .iter()
-        .filter(|item| is_message(item))
+        .filter(|item| rows.keeps(item))
         .filter_map(|item| item.as_event())
-        .map(|event| message(event, &reader))
+        .filter_map(|event| {
+            let message = message(event, &reader);
+            // A state event not worth a line (an alias, a pin) stays out.
+            let shown = message.happening.is_some() || is_message_event(event);
+            shown.then_some(message)
+        })
         .collect()
+}
+
+fn is_message_event(event: &EventTimelineItem) -> bool {
+    matches!(
+        event.content().as_msglike().map(|m| &m.kind),
+        Some(MsgLikeKind::Message(_) | MsgLikeKind::UnableToDecrypt(_))
+    )
 }
 
 impl Reader<'_> {
@@ -467,6 +510,7 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
         own: event.is_own(),
         send_state: event.send_state().map(send_state),
         attachment: text.and_then(|m| super::attach::attachment(m.msgtype(), event.send_state())),
+        happening: super::happening::of(event, &reader.names, room_encrypted),
         trust,
     }
 }

@@ -97,6 +97,10 @@ pub struct ChatMessage {
     /// The file the message carries (its name is then also the body), with the upload's
     /// progress while one of this account's files goes out.
     pub attachment: Option<crate::model::attachment::Attachment>,
+    /// What the row is when no one wrote it as a message: a room event, a deletion, an event
+    /// this app does not show. Its line is then `Happening::describe`, never `body`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub happening: Option<crate::model::happening::Happening>,
 }
 
 /// The message a reply answers, as far as it is known.

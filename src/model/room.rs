@@ -82,6 +82,8 @@ pub struct RoomDetails {
     pub public: bool,
     /// In a direct chat, the other person and whether we verified them.
     pub partner: Option<Partner>,
+    /// This account's power level lets it delete other members' messages (a moderator).
+    pub can_delete_others: bool,
 }
 
 /// The other person of a direct chat.

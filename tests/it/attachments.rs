@@ -126,7 +126,10 @@ async fn the_core_reports_upload_progress_up_to_the_total() {
     assert_eq!(steps.last().map(|p| p.sent), Some(total), "{steps:?}");
 
     // The timeline shows it as an attachment, and the core gives the bytes back.
-    let messages = handle.messages(&room, 5, Duration::from_secs(5)).await.expect("messages");
+    let messages = handle
+        .messages(&room, 5, Duration::from_secs(5), estafette::matrix::Rows::Messages)
+        .await
+        .expect("messages");
     let message = messages.iter().find(|m| m.event_id.as_deref() == Some(event_id.as_str()));
     let file = message.and_then(|m| m.attachment.clone()).expect("an attachment");
     assert_eq!((file.name.as_str(), file.size), ("minutes.txt", Some(total)));

@@ -20,6 +20,7 @@ mod people;
 mod policy;
 mod profile;
 mod recovery;
+mod room_events;
 mod session;
 mod sessions;
 mod verification;

@@ -13,6 +13,7 @@ use crate::fl;
 use crate::model::attachment::Progress;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView, time};
 use crate::ui::desktop::window::{self, Window};
+use crate::ui::panel::delete::{self, DeleteDialog};
 use crate::ui::panel::timeline::{Look, continues, day_divider, message_row};
 use crate::ui::widget::style;
 
@@ -45,6 +46,8 @@ pub struct RoomPane {
     no_reactions: bool,
     /// Messages of an unauthenticated sender the reader chose to see anyway.
     revealed: std::collections::HashSet<String>,
+    /// "Delete this message?", open on one message.
+    deleting: Option<DeleteDialog>,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -110,6 +113,11 @@ pub enum Message {
     SaveFile(String, String),
     /// Show this message although its sender could not be authenticated.
     Reveal(String),
+    /// Copy this message's text to the clipboard.
+    Copy(String),
+    /// Ask whether to delete this message.
+    AskDelete(String),
+    Delete(delete::Message),
 }
 
 /// What the dialog over the room asks about: a message, or a file, to send in clear; or a
@@ -162,6 +170,14 @@ pub enum Event {
         event_id: String,
         name: String,
     },
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Delete (redact) a message, with the reason given.
+    Redact {
+        room_id: String,
+        event_id: String,
+        reason: Option<String>,
+    },
 }
 
 impl RoomPane {
@@ -175,6 +191,7 @@ impl RoomPane {
             encrypted: summary.encrypted,
             public: summary.public,
             partner: None,
+            can_delete_others: false,
         };
         Self {
             details,
@@ -192,6 +209,7 @@ impl RoomPane {
             loading_older: false,
             no_reactions: false,
             revealed: std::collections::HashSet::new(),
+            deleting: None,
         }
     }
 
@@ -261,8 +279,39 @@ impl RoomPane {
                 let room_id = self.details.room_id.clone();
                 return Some(Event::Download { room_id, event_id, name });
             }
+            Message::Copy(event_id) => {
+                let body = self.find(&event_id).filter(|m| m.happening.is_none());
+                return body.and_then(|m| m.body.clone()).map(Event::Copy);
+            }
+            Message::AskDelete(event_id) => self.ask_delete(event_id),
+            Message::Delete(message) => return self.deleting(message),
         }
         None
+    }
+
+    /// Opens the dialog on a message this account may delete: its own, or any where its power
+    /// level allows.
+    fn ask_delete(&mut self, event_id: String) {
+        let Some(message) = self.find(&event_id) else { return };
+        let others = !message.own;
+        if others && !self.details.can_delete_others {
+            return;
+        }
+        self.picking = None;
+        self.deleting = Some(DeleteDialog::new(event_id, others));
+    }
+
+    fn deleting(&mut self, message: delete::Message) -> Option<Event> {
+        match self.deleting.as_mut()?.update(message)? {
+            delete::Event::Delete { event_id, reason } => {
+                self.deleting = None;
+                Some(Event::Redact { room_id: self.details.room_id.clone(), event_id, reason })
+            }
+            delete::Event::Closed => {
+                self.deleting = None;
+                None
+            }
+        }
     }
 
     /// Escape: back to a new message, the picker closed.
@@ -272,6 +321,7 @@ impl RoomPane {
         }
         self.target = Target::New;
         self.picking = None;
+        self.deleting = None;
     }
 
     fn edit(&mut self, action: text_editor::Action) -> Option<Event> {
@@ -424,6 +474,9 @@ impl RoomPane {
             page = page.push(style::error_box(error));
         }
         page = page.push(self.timeline()).push(self.composer());
+        if let Some(dialog) = &self.deleting {
+            return stack![page, dialog.view().map(Message::Delete)].into();
+        }
         match &self.asking {
             Some(Pending::Dropped(path)) => stack![page, self.drop_dialog(path)].into(),
             Some(_) => stack![page, self.consent_dialog()].into(),
@@ -492,7 +545,13 @@ impl RoomPane {
             let picking = self.picking.is_some() && self.picking == message.event_id;
             let continued = continues(previous, message);
             let revealed = message.event_id.as_ref().is_some_and(|id| self.revealed.contains(id));
-            let look = Look { picking, continued, no_reactions: self.no_reactions, revealed };
+            let look = Look {
+                picking,
+                continued,
+                no_reactions: self.no_reactions,
+                revealed,
+                may_delete_others: self.details.can_delete_others,
+            };
             list = list.push(message_row(message, look));
             previous = Some(message);
         }

@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Length};
 
 use crate::fl;
 use crate::model::attachment::{Attachment, AttachmentKind, Progress};
+use crate::model::happening::Happening;
 use crate::model::rich::Span;
 use crate::model::text::{SHOWN_MAX, shortened};
 use crate::model::{ChatMessage, Reply, SendState, Trust, time};
@@ -27,11 +28,16 @@ pub struct Look {
     pub no_reactions: bool,
     /// A message whose sender could not be authenticated is shown anyway, as asked.
     pub revealed: bool,
+    /// This account may delete other members' messages (a moderator).
+    pub may_delete_others: bool,
 }
 
 /// One message: the sender's avatar and name (unless it continues their previous message),
 /// its trust shield, the message it answers, its text, reactions, who read it, its delivery.
 pub fn message_row(message: &ChatMessage, look: Look) -> Element<'_, Message> {
+    if let Some(happening) = message.happening.as_ref().filter(|h| h.is_room_event()) {
+        return event_line(message, happening);
+    }
     let mut body = column![].spacing(2).width(Length::Fill);
     let left: Element<'_, Message> = if look.continued {
         let time = text(time::clock(message.ts)).size(10).color(style::MUTED);
@@ -68,7 +74,7 @@ pub fn message_row(message: &ChatMessage, look: Look) -> Element<'_, Message> {
         }
     }
     let line = container(line).padding(iced::Padding::ZERO.top(if look.continued { 0 } else { 6 }));
-    match actions(message, look.no_reactions) {
+    match actions(message, look) {
         Some(actions) => hover(line, container(actions).align_right(Length::Fill)),
         None => line.into(),
     }
@@ -99,10 +105,33 @@ fn sender_line(message: &ChatMessage) -> Element<'_, Message> {
     line.push(text(time::clock(message.ts)).size(11).color(style::MUTED)).into()
 }
 
-/// Whether `message` continues `previous`: same sender, within five minutes.
+/// A room event: one small line in words, its time before it; what deserves notice (someone
+/// new who can read what follows, a room opened to anyone) in the caution colour.
+fn event_line<'a>(message: &'a ChatMessage, happening: &'a Happening) -> Element<'a, Message> {
+    let line = text(happening.describe(&message.sender_label())).size(12);
+    let line = if happening.stands_out() {
+        line.style(style::caution_text)
+    } else {
+        line.color(style::MUTED)
+    };
+    let time = text(time::clock(message.ts)).size(10).color(style::MUTED);
+    row![container(time).width(36), line.width(Length::Fill)]
+        .spacing(10)
+        .align_y(Alignment::Center)
+        .into()
+}
+
+/// Whether `message` continues `previous`: same sender, within five minutes, both written (a
+/// room event between them breaks the run).
 pub fn continues(previous: Option<&ChatMessage>, message: &ChatMessage) -> bool {
     const GAP_MS: u64 = 5 * 60 * 1000;
-    previous.is_some_and(|p| p.sender == message.sender && message.ts.saturating_sub(p.ts) < GAP_MS)
+    let written = |m: &ChatMessage| !m.happening.as_ref().is_some_and(Happening::is_room_event);
+    previous.is_some_and(|p| {
+        written(p)
+            && written(message)
+            && p.sender == message.sender
+            && message.ts.saturating_sub(p.ts) < GAP_MS
+    })
 }
 
 /// The text, marked when edited; an unreadable message says why in its place, and one whose
@@ -110,6 +139,11 @@ pub fn continues(previous: Option<&ChatMessage>, message: &ChatMessage) -> bool 
 fn content(message: &ChatMessage, revealed: bool) -> Element<'_, Message> {
     if message.trust == Trust::ForgedSender && !revealed {
         return forged(message);
+    }
+    if let Some(happening) = &message.happening {
+        // A deleted message, or one this app can only name: its place, in words.
+        let line = text(happening.describe(&message.sender_label())).color(style::MUTED);
+        return line.font(italic()).width(Length::Fill).into();
     }
     if let Some(file) = &message.attachment {
         return attachment(message, file);
@@ -232,10 +266,20 @@ fn picker(event_id: &str) -> Element<'_, Message> {
     container(picker).padding(4).style(style::tooltip_box).into()
 }
 
-/// Reply, react (unless the organisation turned reactions off) and, on one's own readable
-/// messages, edit; none before the server has it.
-fn actions(message: &ChatMessage, no_reactions: bool) -> Option<Element<'_, Message>> {
+fn italic() -> iced::Font {
+    iced::Font { style: iced::font::Style::Italic, ..style::UI }
+}
+
+/// Reply, react (unless the organisation turned reactions off), copy the text, and, on one's
+/// own readable messages, edit; delete one's own, or any as a moderator. None before the
+/// server has it, and none on a message already deleted.
+fn actions(message: &ChatMessage, look: Look) -> Option<Element<'_, Message>> {
     let event_id = message.event_id.clone()?;
+    let deleted = matches!(message.happening, Some(Happening::Deleted { .. }));
+    if deleted {
+        return None;
+    }
+    let no_reactions = look.no_reactions;
     let small = |label: String, message: Message| {
         button(text(label).size(12)).style(button::secondary).padding([2, 8]).on_press(message)
     };
@@ -244,8 +288,15 @@ fn actions(message: &ChatMessage, no_reactions: bool) -> Option<Element<'_, Mess
         actions = actions.push(small(fl!("timeline-react"), Message::Pick(event_id.clone())));
     }
     actions = actions.push(small(fl!("timeline-reply"), Message::ReplyTo(event_id.clone())));
-    if message.own && message.body.is_some() {
-        actions = actions.push(small(fl!("timeline-edit"), Message::EditOwn(event_id)));
+    let written = message.body.is_some() && message.happening.is_none();
+    if written {
+        actions = actions.push(small(fl!("timeline-copy"), Message::Copy(event_id.clone())));
+    }
+    if message.own && written {
+        actions = actions.push(small(fl!("timeline-edit"), Message::EditOwn(event_id.clone())));
+    }
+    if message.own || look.may_delete_others {
+        actions = actions.push(small(fl!("timeline-delete"), Message::AskDelete(event_id)));
     }
     Some(actions.into())
 }

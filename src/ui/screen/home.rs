@@ -471,6 +471,8 @@ impl Home {
             Some(room::Event::VerifyPerson(user)) => {
                 Effects::core([Request::StartVerification(Whom::Person(user))])
             }
+            // Someone's words, no secret: the clipboard keeps them as any copied text.
+            Some(room::Event::Copy(text)) => Effects::ui(iced::clipboard::write(text)),
             Some(event) => Effects::core([Request::Room(event)]),
             None => Effects::none(),
         }

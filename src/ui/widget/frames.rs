@@ -37,6 +37,7 @@ fn message(n: usize) -> ChatMessage {
         body: Some(body.join(" ")),
         formatted: None,
         attachment: None,
+        happening: None,
         encrypted: true,
         trust: if n.is_multiple_of(5) { Trust::Verified } else { Trust::Encrypted },
         edited: n.is_multiple_of(13),

@@ -279,6 +279,7 @@ fn said(id: &str, sender: &str, body: &str, own: bool) -> ChatMessage {
         body: Some(body.into()),
         formatted: None,
         attachment: None,
+        happening: None,
         encrypted: true,
         trust: Trust::Encrypted,
         edited: false,
@@ -377,4 +378,82 @@ fn who_is_typing_is_shown_above_the_composer() {
     let mut ui = simulator(pane.view());
     let line = fl!("composer-typing", names = "Marc", count = 1);
     assert!(ui.find(line.as_str()).is_ok());
+}
+
+/// The row's actions appear under the pointer, as in Element.
+fn hovered_click(message: &ChatMessage, look: Look, label: &str) -> Vec<Message> {
+    let mut ui = simulator(message_row(message, look));
+    ui.point_at(iced::Point::new(200.0, 20.0));
+    let _ = ui.click(label);
+    ui.into_messages().collect()
+}
+
+#[test]
+fn copy_puts_the_message_text_on_the_clipboard() {
+    let message = said("$1", "@marc:x", "Le code est 4512", false);
+    let clicked = hovered_click(&message, Look::default(), fl!("timeline-copy").as_str());
+    assert!(matches!(clicked.as_slice(), [Message::Copy(id)] if id == "$1"), "{clicked:?}");
+    let mut pane = team_with(vec![message]);
+    let copied = pane.update(Message::Copy("$1".into()));
+    assert_eq!(copied, Some(Event::Copy("Le code est 4512".into())));
+}
+
+#[test]
+fn deleting_asks_first_and_only_a_moderator_may_delete_anothers_message() {
+    let theirs = said("$1", "@marc:x", "oops", false);
+    let mine = said("$2", "@me:x", "mine", true);
+    let delete = fl!("timeline-delete");
+    assert!(hovered_click(&theirs, Look::default(), &delete).is_empty(), "not offered");
+    let moderator = Look { may_delete_others: true, ..Look::default() };
+    let clicked = hovered_click(&theirs, moderator, &delete);
+    assert!(matches!(clicked.as_slice(), [Message::AskDelete(id)] if id == "$1"), "{clicked:?}");
+    let mut pane = team_with(vec![theirs, mine]);
+    pane.update(Message::AskDelete("$1".into()));
+    assert!(pane.deleting.is_none(), "a member without the power level is not even asked");
+    assert_eq!(pane.update(Message::AskDelete("$2".into())), None, "asks first");
+    {
+        let mut ui = simulator(pane.view());
+        assert!(ui.find(fl!("delete-question").as_str()).is_ok());
+    }
+    pane.update(Message::Delete(delete::Message::Reason("typo".into())));
+    let asked = pane.update(Message::Delete(delete::Message::Confirm));
+    let wanted =
+        Event::Redact { room_id: "!c".into(), event_id: "$2".into(), reason: Some("typo".into()) };
+    assert_eq!(asked, Some(wanted));
+    assert!(pane.deleting.is_none());
+    pane.details.can_delete_others = true;
+    pane.update(Message::AskDelete("$1".into()));
+    pane.cancel();
+    assert!(pane.deleting.is_none(), "Esc closes the dialog");
+}
+
+#[test]
+fn room_events_show_as_lines_and_a_deleted_message_in_its_place() {
+    use crate::model::happening::{Happening, MemberChange};
+    let joined = ChatMessage {
+        sender_name: Some("Zoé".into()),
+        happening: Some(Happening::Member {
+            who: "Zoé".into(),
+            change: MemberChange::Joined,
+            reason: None,
+            encrypted_room: true,
+        }),
+        body: None,
+        ..said("$j", "@zoe:x", "", false)
+    };
+    let deleted = ChatMessage {
+        happening: Some(Happening::Deleted { by: Some("Modo".into()), reason: None }),
+        body: None,
+        ..said("$d", "@marc:x", "", false)
+    };
+    let line = joined.happening.as_ref().map(|h| h.describe("Zoé")).unwrap_or_default();
+    let gone = deleted.happening.as_ref().map(|h| h.describe("Marc")).unwrap_or_default();
+    let mut pane = team_with(vec![joined, deleted.clone()]);
+    pane.details.can_delete_others = true;
+    let mut ui = simulator(pane.view());
+    assert!(ui.find(line.as_str()).is_ok(), "{line}");
+    assert!(ui.find(gone.as_str()).is_ok(), "{gone}");
+    let look = Look { may_delete_others: true, ..Look::default() };
+    let clicked = hovered_click(&deleted, look, fl!("timeline-delete").as_str());
+    assert!(clicked.is_empty(), "nothing to do on a deleted message: {clicked:?}");
 }

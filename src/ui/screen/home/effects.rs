@@ -244,8 +244,13 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::LoadOlder(room_id) => {
             done(async move { handle.load_older(&room_id, 30).await.map(drop) })
         }
+        room::Event::Redact { room_id, event_id, reason } => {
+            done(async move { handle.redact(&room_id, &event_id, reason.as_deref()).await })
+        }
         // The screen handles these itself; they never become requests.
-        room::Event::Scroll(_) | room::Event::VerifyPerson(_) => Task::none(),
+        room::Event::Scroll(_) | room::Event::VerifyPerson(_) | room::Event::Copy(_) => {
+            Task::none()
+        }
     }
 }
 
