@@ -5,6 +5,7 @@ pub mod attachment;
 pub mod avatar;
 mod doctor;
 pub mod happening;
+pub mod link;
 mod message;
 pub mod notice;
 pub mod person;

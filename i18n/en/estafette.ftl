@@ -889,3 +889,13 @@ delete-reason = Reason (optional)
 delete-confirm = Delete
 timeline-delete = Delete
 timeline-copy = Copy
+
+## A link that asks before opening (ui/panel/link.rs)
+link-question = Open this link?
+link-text-differs = The message shows “{ $shown }”, but the link goes somewhere else.
+link-look-alike = This address has characters that can imitate another one, or hides its real server behind a name.
+link-goes-to = It really goes to:
+link-open = Open in the browser
+link-not-opened = This link was not opened: only web and e-mail addresses are.
+link-open-failed = The browser could not be opened: { $cause }
+link-room-unknown = You are not in the room { $room }. Ask to be invited, or join it from the directory.

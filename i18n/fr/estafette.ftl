@@ -889,3 +889,13 @@ delete-reason = Motif (facultatif)
 delete-confirm = Supprimer
 timeline-delete = Supprimer
 timeline-copy = Copier
+
+## Un lien qui demande avant de s'ouvrir (ui/panel/link.rs)
+link-question = Ouvrir ce lien ?
+link-text-differs = Le message affiche « { $shown } », mais le lien mène ailleurs.
+link-look-alike = Cette adresse contient des caractères qui peuvent en imiter une autre, ou cache son vrai serveur derrière un nom.
+link-goes-to = Il mène en réalité à :
+link-open = Ouvrir dans le navigateur
+link-not-opened = Ce lien n’a pas été ouvert : seules les adresses web et e-mail le sont.
+link-open-failed = Le navigateur n’a pas pu être ouvert : { $cause }
+link-room-unknown = Vous n’êtes pas dans le salon { $room }. Demandez une invitation, ou rejoignez-le depuis l’annuaire.

@@ -94,6 +94,19 @@ impl Handle {
         room.leave().await.map_err(sdk_error)
     }
 
+    /// The id of one of the user's rooms named by a permalink: its id or its alias, never a
+    /// name (a link must not open whichever room happens to be called that).
+    pub async fn room_id_of(&self, id_or_alias: &str) -> Result<String, MatrixError> {
+        if !id_or_alias.starts_with(['!', '#']) {
+            return Err(MatrixError::UnknownRoom(id_or_alias.to_owned()));
+        }
+        let room = self.room(id_or_alias).await?;
+        if !id_or_alias.starts_with('!') || room.room_id().as_str() == id_or_alias {
+            return Ok(room.room_id().to_string());
+        }
+        Err(MatrixError::UnknownRoom(id_or_alias.to_owned()))
+    }
+
     /// The room named by an id, an alias, or the exact name of one of the rooms the user is in
     /// or invited to. A name two rooms share is an error that lists them: anyone can name a
     /// room "Cellule de crise" and invite you, and a message must never go to the first match.

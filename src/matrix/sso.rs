@@ -3,7 +3,6 @@
 //! can reach. The steps around it are the password login's, so nothing is written until the
 //! server and the keychain have answered.
 
-mod browser;
 mod loopback;
 
 use std::sync::Arc;
@@ -15,7 +14,7 @@ use matrix_sdk::ruma::api::error::ErrorKind;
 use tokio::sync::Notify;
 use url::Url;
 
-pub use browser::open as open_browser;
+pub use crate::browser::open as open_browser;
 
 use super::auth::{self, Reached};
 use super::error::root_cause;

@@ -30,6 +30,9 @@ pub enum Failure {
     /// A setting could not be kept, or the policy read back after it.
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    /// The system's launcher could not open the browser on a link.
+    #[error("{}", fl!("link-open-failed", cause = .0.as_str()))]
+    Browser(String),
     /// The core is still starting: nothing can be asked of it yet.
     #[error("{}", fl!("status-loading"))]
     NotReady,

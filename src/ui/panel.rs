@@ -4,6 +4,7 @@
 pub(super) mod accounts;
 pub(super) mod alert;
 pub(super) mod delete;
+pub(super) mod link;
 pub(super) mod recovery;
 pub(super) mod room;
 pub(super) mod room_list;

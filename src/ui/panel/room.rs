@@ -14,7 +14,8 @@ use crate::model::attachment::Progress;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView, time};
 use crate::ui::desktop::window::{self, Window};
 use crate::ui::panel::delete::{self, DeleteDialog};
-use crate::ui::panel::timeline::{Look, continues, day_divider, message_row};
+use crate::ui::panel::link::{self, LinkDialog};
+use crate::ui::panel::timeline::{LinkClick, Look, continues, day_divider, message_row};
 use crate::ui::widget::style;
 
 /// The open room.
@@ -48,10 +49,15 @@ pub struct RoomPane {
     revealed: std::collections::HashSet<String>,
     /// "Delete this message?", open on one message.
     deleting: Option<DeleteDialog>,
+    /// "Open this link?", open on one address.
+    link: Option<LinkDialog>,
 }
 
 /// The timeline's scrollable, so the pane can move it.
 pub const TIMELINE: &str = "room-timeline";
+
+/// The composer, which takes the keyboard when a room opens (as in Element).
+pub const COMPOSER: &str = "room-composer";
 
 /// How the timeline must scroll after its window moved.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,6 +124,9 @@ pub enum Message {
     /// Ask whether to delete this message.
     AskDelete(String),
     Delete(delete::Message),
+    /// A link in a message was clicked.
+    Link(LinkClick),
+    LinkDialog(link::Message),
 }
 
 /// What the dialog over the room asks about: a message, or a file, to send in clear; or a
@@ -172,6 +181,11 @@ pub enum Event {
     },
     /// Put this text on the clipboard.
     Copy(String),
+    /// Open a web address in the browser (already confirmed where it had to be).
+    OpenLink(String),
+    /// A permalink: open this room (id or alias), or a chat with this person.
+    OpenRoom(String),
+    OpenPerson(String),
     /// Delete (redact) a message, with the reason given.
     Redact {
         room_id: String,
@@ -210,6 +224,7 @@ impl RoomPane {
             no_reactions: false,
             revealed: std::collections::HashSet::new(),
             deleting: None,
+            link: None,
         }
     }
 
@@ -285,8 +300,34 @@ impl RoomPane {
             }
             Message::AskDelete(event_id) => self.ask_delete(event_id),
             Message::Delete(message) => return self.deleting(message),
+            Message::Link(click) => return self.follow(click),
+            Message::LinkDialog(message) => {
+                let mut dialog = self.link.take()?;
+                if let link::Event::Open(url) = dialog.update(message) {
+                    return Some(Event::OpenLink(url));
+                }
+            }
         }
         None
+    }
+
+    /// A clicked link: a permalink opens inside the app, a web address in the browser, after
+    /// asking where its text or address could mislead; anything else is not opened.
+    fn follow(&mut self, click: LinkClick) -> Option<Event> {
+        use crate::model::link::{Link, assess};
+        match assess(&click.text, &click.href) {
+            Some(Link::Room(room)) => Some(Event::OpenRoom(room)),
+            Some(Link::Person(user)) => Some(Event::OpenPerson(user)),
+            Some(Link::Web { url, ask: None }) => Some(Event::OpenLink(url)),
+            Some(Link::Web { url, ask: Some(doubt) }) => {
+                self.link = Some(LinkDialog::new(url, click.text, doubt));
+                None
+            }
+            None => {
+                self.error = Some(fl!("link-not-opened"));
+                None
+            }
+        }
     }
 
     /// Opens the dialog on a message this account may delete: its own, or any where its power
@@ -322,6 +363,7 @@ impl RoomPane {
         self.target = Target::New;
         self.picking = None;
         self.deleting = None;
+        self.link = None;
     }
 
     fn edit(&mut self, action: text_editor::Action) -> Option<Event> {
@@ -477,6 +519,9 @@ impl RoomPane {
         if let Some(dialog) = &self.deleting {
             return stack![page, dialog.view().map(Message::Delete)].into();
         }
+        if let Some(dialog) = &self.link {
+            return stack![page, dialog.view().map(Message::LinkDialog)].into();
+        }
         match &self.asking {
             Some(Pending::Dropped(path)) => stack![page, self.drop_dialog(path)].into(),
             Some(_) => stack![page, self.consent_dialog()].into(),
@@ -588,6 +633,7 @@ impl RoomPane {
             fl!("composer-placeholder-unencrypted")
         };
         let editor = iced::widget::text_editor(&self.composer)
+            .id(COMPOSER)
             .placeholder(placeholder)
             .on_action(Message::Edit)
             .key_binding(enter_sends)

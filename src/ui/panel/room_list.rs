@@ -62,6 +62,8 @@ impl RoomList {
             Message::OpenFirst => {
                 let first = self.visible().find(|r| r.membership == Membership::Joined);
                 let room_id = first.map(|room| room.room_id.clone())?;
+                // The switch is done: the whole list again, not the one room it found.
+                self.filter.clear();
                 return self.select(room_id);
             }
             Message::Select(room_id) => return self.select(room_id),
@@ -244,6 +246,7 @@ pub(crate) mod tests {
         list.update(Message::Filter("te".into()));
         let event = list.update(Message::OpenFirst);
         assert!(matches!(event, Some(Event::Selected(ref id)) if id == "!c"), "{event:?}");
+        assert!(list.filter.is_empty(), "the switch done, the whole list shows again");
     }
 
     #[test]

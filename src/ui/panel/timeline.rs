@@ -17,6 +17,13 @@ use crate::ui::widget::style;
 /// The reactions offered in one click; any other can be typed as a message.
 pub const QUICK_REACTIONS: [&str; 6] = ["👍", "❤️", "😂", "🎉", "👀", "✅"];
 
+/// A click on a link in a message: what it showed, and where it leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkClick {
+    pub text: String,
+    pub href: String,
+}
+
 /// How a message row is drawn.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Look {
@@ -155,7 +162,7 @@ fn content(message: &ChatMessage, revealed: bool) -> Element<'_, Message> {
             column![text(kept).width(Length::Fill), cut].into()
         }
         (Some(spans), _, None) if !spans.is_empty() => formatted(spans),
-        (_, Some(body), None) => text(body.clone()).width(Length::Fill).into(),
+        (_, Some(body), None) => plain(body),
         (_, None, _) => {
             text(message.trust.describe()).color(style::DANGER).width(Length::Fill).into()
         }
@@ -300,10 +307,11 @@ fn actions(message: &ChatMessage, look: Look) -> Option<Element<'_, Message>> {
     }
     Some(actions.into())
 }
-/// A formatted body: bold, italic, code; a link is underlined and followed by its real target,
-/// so a link's text cannot pretend to go somewhere else.
+/// A formatted body: bold, italic, code; a link is underlined, clickable, and followed by its
+/// real target when its text says something else, so a link's text cannot pretend to go
+/// somewhere else.
 fn formatted(spans: &[Span]) -> Element<'_, Message> {
-    let mut runs: Vec<iced::widget::text::Span<'_, ()>> = Vec::new();
+    let mut runs: Vec<iced::widget::text::Span<'_, LinkClick>> = Vec::new();
     for run in spans {
         let mut font = if run.code { iced::Font::MONOSPACE } else { style::UI };
         if run.bold {
@@ -312,12 +320,37 @@ fn formatted(spans: &[Span]) -> Element<'_, Message> {
         if run.italic {
             font.style = iced::font::Style::Italic;
         }
-        runs.push(iced::widget::span(run.text.as_str()).font(font).underline(run.link.is_some()));
+        let click =
+            run.link.as_ref().map(|href| LinkClick { text: run.text.clone(), href: href.clone() });
+        let mut span = iced::widget::span(run.text.as_str()).font(font);
+        if let Some(click) = click {
+            span = span.underline(true).color(style::LINK).link(click);
+        }
+        runs.push(span);
         if let Some(target) = run.link.as_deref().filter(|target| *target != run.text) {
             runs.push(iced::widget::span(format!(" ({target})")).size(12));
         }
     }
-    iced::widget::rich_text(runs).width(Length::Fill).into()
+    iced::widget::rich_text(runs).on_link_click(Message::Link).width(Length::Fill).into()
+}
+
+/// A plain body, its web addresses clickable.
+fn plain(body: &str) -> Element<'_, Message> {
+    let found = crate::model::link::find_urls(body);
+    if found.is_empty() {
+        return text(body).width(Length::Fill).into();
+    }
+    let mut runs: Vec<iced::widget::text::Span<'_, LinkClick>> = Vec::new();
+    let mut at = 0;
+    for range in found {
+        runs.push(iced::widget::span(&body[at..range.start]));
+        let url = &body[range.clone()];
+        let click = LinkClick { text: url.to_owned(), href: url.to_owned() };
+        runs.push(iced::widget::span(url).underline(true).color(style::LINK).link(click));
+        at = range.end;
+    }
+    runs.push(iced::widget::span(&body[at..]));
+    iced::widget::rich_text(runs).on_link_click(Message::Link).width(Length::Fill).into()
 }
 
 /// The heading that opens a new day in the timeline.

@@ -473,6 +473,12 @@ impl Home {
             }
             // Someone's words, no secret: the clipboard keeps them as any copied text.
             Some(room::Event::Copy(text)) => Effects::ui(iced::clipboard::write(text)),
+            // A link to a person: the new-chat dialog, filled in, so a click alone creates
+            // no chat and invites no one.
+            Some(room::Event::OpenPerson(user)) => {
+                self.overlay = Some(Overlay::NewConversation(Dialog::chat_with(user)));
+                Effects::none()
+            }
             Some(event) => Effects::core([Request::Room(event)]),
             None => Effects::none(),
         }
@@ -489,7 +495,12 @@ impl Home {
         let forbid = self.policy.unencrypted_send.value == UnencryptedSend::Forbid;
         let no_reactions = self.policy.may_react().is_err();
         self.pane = Some(RoomPane::new(&summary, forbid).without_reactions(no_reactions));
-        Effects::core([Request::Watch(room_id.to_owned()), self.trust.room_opened(room_id)])
+        // What the user types next is a message to this room, not more of the filter.
+        let focus = Effects::ui(iced::widget::operation::focus(room::COMPOSER));
+        focus.and(Effects::core([
+            Request::Watch(room_id.to_owned()),
+            self.trust.room_opened(room_id),
+        ]))
     }
 
     pub fn view(&self) -> Element<'_, Message> {

@@ -57,7 +57,12 @@ impl Dialog {
     }
 
     pub fn new_chat() -> Self {
-        Self::NewChat { user: String::new(), found: Vec::new() }
+        Self::chat_with(String::new())
+    }
+
+    /// The new-chat dialog with a person already filled in (from a link to them).
+    pub fn chat_with(user: String) -> Self {
+        Self::NewChat { user, found: Vec::new() }
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {

@@ -18,6 +18,8 @@ pub const CAUTION: Color = Color::from_rgb8(0x8A, 0x5A, 0x00);
 pub const SAFE: Color = Color::from_rgb8(0x1E, 0x7B, 0x34);
 /// Secondary text (times, receipts, quotes): a grey readable on light and dark backgrounds.
 pub const MUTED: Color = Color::from_rgb8(0x76, 0x76, 0x76);
+/// A link in a message: a blue readable on light and dark backgrounds.
+pub const LINK: Color = Color::from_rgb8(0x2A, 0x6F, 0xD6);
 
 /// The same meanings as text on the theme's background: the colours above are for white text
 /// on them, too dark to read on a dark background.

@@ -457,3 +457,54 @@ fn room_events_show_as_lines_and_a_deleted_message_in_its_place() {
     let clicked = hovered_click(&deleted, look, fl!("timeline-delete").as_str());
     assert!(clicked.is_empty(), "nothing to do on a deleted message: {clicked:?}");
 }
+
+#[test]
+fn a_link_opens_at_once_asks_first_or_opens_inside_the_app() {
+    let mut pane = team_with(vec![said("$1", "@marc:x", "https://www.service-public.fr", false)]);
+    let click =
+        |text: &str, href: &str| Message::Link(LinkClick { text: text.into(), href: href.into() });
+    let plain = "https://www.service-public.fr/";
+    assert_eq!(pane.update(click(plain, plain)), Some(Event::OpenLink(plain.into())));
+
+    let asked = pane.update(click("https://impots.gouv.fr", "https://evil.example/login"));
+    assert_eq!(asked, None, "asked first");
+    {
+        let mut ui = simulator(pane.view());
+        assert!(ui.find("https://evil.example/login").is_ok(), "the real target is shown");
+        let _ = ui.click(fl!("link-open").as_str());
+        let clicked: Vec<Message> = ui.into_messages().collect();
+        let opened: Vec<Event> = clicked.into_iter().filter_map(|m| pane.update(m)).collect();
+        assert_eq!(opened, [Event::OpenLink("https://evil.example/login".into())]);
+    }
+    assert!(pane.link.is_none(), "closed once answered");
+
+    let room = "https://matrix.to/#/%23budget%3Agouv.example";
+    assert_eq!(
+        pane.update(click("Budget", room)),
+        Some(Event::OpenRoom("#budget:gouv.example".into()))
+    );
+    let person = "https://matrix.to/#/@anne:gouv.example";
+    assert_eq!(
+        pane.update(click("Anne", person)),
+        Some(Event::OpenPerson("@anne:gouv.example".into()))
+    );
+    assert_eq!(pane.update(click("x", "file:///etc/passwd")), None);
+    assert_eq!(pane.error.as_deref(), Some(fl!("link-not-opened").as_str()));
+}
+
+#[test]
+fn a_web_address_in_a_plain_message_is_a_link() {
+    let message = said("$1", "@marc:x", "https://demarches.example/formulaire-42 merci", false);
+    let continued = Look { continued: true, ..Look::default() };
+    let mut ui = simulator(message_row(&message, continued));
+    // The address starts the text, after the time column and the shield.
+    ui.point_at(iced::Point::new(160.0, 10.0));
+    let _ = ui.simulate(iced_test::simulator::click());
+    let clicked: Vec<Message> = ui.into_messages().collect();
+    let href = "https://demarches.example/formulaire-42";
+    let wanted = LinkClick { text: href.into(), href: href.into() };
+    assert!(
+        matches!(clicked.as_slice(), [Message::Link(click)] if *click == wanted),
+        "{clicked:?}"
+    );
+}

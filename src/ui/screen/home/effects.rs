@@ -23,7 +23,7 @@ use crate::ui::desktop::{files, notify};
 use crate::ui::failure::Failure;
 use crate::ui::panel::sessions::{self, Outcome, Target};
 use crate::ui::panel::settings::{self, AvatarChange};
-use crate::ui::panel::{recovery, room, verify};
+use crate::ui::panel::{recovery, room, room_list, verify};
 use crate::ui::widget::{dialog, password, style};
 
 /// The running core as the home screen's requests reach it.
@@ -247,10 +247,27 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::Redact { room_id, event_id, reason } => {
             done(async move { handle.redact(&room_id, &event_id, reason.as_deref()).await })
         }
-        // The screen handles these itself; they never become requests.
-        room::Event::Scroll(_) | room::Event::VerifyPerson(_) | room::Event::Copy(_) => {
-            Task::none()
+        room::Event::OpenLink(url) => Task::perform(open_link(url), Message::Done),
+        room::Event::OpenRoom(room) => {
+            Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
+                Ok(room_id) => Message::List(room_list::Message::Select(room_id)),
+                Err(error) => Message::Done(Err(error.into())),
+            })
         }
+        // The screen handles these itself; they never become requests.
+        room::Event::Scroll(_)
+        | room::Event::VerifyPerson(_)
+        | room::Event::Copy(_)
+        | room::Event::OpenPerson(_) => Task::none(),
+    }
+}
+
+/// Opens a web address in the browser; the launcher may wait a moment, so off async threads.
+async fn open_link(url: String) -> Result<(), Failure> {
+    match tokio::task::spawn_blocking(move || crate::browser::open(url)).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(cause)) => Err(Failure::Browser(cause)),
+        Err(error) => Err(Failure::Browser(error.to_string())),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Opens an address in the person's web browser with the system's own launcher: `xdg-open` on
-//! Linux, `open` on macOS, `start` on Windows.
+//! Opens an address in the person's web browser (a sign-in page, a link in a message) with the
+//! system's own launcher: `xdg-open` on Linux, `open` on macOS, `start` on Windows.
 
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
