@@ -156,13 +156,18 @@ fn print_message(message: &ChatMessage, json: bool) {
         }
         return;
     }
-    if let Some(happening) = &message.happening {
+    let happening = message.happening.as_ref();
+    if let Some(event) = happening.filter(|h| h.is_room_event()) {
         // The room's own doing, not someone's words: no shield, marked as such.
-        let line = happening.describe(&message.sender_label());
+        let line = event.describe(&message.sender_label());
         println!("* {}", shown(&line));
         return;
     }
-    let body = message.body.clone().unwrap_or_else(|| message.trust.describe());
+    // A deleted message, or one shown only in words, keeps its sender's line.
+    let body = match happening {
+        Some(placeholder) => placeholder.describe(&message.sender_label()),
+        None => message.body.clone().unwrap_or_else(|| message.trust.describe()),
+    };
     let body = match &message.attachment {
         Some(file) => attachment_line(file, &body),
         None => body,

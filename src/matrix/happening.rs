@@ -42,7 +42,10 @@ pub(super) fn of(
             }
             MsgLikeKind::Sticker(_) | MsgLikeKind::UnableToDecrypt(_) => None,
         },
-        TimelineItemContent::MembershipChange(change) => member(change, names, encrypted_room),
+        // One's own arrival is no news to oneself: only another's stands out.
+        TimelineItemContent::MembershipChange(change) => {
+            member(change, names, encrypted_room && !event.is_own())
+        }
         TimelineItemContent::ProfileChange(change) => {
             if let Some(name) = change.displayname_change() {
                 let shown = |name: &Option<String>| {

@@ -17,8 +17,8 @@ pub enum Happening {
         by: Option<String>,
         reason: Option<String>,
     },
-    /// `who` joined, left, was invited, removed or banned; `encrypted_room` when the room is
-    /// encrypted, where someone joining can read all that is sent from then on.
+    /// `who` joined, left, was invited, removed or banned; `encrypted_room` when someone else
+    /// joined an encrypted room, where they can read all that is sent from then on.
     Member {
         who: String,
         change: MemberChange,

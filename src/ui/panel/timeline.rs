@@ -57,7 +57,14 @@ pub fn message_row(message: &ChatMessage, look: Look) -> Element<'_, Message> {
     if let Some(reply) = &message.reply_to {
         body = body.push(quote(reply));
     }
-    body = body.push(row![shield(&message.trust), content(message, look.revealed)].spacing(6));
+    // A deleted message has no content left to vouch for: no shield.
+    let deleted = matches!(message.happening, Some(Happening::Deleted { .. }));
+    let content = content(message, look.revealed);
+    body = body.push(if deleted {
+        content
+    } else {
+        row![shield(&message.trust), content].spacing(6).into()
+    });
     if !message.reactions.is_empty() {
         body = body.push(reactions(message, look.no_reactions));
     }
