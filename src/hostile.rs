@@ -60,6 +60,7 @@ fn policy_text() -> impl Strategy<Value = String> {
         Just("notification_content"),
         Just("public_room_directory"),
         Just("reactions"),
+        Just("media_previews"),
         Just("log_level_max"),
         Just("idle_lock_minutes"),
         Just("[table]"),
@@ -137,6 +138,7 @@ proptest! {
             mime: None,
             kind: crate::model::attachment::AttachmentKind::File,
             dimensions: None,
+            thumbnail_encrypted: None,
             upload: None,
         };
         let safe = file.safe_name();

@@ -51,6 +51,7 @@ pub const CONTENT_AT_DEBUG: &[&str] = &["matrix_sdk::send_queue::upload"];
 pub use attach::{Transfer, TransferStep, file_to_send};
 pub use auth::{LoginRequest, ServerLogout, login, login_methods, logout, session_allowed};
 pub use doctor::doctor;
+pub use download::PictureSize;
 pub use error::MatrixError;
 pub(crate) use error::sdk_error;
 pub use event::{Event, Events};

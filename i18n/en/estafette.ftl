@@ -452,7 +452,7 @@ cli-policy = Show the rules in force and where each comes from; change your own 
 cli-policy-show = Show the rules in force, and whether each comes from your organisation, your settings or the defaults.
 cli-policy-set = Change one of your own settings (not one your organisation has locked, nor weaker than its minimum); it applies from the next start.
 cli-policy-set-key = The setting to change.
-cli-policy-set-value = Its new value: on or off (verified_only_sending), true or false (require_*), show or hide (notification_content), on or off (public_room_directory), error to trace (log_level_max), minutes with 0 for never (idle_lock_minutes).
+cli-policy-set-value = Its new value: on or off (verified_only_sending), true or false (require_*), show or hide (notification_content), on or off (public_room_directory), all, private or off (media_previews), error to trace (log_level_max), minutes with 0 for never (idle_lock_minutes).
 moment-today = today at { $time }
 moment-yesterday = yesterday at { $time }
 sessions-seen-at = { $day } at { $time }
@@ -899,3 +899,15 @@ link-open = Open in the browser
 link-not-opened = This link was not opened: only web and e-mail addresses are.
 link-open-failed = The browser could not be opened: { $cause }
 link-room-unknown = You are not in the room { $room }. Ask to be invited, or join it from the directory.
+
+## Pictures in the timeline and the viewer (ui/panel/pictures.rs, viewer.rs)
+picture-loading = Loading the picture…
+picture-show = Show the picture
+picture-held = Pictures are not loaded automatically in this room: it is public or not encrypted, and fetching them tells their server you looked.
+picture-unreadable = This picture cannot be shown: { $cause }
+viewer-loading = Loading the picture…
+viewer-fit = Fit to window
+viewer-actual = Actual size
+viewer-close = Close
+file-open = Open
+picture-not-readable = not a picture this app can read, or one too large to open safely

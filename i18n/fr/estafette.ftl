@@ -452,7 +452,7 @@ cli-policy = Afficher les règles en vigueur et leur origine ; modifier vos prop
 cli-policy-show = Afficher les règles en vigueur, et si chacune vient de votre organisation, de vos paramètres ou des valeurs par défaut.
 cli-policy-set = Modifier l'un de vos paramètres (sauf ceux que votre organisation a verrouillés, et jamais en deçà de son minimum) ; la modification s'applique au prochain démarrage.
 cli-policy-set-key = Le paramètre à modifier.
-cli-policy-set-value = Sa nouvelle valeur : on ou off (verified_only_sending), true ou false (require_*), show ou hide (notification_content), on ou off (public_room_directory), de error à trace (log_level_max), un nombre de minutes, 0 pour jamais (idle_lock_minutes).
+cli-policy-set-value = Sa nouvelle valeur : on ou off (verified_only_sending), true ou false (require_*), show ou hide (notification_content), on ou off (public_room_directory), all, private ou off (media_previews), de error à trace (log_level_max), un nombre de minutes, 0 pour jamais (idle_lock_minutes).
 moment-today = aujourd'hui à { $time }
 moment-yesterday = hier à { $time }
 sessions-seen-at = { $day } à { $time }
@@ -899,3 +899,15 @@ link-open = Ouvrir dans le navigateur
 link-not-opened = Ce lien n’a pas été ouvert : seules les adresses web et e-mail le sont.
 link-open-failed = Le navigateur n’a pas pu être ouvert : { $cause }
 link-room-unknown = Vous n’êtes pas dans le salon { $room }. Demandez une invitation, ou rejoignez-le depuis l’annuaire.
+
+## Les images dans le fil et la visionneuse (ui/panel/pictures.rs, viewer.rs)
+picture-loading = Chargement de l’image…
+picture-show = Afficher l’image
+picture-held = Les images ne sont pas chargées automatiquement dans ce salon : il est public ou non chiffré, et les récupérer indique à leur serveur que vous les avez regardées.
+picture-unreadable = Cette image ne peut pas être affichée : { $cause }
+viewer-loading = Chargement de l’image…
+viewer-fit = Ajuster à la fenêtre
+viewer-actual = Taille réelle
+viewer-close = Fermer
+file-open = Ouvrir
+picture-not-readable = ce n’est pas une image que cette application sait lire, ou elle est trop grande pour être ouverte sans risque

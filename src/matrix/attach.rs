@@ -8,6 +8,7 @@ use std::time::Duration;
 use matrix_sdk::Room;
 use matrix_sdk::attachment::{
     AttachmentConfig, AttachmentInfo, BaseAudioInfo, BaseFileInfo, BaseImageInfo, BaseVideoInfo,
+    Thumbnail,
 };
 use matrix_sdk::ruma::events::room::message::MessageType;
 use matrix_sdk::ruma::{OwnedTransactionId, TransactionId, UInt};
@@ -75,7 +76,11 @@ impl Handle {
         let mime = mime_guess::from_path(path).first_or_octet_stream();
         // Our own transaction id names the event from the start: the updates to follow are its.
         let transaction = TransactionId::new();
-        let config = AttachmentConfig::new().txn_id(transaction.clone()).info(info(&mime, &data));
+        let thumbnail = thumbnail(&mime, &data).await;
+        let config = AttachmentConfig::new()
+            .txn_id(transaction.clone())
+            .info(info(&mime, &data))
+            .thumbnail(thumbnail);
         let client = &self.inner.client;
         // The queue reports an upload's progress only when asked to, before it starts.
         client.send_queue().enable_upload_progress(true);
@@ -223,6 +228,24 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| "file".to_owned())
 }
 
+/// A picture's thumbnail, made here (decoding takes a moment: off the async threads); the
+/// SDK encrypts it like the picture in an encrypted room.
+async fn thumbnail(mime: &mime_guess::Mime, data: &[u8]) -> Option<Thumbnail> {
+    if mime.type_() != mime_guess::mime::IMAGE {
+        return None;
+    }
+    let bytes = data.to_vec();
+    let made = tokio::task::spawn_blocking(move || crate::model::picture::thumbnail(&bytes));
+    let made = made.await.ok().flatten()?;
+    Some(Thumbnail {
+        content_type: made.mime.parse().ok()?,
+        width: made.width.into(),
+        height: made.height.into(),
+        size: UInt::new(made.data.len() as u64)?,
+        data: made.data,
+    })
+}
+
 /// What the event says of the file besides its name and type; the SDK drops info whose kind
 /// does not match the MIME type, so the kind follows it. Images get their size in pixels when
 /// the header says it.
@@ -258,6 +281,13 @@ pub(super) fn attachment(
     let pixels = |w: Option<UInt>, h: Option<UInt>| {
         Some((u32::try_from(u64::from(w?)).ok()?, u32::try_from(u64::from(h?)).ok()?))
     };
+    let thumbnail_encrypted = match msgtype {
+        MessageType::Image(image) => image.info.as_ref().and_then(|info| {
+            let source = info.thumbnail_source.as_ref()?;
+            Some(matches!(source, matrix_sdk::ruma::events::room::MediaSource::Encrypted(_)))
+        }),
+        _ => None,
+    };
     let (name, kind, size, mime, dimensions) = match msgtype {
         MessageType::File(file) => {
             let info = file.info.as_deref();
@@ -290,5 +320,13 @@ pub(super) fn attachment(
         }),
         _ => None,
     };
-    Some(Attachment { name: name.to_owned(), size, mime, kind, dimensions, upload })
+    Some(Attachment {
+        name: name.to_owned(),
+        size,
+        mime,
+        kind,
+        dimensions,
+        thumbnail_encrypted,
+        upload,
+    })
 }

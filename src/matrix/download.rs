@@ -52,6 +52,46 @@ impl Handle {
     }
 }
 
+/// Which copy of a picture to fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureSize {
+    /// The sender's thumbnail when there is one (the timeline), else the picture itself.
+    Thumbnail,
+    /// The picture itself (the viewer).
+    Full,
+}
+
+impl Handle {
+    /// The bytes of the picture message `event_id` carries, decrypted (an encrypted picture is
+    /// checked against its hash by the SDK) and kept in the encrypted media store, so that it
+    /// is fetched from the server once. Says whether they are the sender's thumbnail.
+    pub async fn picture(
+        &self,
+        room: &str,
+        event_id: &str,
+        size: PictureSize,
+    ) -> Result<(Vec<u8>, bool), MatrixError> {
+        let room = self.room(room).await?;
+        let id = OwnedEventId::try_from(event_id.trim())
+            .map_err(|_| MatrixError::NotAnAttachment(event_id.to_owned()))?;
+        let MessageType::Image(image) = message(&room, &id).await? else {
+            return Err(MatrixError::NotAnAttachment(event_id.to_owned()));
+        };
+        let thumbnail = image.info.as_ref().and_then(|info| info.thumbnail_source.clone());
+        let (source, thumbnail) = match (size, thumbnail) {
+            (PictureSize::Thumbnail, Some(thumbnail)) => (thumbnail, true),
+            _ => (image.source, false),
+        };
+        let request = MediaRequestParameters { source, format: MediaFormat::File };
+        let media = self.inner.client.media();
+        let bytes = media
+            .get_media_content(&request, true)
+            .await
+            .map_err(|e| MatrixError::DownloadFailed(super::error::root_cause(&e)))?;
+        Ok((bytes, thumbnail))
+    }
+}
+
 /// The message's content, decrypted; waits a little for a key that may still arrive.
 async fn message(room: &matrix_sdk::Room, id: &OwnedEventId) -> Result<MessageType, MatrixError> {
     let deadline = tokio::time::Instant::now() + KEY_WAIT;

@@ -27,6 +27,9 @@ pub struct Attachment {
     pub kind: AttachmentKind,
     /// Width and height in pixels of an image or a video, when the sender said.
     pub dimensions: Option<(u32, u32)>,
+    /// The sender gave a thumbnail of the picture: `Some(true)` when it is encrypted too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail_encrypted: Option<bool>,
     /// How far the upload of one of this account's files has gone, while it goes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upload: Option<Progress>,
@@ -184,6 +187,7 @@ mod tests {
             mime: None,
             kind: AttachmentKind::File,
             dimensions: None,
+            thumbnail_encrypted: None,
             upload: None,
         };
         assert_eq!(named("../../.bashrc").safe_name(), "bashrc");

@@ -38,3 +38,109 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, PictureError> {
         _ => PictureError::NotAPicture,
     })
 }
+
+/// A picture ready to draw: its size in pixels and its RGBA bytes, four per pixel.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+impl std::fmt::Debug for Preview {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The pixels are someone's picture, and megabytes long: never in a log.
+        write!(f, "Preview({}x{})", self.width, self.height)
+    }
+}
+
+impl Preview {
+    /// The memory its pixels take, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.rgba.len()
+    }
+}
+
+/// The picture in `bytes`, scaled down (never up) to fit `max_width` × `max_height`: what the
+/// timeline or the viewer draws. An animation gives its first frame.
+pub fn preview(bytes: &[u8], max_width: u32, max_height: u32) -> Result<Preview, PictureError> {
+    let picture = decode(bytes)?;
+    let fits = picture.width() <= max_width && picture.height() <= max_height;
+    let picture = if fits { picture } else { picture.thumbnail(max_width, max_height) };
+    let rgba = picture.into_rgba8();
+    Ok(Preview { width: rgba.width(), height: rgba.height(), rgba: rgba.into_raw() })
+}
+
+/// A small copy of a picture to send beside it, so that the others' apps show something at
+/// once without fetching megabytes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Thumbnail {
+    pub data: Vec<u8>,
+    pub mime: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl std::fmt::Debug for Thumbnail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Thumbnail({}x{}, {} bytes)", self.width, self.height, self.data.len())
+    }
+}
+
+/// The longest side of a thumbnail sent with a picture, as Element sends them.
+pub const THUMBNAIL_SIDE: u32 = 800;
+
+/// A thumbnail of the picture in `bytes` (JPEG, or PNG when it has transparency), or `None`
+/// when it is no larger than a thumbnail already, or cannot be read.
+pub fn thumbnail(bytes: &[u8]) -> Option<Thumbnail> {
+    let picture = decode(bytes).ok()?;
+    if picture.width() <= THUMBNAIL_SIDE && picture.height() <= THUMBNAIL_SIDE {
+        return None;
+    }
+    let small = picture.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE);
+    let (width, height) = (small.width(), small.height());
+    let mut data = Vec::new();
+    let mime = if small.color().has_alpha() {
+        small.write_to(&mut Cursor::new(&mut data), image::ImageFormat::Png).ok()?;
+        "image/png"
+    } else {
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut data, 80);
+        small.into_rgb8().write_with_encoder(encoder).ok()?;
+        "image/jpeg"
+    };
+    Some(Thumbnail { data, mime, width, height })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let picture = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+        });
+        let mut data = Vec::new();
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut data, 90);
+        picture.write_with_encoder(encoder).unwrap();
+        data
+    }
+
+    #[test]
+    fn a_preview_fits_the_box_and_keeps_the_shape() {
+        let shown = preview(&jpeg(2000, 1000), 400, 300).unwrap();
+        assert_eq!((shown.width, shown.height), (400, 200));
+        assert_eq!(shown.bytes(), 400 * 200 * 4);
+        let small = preview(&jpeg(100, 50), 400, 300).unwrap();
+        assert_eq!((small.width, small.height), (100, 50), "never scaled up");
+        assert_eq!(format!("{small:?}"), "Preview(100x50)", "no pixels in a log");
+    }
+
+    #[test]
+    fn a_large_picture_gets_a_jpeg_thumbnail_and_a_small_one_none() {
+        let sent = thumbnail(&jpeg(1600, 1200)).unwrap();
+        assert_eq!((sent.width, sent.height, sent.mime), (800, 600, "image/jpeg"));
+        assert!(decode(&sent.data).is_ok());
+        assert_eq!(thumbnail(&jpeg(640, 480)), None);
+        assert_eq!(thumbnail(b"not a picture"), None);
+    }
+}

@@ -1,10 +1,11 @@
 //! The security questions the core asks before acting: may this homeserver be used, may this
-//! room be created or written to without encryption, may the public room directory be read.
+//! room be created or written to without encryption, may the public room directory be read,
+//! may a room's media be fetched without a click.
 
 use url::Url;
 
 use super::merge::{HomeserverRule, Policy, UnencryptedSend, host_of};
-use super::strict::{PublicRoomDirectory, Reactions};
+use super::strict::{MediaPreviews, PublicRoomDirectory, Reactions};
 use super::transport::check_homeserver;
 use crate::fl;
 
@@ -121,6 +122,18 @@ impl Policy {
         match self.reactions.value {
             Reactions::On => Ok(()),
             Reactions::Off => Err(Refusal::Reactions),
+        }
+    }
+
+    /// Whether pictures and other media in a room's timeline are fetched and shown without a
+    /// click. Fetching a stranger's media tells their server that you looked, and the file
+    /// may be hostile: with `private`, only rooms that are encrypted and not public (anyone
+    /// may join a public one) show them on their own; elsewhere the user clicks "Show" first.
+    pub fn shows_media_automatically(&self, room_encrypted: bool, room_public: bool) -> bool {
+        match self.media_previews.value {
+            MediaPreviews::All => true,
+            MediaPreviews::Private => room_encrypted && !room_public,
+            MediaPreviews::Off => false,
         }
     }
 
@@ -258,6 +271,34 @@ mod tests {
         assert!(policy.may_react().is_ok());
         policy.reactions.value = Reactions::Off;
         assert_eq!(policy.may_react(), Err(Refusal::Reactions));
+    }
+
+    #[test]
+    fn media_come_on_their_own_only_where_the_policy_says() {
+        // (encrypted and private, encrypted and public, unencrypted) for each value.
+        for (value, expected) in [
+            (MediaPreviews::All, [true, true, true]),
+            (MediaPreviews::Private, [true, false, false]),
+            (MediaPreviews::Off, [false, false, false]),
+        ] {
+            let mut policy = Policy::default();
+            policy.media_previews.value = value;
+            let shown = [
+                policy.shows_media_automatically(true, false),
+                policy.shows_media_automatically(true, true),
+                policy.shows_media_automatically(false, false),
+            ];
+            assert_eq!(shown, expected, "{}", value.name());
+            assert_eq!(
+                policy.shows_media_automatically(false, true),
+                value == MediaPreviews::All,
+                "{}: unencrypted and public",
+                value.name()
+            );
+        }
+        // The default is private.
+        assert!(Policy::default().shows_media_automatically(true, false));
+        assert!(!Policy::default().shows_media_automatically(false, false));
     }
 
     /// Review H1: a server name counts only for the homeserver its `.well-known` named.

@@ -19,6 +19,7 @@ pub enum UserKey {
     NotificationContent,
     PublicRoomDirectory,
     Reactions,
+    MediaPreviews,
     LogLevelMax,
     IdleLockMinutes,
 }
@@ -32,6 +33,7 @@ impl UserKey {
             Self::NotificationContent => "notification_content",
             Self::PublicRoomDirectory => "public_room_directory",
             Self::Reactions => "reactions",
+            Self::MediaPreviews => "media_previews",
             Self::LogLevelMax => "log_level_max",
             Self::IdleLockMinutes => "idle_lock_minutes",
         }
@@ -45,6 +47,7 @@ impl UserKey {
             Self::NotificationContent => locked_by(&policy.notification_content),
             Self::PublicRoomDirectory => locked_by(&policy.public_room_directory),
             Self::Reactions => locked_by(&policy.reactions),
+            Self::MediaPreviews => locked_by(&policy.media_previews),
             Self::LogLevelMax => locked_by(&policy.log_level_max),
             Self::IdleLockMinutes => locked_by(&policy.idle_lock_minutes),
         }
@@ -198,6 +201,7 @@ mod tests {
             (UserKey::RequireSessionVerification, "true"),
             (UserKey::NotificationContent, "hide"),
             (UserKey::PublicRoomDirectory, "off"),
+            (UserKey::MediaPreviews, "off"),
             (UserKey::LogLevelMax, "warn"),
             (UserKey::IdleLockMinutes, "10"),
         ] {
@@ -207,6 +211,7 @@ mod tests {
         assert!(loaded.require_recovery.value && loaded.require_session_verification.value);
         assert_eq!(loaded.notification_content.value, super::super::NotificationContent::Hide);
         assert_eq!(loaded.public_room_directory.value, super::super::PublicRoomDirectory::Off);
+        assert_eq!(loaded.media_previews.value, super::super::MediaPreviews::Off);
         assert_eq!(loaded.log_level_max.value, super::super::LogLevel::Warn);
         assert_eq!(loaded.idle_lock_minutes.value, 10);
         let text = std::fs::read_to_string(&user).unwrap();
@@ -245,6 +250,28 @@ notification_content = \"show\"\nrequire_recovery = true";
     }
 
     #[test]
+    fn media_previews_may_only_be_stricter_than_the_organisations() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("settings.toml");
+        let managed = policy(&user, "media_previews = \"private\"");
+        set_user_setting(&managed, &user, UserKey::MediaPreviews, "off").unwrap();
+        set_user_setting(&managed, &user, UserKey::MediaPreviews, "private").unwrap();
+        let error = set_user_setting(&managed, &user, UserKey::MediaPreviews, "all").unwrap_err();
+        assert!(
+            matches!(error, PolicyError::Weaker { ref key, ref minimum, .. } if key == "media_previews" && minimum == "private"),
+            "{error:?}"
+        );
+        let text = std::fs::read_to_string(&user).unwrap();
+        assert!(
+            text.contains("media_previews = \"private\""),
+            "the refused value was not written: {text}"
+        );
+        let locked = policy(&user, "media_previews = \"off\"");
+        let error = set_user_setting(&locked, &user, UserKey::MediaPreviews, "all").unwrap_err();
+        assert!(matches!(error, PolicyError::Locked { ref key, .. } if key == "media_previews"));
+    }
+
+    #[test]
     fn wrong_types_and_negative_minutes_name_the_key() {
         let dir = tempfile::tempdir().unwrap();
         let user = dir.path().join("settings.toml");
@@ -255,6 +282,7 @@ notification_content = \"show\"\nrequire_recovery = true";
             (UserKey::IdleLockMinutes, "soon"),
             (UserKey::LogLevelMax, "verbose"),
             (UserKey::NotificationContent, "partial"),
+            (UserKey::MediaPreviews, "some"),
         ] {
             let error = set_user_setting(&free, &user, key, bad).unwrap_err();
             assert!(

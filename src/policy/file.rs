@@ -36,6 +36,9 @@ pub struct Settings {
     pub public_room_directory: Option<OnOffKey>,
     /// `"on"` or `"off"`: whether reactions may be sent (they are not encrypted).
     pub reactions: Option<OnOffKey>,
+    /// `"all"`, `"private"` or `"off"`: where pictures and other media in the timeline are
+    /// fetched and shown without a click.
+    pub media_previews: Option<MediaPreviewsKey>,
     /// The most detailed log level allowed, whatever `--log-level` asks.
     pub log_level_max: Option<LogLevelKey>,
     /// Minutes without use before the window hides its content; 0 is never. Signed here only
@@ -91,6 +94,14 @@ pub enum NotificationContentKey {
 #[serde(rename_all = "lowercase")]
 pub enum OnOffKey {
     On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaPreviewsKey {
+    All,
+    Private,
     Off,
 }
 
@@ -308,6 +319,7 @@ idle_lock_minutes = 15
             ("\nlock_default_homeserver = \"true\"", "lock_default_homeserver"),
             ("\nnotification_content = true", "notification_content"),
             ("\npublic_room_directory = false", "public_room_directory"),
+            ("\nmedia_previews = true", "media_previews"),
             ("\nlog_level_max = 3", "log_level_max"),
             ("\nidle_lock_minutes = \"15\"", "idle_lock_minutes"),
             ("\nidle_lock_minutes = 1.5", "idle_lock_minutes"),
@@ -332,6 +344,24 @@ idle_lock_minutes = 15
         assert!(cause.contains("-5"), "{cause}");
         let (_, key, _) = error("idle_lock_minutes = 99999999999");
         assert_eq!(key, "idle_lock_minutes");
+    }
+
+    #[test]
+    fn media_previews_takes_three_words() {
+        for (word, key) in [
+            ("all", MediaPreviewsKey::All),
+            ("private", MediaPreviewsKey::Private),
+            ("off", MediaPreviewsKey::Off),
+        ] {
+            let text = format!("media_previews = \"{word}\"");
+            let settings = parse(Path::new("p.toml"), &text).unwrap();
+            assert_eq!(settings.media_previews, Some(key));
+        }
+        let (line, key, cause) = error("unencrypted_send = \"ask\"\nmedia_previews = \"some\"\n");
+        assert_eq!((line, key.as_str()), (2, "media_previews"));
+        assert!(cause.contains("private"), "the words it takes are named: {cause}");
+        let (line, key, _) = error("\nmedia_previews = 1\n");
+        assert_eq!((line, key.as_str()), (2, "media_previews"));
     }
 
     #[test]

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use url::Url;
 
 use super::file::{
-    self, AnyKeyword, Homeservers, Layer, LogLevelKey, NotificationContentKey, OnOffKey,
-    PolicyError, Settings, UnencryptedSendKey, VerifiedOnlyKey,
+    self, AnyKeyword, Homeservers, Layer, LogLevelKey, MediaPreviewsKey, NotificationContentKey,
+    OnOffKey, PolicyError, Settings, UnencryptedSendKey, VerifiedOnlyKey,
 };
-use super::strict::{self, LogLevel, NotificationContent, PublicRoomDirectory, Reactions, Switch};
+use super::strict::{
+    self, LogLevel, MediaPreviews, NotificationContent, PublicRoomDirectory, Reactions, Switch,
+};
 
 /// Where a value in force comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +110,8 @@ pub struct Policy {
     pub public_room_directory: Setting<PublicRoomDirectory>,
     /// Reactions go out in clear: an organisation may turn them off.
     pub reactions: Setting<Reactions>,
+    /// Where pictures and other media in the timeline are fetched and shown without a click.
+    pub media_previews: Setting<MediaPreviews>,
     /// The effective log level is clamped to this.
     pub log_level_max: Setting<LogLevel>,
     /// Minutes without use before the window hides its content; 0 is never.
@@ -137,6 +141,8 @@ impl Default for Policy {
             notification_content: default(NotificationContent::Show),
             public_room_directory: default(PublicRoomDirectory::On),
             reactions: default(Reactions::On),
+            // Strangers' media wait for a click: fetching tells their server you looked.
+            media_previews: default(MediaPreviews::Private),
             // No cap of its own: the logging module already keeps the libraries' most verbose
             // levels off.
             log_level_max: default(LogLevel::Trace),
@@ -242,6 +248,13 @@ impl Policy {
                 o.reactions.map(switch),
                 org_path,
                 defaults.reactions.value,
+            ),
+            media_previews: strict::strictest(
+                u.media_previews.map(media_previews),
+                user_path,
+                o.media_previews.map(media_previews),
+                org_path,
+                defaults.media_previews.value,
             ),
             log_level_max: strict::strictest(
                 u.log_level_max.map(log_level),
@@ -371,6 +384,14 @@ fn switch(key: OnOffKey) -> Switch {
     match key {
         OnOffKey::On => Switch::On,
         OnOffKey::Off => Switch::Off,
+    }
+}
+
+fn media_previews(key: MediaPreviewsKey) -> MediaPreviews {
+    match key {
+        MediaPreviewsKey::All => MediaPreviews::All,
+        MediaPreviewsKey::Private => MediaPreviews::Private,
+        MediaPreviewsKey::Off => MediaPreviews::Off,
     }
 }
 

@@ -87,6 +87,7 @@ impl Policy {
                 self.public_room_directory.value.name(),
             ),
             Rule::of("reactions", &self.reactions, self.reactions.value.name()),
+            Rule::of("media_previews", &self.media_previews, self.media_previews.value.name()),
             Rule::of("log_level_max", &self.log_level_max, self.log_level_max.value.name()),
             Rule::of(
                 "idle_lock_minutes",
@@ -117,7 +118,7 @@ mod tests {
             Path::new("/etc/estafette/policy.toml"),
         );
         let rules = policy.rules();
-        assert_eq!(rules.len(), 13, "one line per key");
+        assert_eq!(rules.len(), 14, "one line per key");
         let find = |key| rules.iter().find(|rule| rule.key == key).unwrap();
         let locked = find("lock_default_homeserver");
         assert_eq!(
@@ -136,6 +137,8 @@ mod tests {
             (level.value.as_str(), level.source, level.path.as_deref()),
             ("trace", "default", None)
         );
+        let media = find("media_previews");
+        assert_eq!((media.value.as_str(), media.source), ("private", "default"));
         let json = serde_json::to_string(find("idle_lock_minutes")).unwrap();
         assert!(json.contains("\"source\":\"user\""), "{json}");
     }

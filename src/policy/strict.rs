@@ -46,6 +46,29 @@ impl Switch {
     }
 }
 
+/// Where pictures and other media in the timeline are fetched and shown without a click.
+/// Fetching a stranger's media tells their server that you looked, and the file may be
+/// hostile; elsewhere the user clicks "Show" first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaPreviews {
+    /// In every room.
+    All,
+    /// Only in rooms that are encrypted and not public.
+    Private,
+    /// Nowhere: always a click.
+    Off,
+}
+
+impl MediaPreviews {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Private => "private",
+            Self::Off => "off",
+        }
+    }
+}
+
 /// How much detail the log may hold, from the least to the most: the logger's own levels.
 pub use crate::logging::Level as LogLevel;
 
@@ -79,6 +102,18 @@ impl Strictness for Switch {
         match self {
             Self::On => 0,
             Self::Off => 1,
+        }
+    }
+}
+
+/// Fewer rooms where media come on their own is stricter.
+impl Strictness for MediaPreviews {
+    const STRICTEST: u32 = 2;
+    fn rank(self) -> u32 {
+        match self {
+            Self::All => 0,
+            Self::Private => 1,
+            Self::Off => 2,
         }
     }
 }
@@ -260,11 +295,45 @@ mod tests {
     }
 
     #[test]
+    fn media_previews_keep_the_stricter_of_the_user_and_the_organisation() {
+        let policy = merged("", "");
+        assert_eq!(
+            policy.media_previews,
+            Setting { value: MediaPreviews::Private, source: Source::Default }
+        );
+        // Weaker than the default is the user's own business where the organisation is silent.
+        let policy = merged("media_previews = \"all\"", "");
+        assert_eq!(policy.media_previews, Setting { value: MediaPreviews::All, source: user() });
+        // Stricter than the organisation's minimum: the user's word wins.
+        let policy = merged("media_previews = \"off\"", "media_previews = \"private\"");
+        assert_eq!(policy.media_previews, Setting { value: MediaPreviews::Off, source: user() });
+        // Weaker than the organisation's minimum: the minimum stays.
+        let policy = merged("media_previews = \"all\"", "media_previews = \"private\"");
+        assert_eq!(
+            policy.media_previews,
+            Setting { value: MediaPreviews::Private, source: minimum() }
+        );
+        assert!(!policy.media_previews.locked(), "the user may still choose off");
+        // The organisation's "all" alone is a minimum, not a lock.
+        let policy = merged("", "media_previews = \"all\"");
+        assert_eq!(policy.media_previews, Setting { value: MediaPreviews::All, source: minimum() });
+        // The organisation's "off" is the strictest: a lock, whatever the user says.
+        for word in ["all", "private", "off"] {
+            let policy =
+                merged(&format!("media_previews = \"{word}\""), "media_previews = \"off\"");
+            assert_eq!(policy.media_previews, Setting { value: MediaPreviews::Off, source: org() });
+            assert!(policy.media_previews.locked(), "{word}");
+        }
+    }
+
+    #[test]
     fn ranks_run_from_weakest_to_strictest() {
         assert!(0u32.rank() < 60u32.rank() && 60u32.rank() < 15u32.rank());
         assert_eq!(1u32.rank(), u32::STRICTEST);
         assert_eq!(u32::MAX.rank(), 1);
         assert!(LogLevel::Trace.rank() < LogLevel::Info.rank());
         assert_eq!(LogLevel::Error.rank(), LogLevel::STRICTEST);
+        assert!(MediaPreviews::All.rank() < MediaPreviews::Private.rank());
+        assert_eq!(MediaPreviews::Off.rank(), MediaPreviews::STRICTEST);
     }
 }

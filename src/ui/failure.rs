@@ -30,6 +30,9 @@ pub enum Failure {
     /// A setting could not be kept, or the policy read back after it.
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    /// A picture in a message is not one this app can read (or too large to decode).
+    #[error("{}", fl!("picture-not-readable"))]
+    Picture,
     /// The system's launcher could not open the browser on a link.
     #[error("{}", fl!("link-open-failed", cause = .0.as_str()))]
     Browser(String),

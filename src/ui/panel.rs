@@ -4,7 +4,9 @@
 pub(super) mod accounts;
 pub(super) mod alert;
 pub(super) mod delete;
+pub(super) mod gallery;
 pub(super) mod link;
+pub(super) mod pictures;
 pub(super) mod recovery;
 pub(super) mod room;
 pub(super) mod room_list;
@@ -12,3 +14,4 @@ pub(super) mod sessions;
 pub(super) mod settings;
 pub(super) mod timeline;
 pub(super) mod verify;
+pub(super) mod viewer;

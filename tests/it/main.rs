@@ -17,6 +17,7 @@ mod i18n;
 mod identity;
 mod messaging;
 mod people;
+mod pictures;
 mod policy;
 mod profile;
 mod recovery;

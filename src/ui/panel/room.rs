@@ -11,9 +11,11 @@ use iced::{Element, Length};
 
 use crate::fl;
 use crate::model::attachment::Progress;
+use crate::model::picture::Preview;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView, time};
 use crate::ui::desktop::window::{self, Window};
 use crate::ui::panel::delete::{self, DeleteDialog};
+use crate::ui::panel::gallery::{self, AutoLoad, Gallery};
 use crate::ui::panel::link::{self, LinkDialog};
 use crate::ui::panel::timeline::{LinkClick, Look, continues, day_divider, message_row};
 use crate::ui::widget::style;
@@ -51,6 +53,8 @@ pub struct RoomPane {
     deleting: Option<DeleteDialog>,
     /// "Open this link?", open on one address.
     link: Option<LinkDialog>,
+    /// The room's pictures: inline, and in the viewer.
+    gallery: Gallery,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -127,6 +131,9 @@ pub enum Message {
     /// A link in a message was clicked.
     Link(LinkClick),
     LinkDialog(link::Message),
+    Gallery(gallery::Message),
+    /// The whole picture for the viewer, decoded, or why not.
+    FullPicture(String, Result<Preview, Failure>),
 }
 
 /// What the dialog over the room asks about: a message, or a file, to send in clear; or a
@@ -186,6 +193,12 @@ pub enum Event {
     /// A permalink: open this room (id or alias), or a chat with this person.
     OpenRoom(String),
     OpenPerson(String),
+    /// Fetch pictures (for the timeline, or one whole for the viewer).
+    LoadPictures {
+        room_id: String,
+        event_ids: Vec<String>,
+        full: bool,
+    },
     /// Delete (redact) a message, with the reason given.
     Redact {
         room_id: String,
@@ -225,10 +238,17 @@ impl RoomPane {
             revealed: std::collections::HashSet::new(),
             deleting: None,
             link: None,
+            gallery: Gallery::default(),
         }
     }
 
     /// The pane without reactions, where the organisation turned them off.
+    /// Where pictures load without a click, as the policy says.
+    pub fn with_pictures(mut self, auto: AutoLoad) -> Self {
+        self.gallery = Gallery::new(auto);
+        self
+    }
+
     pub fn without_reactions(mut self, off: bool) -> Self {
         self.no_reactions = off;
         self
@@ -256,7 +276,12 @@ impl RoomPane {
             Message::Send => return self.send(),
             Message::ConfirmClear => return self.confirm(),
             Message::CancelClear => self.asking = None,
-            Message::Loaded(view) => self.loaded(view),
+            Message::Loaded(view) => {
+                self.loaded(view);
+                return self.pictures_in_view();
+            }
+            Message::Gallery(message) => return self.gallery(message),
+            Message::FullPicture(event_id, picture) => self.gallery.full_loaded(&event_id, picture),
             Message::Failed(error) => self.error = Some(error.to_string()),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
             Message::Retry(local_id) => {
@@ -270,7 +295,9 @@ impl RoomPane {
                 self.revealed.insert(event_id);
             }
             Message::React(event_id, key) => return self.react(event_id, key),
-            Message::Scrolled(viewport) => return self.scrolled(&viewport),
+            Message::Scrolled(viewport) => {
+                return self.scrolled(&viewport).or_else(|| self.pictures_in_view());
+            }
             Message::JumpToNewest => {
                 self.window.reset();
                 return Some(Event::Scroll(Scroll::Newest));
@@ -309,6 +336,32 @@ impl RoomPane {
             }
         }
         None
+    }
+
+    /// The pictures now laid out that should be fetched.
+    fn pictures_in_view(&mut self) -> Option<Event> {
+        let shown = self.messages[self.window.range(self.messages.len())].iter();
+        let (encrypted, public) = (self.details.encrypted, self.details.public);
+        let event = self.gallery.wanted(shown, encrypted, public)?;
+        self.gallery_event(event)
+    }
+
+    fn gallery(&mut self, message: gallery::Message) -> Option<Event> {
+        let event = self.gallery.update(message)?;
+        self.gallery_event(event)
+    }
+
+    fn gallery_event(&self, event: gallery::Event) -> Option<Event> {
+        let room_id = self.details.room_id.clone();
+        Some(match event {
+            gallery::Event::Load(event_ids) => {
+                Event::LoadPictures { room_id, event_ids, full: false }
+            }
+            gallery::Event::LoadFull(event_id) => {
+                Event::LoadPictures { room_id, event_ids: vec![event_id], full: true }
+            }
+            gallery::Event::Save { event_id, name } => Event::Download { room_id, event_id, name },
+        })
     }
 
     /// A clicked link: a permalink opens inside the app, a web address in the browser, after
@@ -364,6 +417,7 @@ impl RoomPane {
         self.picking = None;
         self.deleting = None;
         self.link = None;
+        self.gallery.close();
     }
 
     fn edit(&mut self, action: text_editor::Action) -> Option<Event> {
@@ -508,14 +562,17 @@ impl RoomPane {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let mut page = column![self.header()].spacing(8).padding(12);
-        if let Some(banner) = self.banner() {
+        let mut page = column![frame::header(&self.details)].spacing(8).padding(12);
+        if let Some(banner) = frame::banner(&self.details) {
             page = page.push(banner);
         }
         if let Some(error) = &self.error {
             page = page.push(style::error_box(error));
         }
         page = page.push(self.timeline()).push(self.composer());
+        if let Some(viewer) = self.gallery.viewer() {
+            return stack![page, iced::widget::opaque(viewer.map(Message::Gallery))].into();
+        }
         if let Some(dialog) = &self.deleting {
             return stack![page, dialog.view().map(Message::Delete)].into();
         }
@@ -523,43 +580,12 @@ impl RoomPane {
             return stack![page, dialog.view().map(Message::LinkDialog)].into();
         }
         match &self.asking {
-            Some(Pending::Dropped(path)) => stack![page, self.drop_dialog(path)].into(),
-            Some(_) => stack![page, self.consent_dialog()].into(),
+            Some(Pending::Dropped(path)) => {
+                stack![page, frame::drop_dialog(&self.details, path)].into()
+            }
+            Some(_) => stack![page, frame::consent_dialog(&self.details)].into(),
             None => page.into(),
         }
-    }
-
-    fn header(&self) -> Element<'_, Message> {
-        let details = &self.details;
-        let state = if details.encrypted {
-            text(fl!("room-header-encrypted")).style(style::safe_text)
-        } else {
-            text(fl!("room-header-unencrypted")).style(style::danger_text)
-        };
-        let mut info = row![text(details.name.clone()).size(22), state].spacing(12);
-        if details.members > 0 {
-            info = info.push(text(fl!("room-members", count = details.members)));
-        }
-        if let Some(partner) = &details.partner {
-            info = info.push(partner_trust(partner));
-        }
-        let mut header = column![info.align_y(iced::Alignment::Center)];
-        if let Some(topic) = &details.topic {
-            header = header.push(text(topic.clone()).size(13));
-        }
-        header.into()
-    }
-
-    /// The warning nobody can miss; none in an encrypted private room.
-    fn banner(&self) -> Option<Element<'_, Message>> {
-        let (message, look): (String, fn(&iced::Theme) -> container::Style) =
-            match (self.details.encrypted, self.details.public) {
-                (false, true) => (fl!("banner-public-unencrypted"), style::danger_banner),
-                (false, false) => (fl!("banner-unencrypted"), style::danger_banner),
-                (true, true) => (fl!("banner-public-encrypted"), style::caution_banner),
-                (true, false) => return None,
-            };
-        Some(container(text(message).size(15)).padding(12).width(Length::Fill).style(look).into())
     }
 
     /// The laid-out window of the timeline; the button for older messages when its top is the
@@ -596,6 +622,8 @@ impl RoomPane {
                 no_reactions: self.no_reactions,
                 revealed,
                 may_delete_others: self.details.can_delete_others,
+                picture: message.event_id.as_deref().and_then(|id| self.gallery.slot(id)),
+                picture_held: !message.own && !self.gallery.automatic(&self.details),
             };
             list = list.push(message_row(message, look));
             previous = Some(message);
@@ -686,37 +714,6 @@ impl RoomPane {
             .align_y(iced::Alignment::Center);
         Some(container(bar).padding([4, 8]).style(style::quote).into())
     }
-
-    /// "Send this file to this room?", for a file dropped on the window.
-    fn drop_dialog(&self, path: &std::path::Path) -> Element<'_, Message> {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let name = crate::model::text::clean_name(&name);
-        let question = fl!("drop-question", file = name, room = self.details.name.as_str());
-        let buttons = row![
-            button(text(fl!("consent-cancel")))
-                .style(button::secondary)
-                .on_press(Message::CancelClear),
-            button(text(fl!("drop-send"))).on_press(Message::ConfirmClear),
-        ]
-        .spacing(12);
-        style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
-    }
-
-    fn consent_dialog(&self) -> Element<'_, Message> {
-        let question = if self.details.public {
-            fl!("consent-public", room = self.details.name.as_str())
-        } else {
-            fl!("consent-private", room = self.details.name.as_str())
-        };
-        let buttons = row![
-            button(text(fl!("consent-cancel")))
-                .style(button::secondary)
-                .on_press(Message::CancelClear),
-            button(text(fl!("consent-send"))).style(button::danger).on_press(Message::ConfirmClear),
-        ]
-        .spacing(12);
-        style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
-    }
 }
 
 /// A message's identity across updates: its event id, or its transaction id before that.
@@ -742,17 +739,6 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
     Binding::from_key_press(press)
 }
 
-/// In a direct chat: the person shows as verified, or the header offers to verify them.
-fn partner_trust(partner: &crate::model::Partner) -> Element<'_, Message> {
-    if partner.verified {
-        return text(fl!("room-partner-verified")).style(style::safe_text).into();
-    }
-    button(text(fl!("room-partner-verify")).size(13))
-        .style(button::secondary)
-        .padding([3, 10])
-        .on_press(Message::VerifyPartner(partner.user_id.clone()))
-        .into()
-}
-
+mod frame;
 #[cfg(test)]
 mod tests;

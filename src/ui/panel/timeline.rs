@@ -11,6 +11,8 @@ use crate::model::happening::Happening;
 use crate::model::rich::Span;
 use crate::model::text::{SHOWN_MAX, shortened};
 use crate::model::{ChatMessage, Reply, SendState, Trust, time};
+use crate::ui::panel::gallery;
+use crate::ui::panel::pictures::{self, Slot};
 use crate::ui::panel::room::Message;
 use crate::ui::widget::style;
 
@@ -26,7 +28,7 @@ pub struct LinkClick {
 
 /// How a message row is drawn.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Look {
+pub struct Look<'a> {
     /// Its reaction picker is open.
     pub picking: bool,
     /// It follows a message of the same sender a moment before: no avatar and no name again.
@@ -37,11 +39,15 @@ pub struct Look {
     pub revealed: bool,
     /// This account may delete other members' messages (a moderator).
     pub may_delete_others: bool,
+    /// Where the picture it carries stands, once asked for.
+    pub picture: Option<&'a Slot>,
+    /// Its picture waits for a click (the room is public or not encrypted).
+    pub picture_held: bool,
 }
 
 /// One message: the sender's avatar and name (unless it continues their previous message),
 /// its trust shield, the message it answers, its text, reactions, who read it, its delivery.
-pub fn message_row(message: &ChatMessage, look: Look) -> Element<'_, Message> {
+pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, Message> {
     if let Some(happening) = message.happening.as_ref().filter(|h| h.is_room_event()) {
         return event_line(message, happening);
     }
@@ -59,7 +65,7 @@ pub fn message_row(message: &ChatMessage, look: Look) -> Element<'_, Message> {
     }
     // A deleted message has no content left to vouch for: no shield.
     let deleted = matches!(message.happening, Some(Happening::Deleted { .. }));
-    let content = content(message, look.revealed);
+    let content = content(message, look);
     body = body.push(if deleted {
         content
     } else {
@@ -150,8 +156,8 @@ pub fn continues(previous: Option<&ChatMessage>, message: &ChatMessage) -> bool 
 
 /// The text, marked when edited; an unreadable message says why in its place, and one whose
 /// sender could not be authenticated is hidden behind the warning until asked for.
-fn content(message: &ChatMessage, revealed: bool) -> Element<'_, Message> {
-    if message.trust == Trust::ForgedSender && !revealed {
+fn content<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, Message> {
+    if message.trust == Trust::ForgedSender && !look.revealed {
         return forged(message);
     }
     if let Some(happening) = &message.happening {
@@ -159,7 +165,10 @@ fn content(message: &ChatMessage, revealed: bool) -> Element<'_, Message> {
         let line = text(happening.describe(&message.sender_label())).color(style::MUTED);
         return line.font(italic()).width(Length::Fill).into();
     }
-    if let Some(file) = &message.attachment {
+    if let Some(file) = message.attachment.as_ref() {
+        if gallery::is_picture(message) {
+            return picture(message, file, look);
+        }
         return attachment(message, file);
     }
     let too_long = message.body.as_deref().and_then(|body| shortened(body, SHOWN_MAX));
@@ -222,6 +231,44 @@ fn attachment<'a>(message: &'a ChatMessage, file: &'a Attachment) -> Element<'a,
         shown = shown.push(progress_line(progress));
     }
     container(shown).padding([6, 10]).style(style::quote).into()
+}
+
+/// A picture, inline at a bounded size; a click opens the viewer. Until it is there, a
+/// placeholder of the size it will have, saying it loads, or offering to show it where
+/// pictures wait for a click.
+fn picture<'a>(
+    message: &'a ChatMessage,
+    file: &'a Attachment,
+    look: Look<'a>,
+) -> Element<'a, Message> {
+    let event_id = message.event_id.clone().unwrap_or_default();
+    let (width, height) = pictures::inline_size(file.dimensions);
+    let waiting: Element<'a, Message> = match look.picture {
+        Some(Slot::Ready { handle, width, height }) => {
+            let shown =
+                iced::widget::image(handle.clone()).width(*width as f32).height(*height as f32);
+            let open = gallery::Message::Open(event_id, file.safe_name());
+            return button(shown)
+                .padding(0)
+                .style(button::text)
+                .on_press(Message::Gallery(open))
+                .into();
+        }
+        Some(Slot::Failed(reason)) => {
+            let why = text(fl!("picture-unreadable", cause = reason.as_str())).size(12);
+            return column![attachment(message, file), why.style(style::danger_text)]
+                .spacing(4)
+                .into();
+        }
+        None if look.picture_held => {
+            let show = button(text(fl!("picture-show")).size(13))
+                .on_press(Message::Gallery(gallery::Message::Show(event_id)));
+            let why = text(fl!("picture-held")).size(11).width(Length::Fill);
+            column![text(file.shown_name()).size(13), show, why].spacing(6).into()
+        }
+        _ => text(fl!("picture-loading")).size(12).color(style::MUTED).into(),
+    };
+    container(waiting).padding(10).width(width).height(height).style(style::quote).into()
 }
 
 /// An upload's bar and percentage.
@@ -287,7 +334,7 @@ fn italic() -> iced::Font {
 /// Reply, react (unless the organisation turned reactions off), copy the text, and, on one's
 /// own readable messages, edit; delete one's own, or any as a moderator. None before the
 /// server has it, and none on a message already deleted.
-fn actions(message: &ChatMessage, look: Look) -> Option<Element<'_, Message>> {
+fn actions<'a>(message: &'a ChatMessage, look: Look<'_>) -> Option<Element<'a, Message>> {
     let event_id = message.event_id.clone()?;
     let deleted = matches!(message.happening, Some(Happening::Deleted { .. }));
     if deleted {

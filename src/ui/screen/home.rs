@@ -30,6 +30,7 @@ use crate::policy::{NotificationContent, Policy, UnencryptedSend};
 use crate::preferences::Preferences;
 use crate::profile::Neighbour;
 use crate::ui::failure::Failure;
+use crate::ui::panel::gallery::AutoLoad;
 use crate::ui::panel::recovery::{self, Recovery};
 use crate::ui::panel::room::{self, RoomPane};
 use crate::ui::panel::room_list::{self, RoomList};
@@ -494,7 +495,12 @@ impl Home {
         self.list.mark_selected(room_id);
         let forbid = self.policy.unencrypted_send.value == UnencryptedSend::Forbid;
         let no_reactions = self.policy.may_react().is_err();
-        self.pane = Some(RoomPane::new(&summary, forbid).without_reactions(no_reactions));
+        let pictures = AutoLoad {
+            private_rooms: self.policy.shows_media_automatically(true, false),
+            open_rooms: self.policy.shows_media_automatically(false, true),
+        };
+        let pane = RoomPane::new(&summary, forbid).without_reactions(no_reactions);
+        self.pane = Some(pane.with_pictures(pictures));
         // What the user types next is a message to this room, not more of the filter.
         let focus = Effects::ui(iced::widget::operation::focus(room::COMPOSER));
         focus.and(Effects::core([

@@ -107,6 +107,15 @@ pub fn dialog_plain(theme: &Theme) -> container::Style {
     }
 }
 
+/// The picture viewer: a dark room around the picture, whatever the theme.
+pub fn viewer(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Color::from_rgb8(0x14, 0x14, 0x14).into()),
+        text_color: Some(Color::WHITE),
+        ..container::Style::default()
+    }
+}
+
 /// The dimmed, click-absorbing layer behind a dialog.
 pub fn backdrop(_theme: &Theme) -> container::Style {
     container::Style {

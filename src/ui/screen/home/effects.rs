@@ -15,7 +15,7 @@ use super::avatar::{self, SIDE};
 use super::request::{Asker, Request, Whom};
 use super::trust;
 use crate::fl;
-use crate::matrix::{Handle, MatrixError, TransferStep};
+use crate::matrix::{Handle, MatrixError, PictureSize, TransferStep};
 use crate::model::avatar as picture;
 use crate::model::recovery::format_key;
 use crate::secret::{Password, RecoveryKey};
@@ -23,7 +23,7 @@ use crate::ui::desktop::{files, notify};
 use crate::ui::failure::Failure;
 use crate::ui::panel::sessions::{self, Outcome, Target};
 use crate::ui::panel::settings::{self, AvatarChange};
-use crate::ui::panel::{recovery, room, room_list, verify};
+use crate::ui::panel::{gallery, pictures, recovery, room, room_list, verify, viewer};
 use crate::ui::widget::{dialog, password, style};
 
 /// The running core as the home screen's requests reach it.
@@ -248,6 +248,10 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
             done(async move { handle.redact(&room_id, &event_id, reason.as_deref()).await })
         }
         room::Event::OpenLink(url) => Task::perform(open_link(url), Message::Done),
+        room::Event::LoadPictures { room_id, event_ids, full } => {
+            let load = |event_id| load_picture(handle.clone(), room_id.clone(), event_id, full);
+            Task::batch(event_ids.into_iter().map(load))
+        }
         room::Event::OpenRoom(room) => {
             Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
                 Ok(room_id) => Message::List(room_list::Message::Select(room_id)),
@@ -260,6 +264,34 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         | room::Event::Copy(_)
         | room::Event::OpenPerson(_) => Task::none(),
     }
+}
+
+/// One picture decoded at a time: a 12-megapixel photo takes 48 MB while it is decoded, and a
+/// room scrolled past twenty of them must not take a gigabyte at once.
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
+/// Fetches a picture (the sender's thumbnail for the timeline, the whole one for the viewer)
+/// and decodes it to the size it is drawn at.
+fn load_picture(handle: Handle, room_id: String, event_id: String, full: bool) -> Task<Message> {
+    let id = event_id.clone();
+    let load = async move {
+        let size = if full { PictureSize::Full } else { PictureSize::Thumbnail };
+        let (bytes, _) = handle.picture(&room_id, &event_id, size).await?;
+        let (width, height) = if full {
+            (viewer::MAX_WIDTH, viewer::MAX_HEIGHT)
+        } else {
+            (pictures::INLINE_WIDTH, pictures::INLINE_HEIGHT)
+        };
+        let _turn = DECODING.acquire().await.map_err(|_| Failure::Picture)?;
+        let decoded = tokio::task::spawn_blocking(move || {
+            crate::model::picture::preview(&bytes, width, height)
+        });
+        decoded.await.map_err(|_| Failure::Picture)?.map_err(|_| Failure::Picture)
+    };
+    Task::perform(load, move |decoded| match full {
+        true => Message::Room(room::Message::FullPicture(id, decoded)),
+        false => Message::Room(room::Message::Gallery(gallery::Message::Loaded(id, decoded))),
+    })
 }
 
 /// Opens a web address in the browser; the launcher may wait a moment, so off async threads.

@@ -1,0 +1,87 @@
+//! What surrounds an open room's timeline: its header (name, encryption, members, the
+//! person of a direct chat and whether they are verified), the warning banner of a room that
+//! is not encrypted or is public, and the dialogs that ask before a message or a file goes out
+//! in clear, or before a dropped file goes out at all.
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length};
+
+use super::Message;
+use crate::fl;
+use crate::model::RoomDetails;
+use crate::ui::widget::style;
+
+/// The room's name, whether it is encrypted, its members, the person of a direct chat.
+pub(super) fn header(details: &RoomDetails) -> Element<'_, Message> {
+    let state = if details.encrypted {
+        text(fl!("room-header-encrypted")).style(style::safe_text)
+    } else {
+        text(fl!("room-header-unencrypted")).style(style::danger_text)
+    };
+    let mut info = row![text(details.name.clone()).size(22), state].spacing(12);
+    if details.members > 0 {
+        info = info.push(text(fl!("room-members", count = details.members)));
+    }
+    if let Some(partner) = &details.partner {
+        info = info.push(partner_trust(partner));
+    }
+    let mut header = column![info.align_y(iced::Alignment::Center)];
+    if let Some(topic) = &details.topic {
+        header = header.push(text(topic.clone()).size(13));
+    }
+    header.into()
+}
+
+/// The warning nobody can miss; none in an encrypted private room.
+pub(super) fn banner(details: &RoomDetails) -> Option<Element<'static, Message>> {
+    let (message, look): (String, fn(&iced::Theme) -> container::Style) =
+        match (details.encrypted, details.public) {
+            (false, true) => (fl!("banner-public-unencrypted"), style::danger_banner),
+            (false, false) => (fl!("banner-unencrypted"), style::danger_banner),
+            (true, true) => (fl!("banner-public-encrypted"), style::caution_banner),
+            (true, false) => return None,
+        };
+    Some(container(text(message).size(15)).padding(12).width(Length::Fill).style(look).into())
+}
+
+/// "Send this file to this room?", for a file dropped on the window.
+pub(super) fn drop_dialog<'a>(
+    details: &RoomDetails,
+    path: &std::path::Path,
+) -> Element<'a, Message> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = crate::model::text::clean_name(&name);
+    let question = fl!("drop-question", file = name, room = details.name.as_str());
+    let buttons = row![
+        button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
+        button(text(fl!("drop-send"))).on_press(Message::ConfirmClear),
+    ]
+    .spacing(12);
+    style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
+}
+
+pub(super) fn consent_dialog<'a>(details: &RoomDetails) -> Element<'a, Message> {
+    let question = if details.public {
+        fl!("consent-public", room = details.name.as_str())
+    } else {
+        fl!("consent-private", room = details.name.as_str())
+    };
+    let buttons = row![
+        button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
+        button(text(fl!("consent-send"))).style(button::danger).on_press(Message::ConfirmClear),
+    ]
+    .spacing(12);
+    style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
+}
+
+/// In a direct chat: the person shows as verified, or the header offers to verify them.
+fn partner_trust(partner: &crate::model::Partner) -> Element<'_, Message> {
+    if partner.verified {
+        return text(fl!("room-partner-verified")).style(style::safe_text).into();
+    }
+    button(text(fl!("room-partner-verify")).size(13))
+        .style(button::secondary)
+        .padding([3, 10])
+        .on_press(Message::VerifyPartner(partner.user_id.clone()))
+        .into()
+}
