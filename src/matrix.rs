@@ -22,6 +22,7 @@ mod names;
 mod password;
 mod people;
 mod reauth;
+mod recent;
 mod recovery;
 mod rooms;
 mod send;

@@ -911,3 +911,6 @@ viewer-actual = Actual size
 viewer-close = Close
 file-open = Open
 picture-not-readable = not a picture this app can read, or one too large to open safely
+list-order-activity = Sorted by activity · sort by name
+list-order-name = Sorted by name · sort by activity
+list-invited-by = Invited by { $who }

@@ -911,3 +911,6 @@ viewer-actual = Taille réelle
 viewer-close = Fermer
 file-open = Ouvrir
 picture-not-readable = ce n’est pas une image que cette application sait lire, ou elle est trop grande pour être ouverte sans risque
+list-order-activity = Triés par activité · trier par nom
+list-order-name = Triés par nom · trier par activité
+list-invited-by = Invitation de { $who }

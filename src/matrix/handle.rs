@@ -32,8 +32,9 @@ pub(crate) struct Inner {
     pub(crate) sync: SyncService,
     pub(crate) policy: Policy,
     pub(crate) session: Mutex<Session>,
-    /// The timelines of the rooms a front end has opened, kept so paging back reuses them.
-    pub(crate) timelines: Mutex<std::collections::HashMap<String, Arc<matrix_sdk_ui::Timeline>>>,
+    /// The timelines of the rooms a front end opened lately, kept so paging back and coming
+    /// back reuse them; the least recently opened are let go.
+    pub(crate) timelines: Mutex<super::recent::Recent<Arc<matrix_sdk_ui::Timeline>>>,
     /// The verification flows in progress, by flow id.
     pub(crate) verifications: Flows,
     /// The server's challenge the idle lock's sign-in in the browser answers.

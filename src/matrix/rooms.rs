@@ -186,7 +186,28 @@ async fn summary(room: &Room) -> RoomSummary {
         highlights,
         membership: membership(room.state()),
         last_message: preview(room),
+        last_activity: last_activity(room),
+        inviter: inviter(room).await,
     }
+}
+
+/// When the newest event the room list knows of was sent.
+fn last_activity(room: &Room) -> u64 {
+    let LatestEventValue::Remote(event) = room.latest_event() else { return 0 };
+    let Ok(event) = event.raw().deserialize() else { return 0 };
+    event.origin_server_ts().0.into()
+}
+
+/// Who invited this account, by name (with the ID beside it: anyone can take a name).
+async fn inviter(room: &Room) -> Option<String> {
+    if room.state() != RoomState::Invited {
+        return None;
+    }
+    let details = room.invite_details().await.ok()?;
+    let name =
+        details.inviter.as_ref().and_then(|member| member.display_name().map(ToOwned::to_owned));
+    // A stranger's invitation: the ID always, since anyone can take a colleague's name.
+    Some(crate::model::person::named(name.as_deref(), details.inviter_id.as_str(), true))
 }
 
 /// The latest message's text, on one line and at most 80 characters.

@@ -214,7 +214,7 @@ impl Handle {
     pub(crate) async fn shared_timeline(&self, room: &Room) -> Result<Arc<Timeline>, MatrixError> {
         let mut timelines = self.inner.timelines.lock().await;
         if let Some(timeline) = timelines.get(room.room_id().as_str()) {
-            return Ok(timeline.clone());
+            return Ok(timeline);
         }
         let created = Arc::new(timeline(room).await?);
         timelines.insert(room.room_id().to_string(), created.clone());

@@ -45,6 +45,8 @@ mod tests {
             highlights,
             membership: Membership::Joined,
             last_message: None,
+            last_activity: 0,
+            inviter: None,
         }
     }
 

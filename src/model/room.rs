@@ -20,6 +20,12 @@ pub struct RoomSummary {
     pub membership: Membership,
     /// The newest message, shortened, when it could be read.
     pub last_message: Option<String>,
+    /// When the room's newest event was sent, in milliseconds since the epoch (0: unknown):
+    /// the room list's order by activity.
+    pub last_activity: u64,
+    /// Who sent the invitation, for a room one is invited to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inviter: Option<String>,
 }
 
 impl RoomSummary {
@@ -36,6 +42,8 @@ impl RoomSummary {
             highlights: 0,
             membership: Membership::Joined,
             last_message: None,
+            last_activity: 0,
+            inviter: None,
         }
     }
 }
