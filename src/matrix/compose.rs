@@ -80,6 +80,30 @@ impl Handle {
         })
     }
 
+    /// Keeps what is written in a room's composer, in the encrypted store (never in a plain
+    /// file), so that it is there again after switching rooms or restarting; an empty text
+    /// forgets it.
+    pub async fn save_draft(&self, room: &str, text: &str) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        if text.trim().is_empty() {
+            return room.clear_composer_draft(None).await.map_err(super::sdk_error);
+        }
+        let draft = matrix_sdk::ComposerDraft {
+            plain_text: text.to_owned(),
+            html_text: None,
+            draft_type: matrix_sdk::ComposerDraftType::NewMessage,
+            attachments: Vec::new(),
+        };
+        room.save_composer_draft(draft, None).await.map_err(super::sdk_error)
+    }
+
+    /// What was left written in a room's composer, if anything.
+    pub async fn draft(&self, room: &str) -> Result<Option<String>, MatrixError> {
+        let room = self.room(room).await?;
+        let draft = room.load_composer_draft(None).await.map_err(super::sdk_error)?;
+        Ok(draft.map(|draft| draft.plain_text).filter(|text| !text.trim().is_empty()))
+    }
+
     /// Tells the room whether this account is typing. The SDK sends only changes (and renews
     /// a long pause), so calling it on every keystroke is cheap. Never in a room without
     /// encryption: a typing notice is never encrypted, and there it would announce activity

@@ -134,6 +134,8 @@ pub enum Message {
     Gallery(gallery::Message),
     /// The whole picture for the viewer, decoded, or why not.
     FullPicture(String, Result<Preview, Failure>),
+    /// What was left written in this room's composer last time.
+    Draft(String),
 }
 
 /// What the dialog over the room asks about: a message, or a file, to send in clear; or a
@@ -243,6 +245,13 @@ impl RoomPane {
     }
 
     /// The pane without reactions, where the organisation turned them off.
+    /// What the composer holds now, to keep as the room's draft.
+    pub fn draft(&self) -> String {
+        let text = self.composer.text();
+        // An edit in progress is not a draft of a new message.
+        if matches!(self.target, Target::Edit(_)) { String::new() } else { text }
+    }
+
     /// Where pictures load without a click, as the policy says.
     pub fn with_pictures(mut self, auto: AutoLoad) -> Self {
         self.gallery = Gallery::new(auto);
@@ -282,6 +291,12 @@ impl RoomPane {
             }
             Message::Gallery(message) => return self.gallery(message),
             Message::FullPicture(event_id, picture) => self.gallery.full_loaded(&event_id, picture),
+            // Only into an empty composer: what was typed since the room opened wins.
+            Message::Draft(text) if self.composer.text().trim().is_empty() => {
+                self.composer = text_editor::Content::with_text(&text);
+                self.composer.perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
+            }
+            Message::Draft(_) => {}
             Message::Failed(error) => self.error = Some(error.to_string()),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
             Message::Retry(local_id) => {

@@ -472,6 +472,13 @@ impl Home {
             Some(room::Event::VerifyPerson(user)) => {
                 Effects::core([Request::StartVerification(Whom::Person(user))])
             }
+            // Each change is kept as the room's draft (the store is encrypted), so nothing
+            // written is lost to a room switch or a restart; a message sent leaves none.
+            Some(event @ (room::Event::Typing { .. } | room::Event::Send { .. })) => {
+                let room_id = pane.room_id().to_owned();
+                let text = pane.draft();
+                Effects::core([Request::Room(event), Request::SaveDraft { room_id, text }])
+            }
             // Someone's words, no secret: the clipboard keeps them as any copied text.
             Some(room::Event::Copy(text)) => Effects::ui(iced::clipboard::write(text)),
             // A link to a person: the new-chat dialog, filled in, so a click alone creates
@@ -503,10 +510,9 @@ impl Home {
         self.pane = Some(pane.with_pictures(pictures));
         // What the user types next is a message to this room, not more of the filter.
         let focus = Effects::ui(iced::widget::operation::focus(room::COMPOSER));
-        focus.and(Effects::core([
-            Request::Watch(room_id.to_owned()),
-            self.trust.room_opened(room_id),
-        ]))
+        let watch = Request::Watch(room_id.to_owned());
+        let draft = Request::LoadDraft(room_id.to_owned());
+        focus.and(Effects::core([watch, draft, self.trust.room_opened(room_id)]))
     }
 
     pub fn view(&self) -> Element<'_, Message> {

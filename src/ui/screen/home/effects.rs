@@ -89,6 +89,20 @@ impl Core {
                 Message::Recovery(recovery::Message::Saved(saved))
             }),
             Request::Watch(room_id) => self.watch(&room_id),
+            Request::LoadDraft(room_id) => {
+                Task::perform(async move { handle.draft(&room_id).await }, |draft| match draft {
+                    Ok(Some(text)) => Message::Room(room::Message::Draft(text)),
+                    Ok(None) => Message::Done(Ok(())),
+                    Err(error) => Message::Done(Err(error.into())),
+                })
+            }
+            // A draft that could not be kept is no error worth interrupting the writing for.
+            Request::SaveDraft { room_id, text } => Task::future(async move {
+                if let Err(error) = handle.save_draft(&room_id, &text).await {
+                    tracing::debug!(%error, "draft not kept");
+                }
+            })
+            .discard(),
             Request::Join(room_id) => done(async move { handle.join(&room_id).await.map(drop) }),
             Request::Decline(room_id) => done(async move { handle.leave(&room_id).await }),
             Request::Room(event) => room_request(handle, event),

@@ -59,6 +59,13 @@ pub enum Request {
     SaveRecoveryKey(Arc<RecoveryKey>),
     /// Follow this room (the previously followed one is let go).
     Watch(String),
+    /// Bring back what was left written in this room's composer.
+    LoadDraft(String),
+    /// Keep what the composer holds for this room (empty: forget it).
+    SaveDraft {
+        room_id: String,
+        text: String,
+    },
     Join(String),
     Decline(String),
     /// What the open room's pane asked for (send, react, attach, download, page back…).

@@ -54,9 +54,30 @@ fn in_team_room() -> Home {
         .set_rooms(vec![room("!team", "Team", true, false), room("!lobby", "Lobby", false, true)]);
     let opened = home.update(Message::Clicked(Some("!team".into())));
     assert!(
-        matches!(&opened.core[..], [Request::Watch(w), Request::CheckIdentity(c)] if w == "!team" && c == "!team")
+        matches!(&opened.core[..], [Request::Watch(w), Request::LoadDraft(d), Request::CheckIdentity(c)]
+            if w == "!team" && d == "!team" && c == "!team")
     );
     home
+}
+
+#[test]
+fn a_draft_is_kept_as_it_is_typed_restored_on_opening_and_forgotten_once_sent() {
+    let mut home = in_team_room();
+    let _ = home.update(Message::Room(room::Message::Draft("Le budget est".into())));
+    let typed = room::Message::Edit(iced::widget::text_editor::Action::Edit(
+        iced::widget::text_editor::Edit::Insert('!'),
+    ));
+    let asked = home.update(Message::Room(typed)).core;
+    let kept = asked.iter().find_map(|request| match request {
+        Request::SaveDraft { room_id, text } => Some((room_id.as_str(), text.trim_end())),
+        _ => None,
+    });
+    assert_eq!(kept, Some(("!team", "Le budget est!")), "{asked:?}");
+    let asked = home.update(Message::Room(room::Message::Send)).core;
+    let cleared = asked.iter().any(|request| {
+        matches!(request, Request::SaveDraft { room_id, text } if room_id == "!team" && text.trim().is_empty())
+    });
+    assert!(cleared, "sent: no draft left {asked:?}");
 }
 
 #[test]
