@@ -914,3 +914,5 @@ picture-not-readable = not a picture this app can read, or one too large to open
 list-order-activity = Sorted by activity · sort by name
 list-order-name = Sorted by name · sort by activity
 list-invited-by = Invited by { $who }
+room-new-messages = New messages
+room-jump-unread = ↑ Jump to first unread

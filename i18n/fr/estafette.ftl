@@ -914,3 +914,5 @@ picture-not-readable = ce n’est pas une image que cette application sait lire,
 list-order-activity = Triés par activité · trier par nom
 list-order-name = Triés par nom · trier par activité
 list-invited-by = Invitation de { $who }
+room-new-messages = Nouveaux messages
+room-jump-unread = ↑ Aller au premier message non lu

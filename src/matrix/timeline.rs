@@ -149,6 +149,15 @@ impl Handle {
         Ok(())
     }
 
+    /// Marks an open room read up to its newest message, once the reader has seen it. The
+    /// receipt is private (only this account's other sessions see it), so reading reveals
+    /// nothing to the others.
+    pub async fn mark_read(&self, room: &str) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = self.shared_timeline(&room).await?;
+        timeline.mark_as_read(ReceiptType::ReadPrivate).await.map(drop).map_err(super::sdk_error)
+    }
+
     /// Loads `count` older messages of an open room; returns whether its start was reached.
     pub async fn load_older(&self, room: &str, count: u16) -> Result<bool, MatrixError> {
         let room = self.room(room).await?;
@@ -177,15 +186,16 @@ impl Handle {
             let details = details(&room).await;
             let messages = convert(&items, details.encrypted, self.user_id(), Rows::WithEvents);
             fetch_quoted(&timeline, &messages, &mut fetched);
-            let view =
-                RoomView { details, messages, at_start: at_start(&items), typing: typing.clone() };
+            let read_up_to = read_up_to(&room).await;
+            let view = RoomView {
+                details,
+                messages,
+                at_start: at_start(&items),
+                typing: typing.clone(),
+                read_up_to: read_up_to.map(|id| id.to_string()),
+            };
             if sender.send(Ok(view)).is_err() {
                 return Ok(());
-            }
-            // The room is on screen: what it shows is read. The receipt is private (only this
-            // account's other sessions see it), so reading reveals nothing to the others.
-            if let Err(error) = timeline.mark_as_read(ReceiptType::ReadPrivate).await {
-                tracing::debug!(cause = %super::error::root_cause(&error), "read receipt not sent");
             }
             tokio::select! {
                 update = updates.next() => if update.is_none() { return Ok(()) },
@@ -223,6 +233,22 @@ impl Handle {
         tokio::spawn(async move { members.fetch_members().await });
         Ok(created)
     }
+}
+
+/// The message this account's own read receipt is on, as the store keeps it (the private
+/// receipt this app sends, else a public one another app sent).
+async fn read_up_to(room: &Room) -> Option<OwnedEventId> {
+    use matrix_sdk::ruma::events::receipt::{ReceiptThread, ReceiptType as Kind};
+    let me = room.own_user_id();
+    for kind in [Kind::ReadPrivate, Kind::Read] {
+        for thread in [ReceiptThread::Unthreaded, ReceiptThread::Main] {
+            if let Ok(Some((event_id, _))) = room.load_user_receipt(kind.clone(), thread, me).await
+            {
+                return Some(event_id);
+            }
+        }
+    }
+    None
 }
 
 /// The replies whose quoted message the timeline has not resolved yet, by their own event id

@@ -110,4 +110,6 @@ pub struct RoomView {
     pub at_start: bool,
     /// The other members typing now, by name.
     pub typing: Vec<String>,
+    /// The message this account's read receipt is on: what follows it is unread.
+    pub read_up_to: Option<String>,
 }

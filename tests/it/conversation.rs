@@ -32,3 +32,52 @@ async fn a_draft_survives_a_restart_and_is_nowhere_in_clear() {
     assert_eq!(handle.draft(&room).await.expect("read"), None, "an empty composer leaves none");
     handle.shutdown().await.expect("shut down");
 }
+
+/// The view of a room the window follows, once it holds the messages with these bodies.
+async fn view_with(
+    handle: &estafette::matrix::Handle,
+    room: &str,
+    bodies: &[&str],
+) -> estafette::model::RoomView {
+    use futures_util::StreamExt as _;
+    let mut views = Box::pin(handle.watch_room(room));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let view = tokio::time::timeout_at(deadline, views.next()).await;
+        let view = view.expect("the message arrives").expect("a view").expect("no error");
+        let has = |body: &&str| view.messages.iter().any(|m| m.body.as_deref() == Some(*body));
+        if bodies.iter().all(has) {
+            return view;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_unread_divider_follows_the_last_message_the_reader_saw() {
+    let synapse = crate::common::Synapse::shared();
+    let (alice, _) = person(synapse, "writer");
+    let (bob, bob_account) = person(synapse, "reader");
+    let name = unique("Unread");
+    let create = ["create-room", "--name", &name, "--invite", &bob_account.user_id];
+    let room = alice.run(&create, "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+    let seen = alice.run(&["send", &room, "seen-before"], "").ok().stdout.trim().to_owned();
+
+    let (handle, _events) = bob.core("default").await;
+    handle.synced(Duration::from_secs(60)).await.expect("synced");
+    let view = view_with(&handle, &room, &["seen-before"]).await;
+    assert_ne!(view.read_up_to.as_deref(), Some(seen.as_str()), "not read by opening alone");
+    handle.mark_read(&room).await.expect("marked read");
+    handle.shutdown().await.expect("shut down");
+
+    alice.run(&["send", &room, "first-unread"], "").ok();
+    alice.run(&["send", &room, "second-unread"], "").ok();
+    let (handle, _events) = bob.core("default").await;
+    handle.synced(Duration::from_secs(60)).await.expect("synced");
+    let view = view_with(&handle, &room, &["seen-before", "second-unread"]).await;
+    assert_eq!(view.read_up_to.as_deref(), Some(seen.as_str()), "{:?}", view.read_up_to);
+    let at = view.messages.iter().position(|m| m.event_id.as_deref() == Some(seen.as_str()));
+    let next = at.and_then(|at| view.messages.get(at + 1)).and_then(|m| m.body.clone());
+    assert_eq!(next.as_deref(), Some("first-unread"), "the divider goes above it");
+    handle.shutdown().await.expect("shut down");
+}

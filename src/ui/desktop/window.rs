@@ -71,6 +71,14 @@ impl Window {
         }
     }
 
+    /// Lays out the rows from just above `index` (the first unread message) on, in a list of
+    /// `len`: the view then goes to their top.
+    pub fn reveal(&mut self, index: usize, len: usize) {
+        let start = index.saturating_sub(2).min(len);
+        let end = (start + INITIAL).min(len);
+        *self = Self { below: len - end, rows: end - start, settling: None };
+    }
+
     /// Back to the newest messages.
     pub fn reset(&mut self) {
         *self = Self::default();
@@ -139,6 +147,17 @@ mod tests {
 
     fn at(from_top: f32, from_bottom: f32, content_height: f32) -> View {
         View { from_top, from_bottom, content_height }
+    }
+
+    #[test]
+    fn the_first_unread_message_can_be_laid_out_far_back() {
+        let mut window = Window::default();
+        window.reveal(5_000, LEN);
+        assert_eq!(window.range(LEN), 4_998..4_998 + INITIAL);
+        assert!(!window.at_newest());
+        window.reveal(LEN - 3, LEN);
+        assert_eq!(window.range(LEN), LEN - 5..LEN, "near the end: up to the newest");
+        assert!(window.at_newest());
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct RoomPane {
     link: Option<LinkDialog>,
     /// The room's pictures: inline, and in the viewer.
     gallery: Gallery,
+    /// Where the reader left off: the divider, and what is marked read.
+    unread: unread::Unread,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -70,6 +72,8 @@ pub enum Scroll {
     By(f32),
     /// Down to the newest message.
     Newest,
+    /// Up to the oldest row laid out.
+    Oldest,
 }
 
 /// What sending the composer's text does.
@@ -108,6 +112,8 @@ pub enum Message {
     Scrolled(scrollable::Viewport),
     /// Back to the newest messages.
     JumpToNewest,
+    /// Up to the first message not read when the room opened.
+    JumpToUnread,
     /// Verify the other person of this direct chat.
     VerifyPartner(String),
     /// Open the system's file dialog to attach a file.
@@ -241,6 +247,7 @@ impl RoomPane {
             deleting: None,
             link: None,
             gallery: Gallery::default(),
+            unread: unread::Unread::default(),
         }
     }
 
@@ -316,6 +323,11 @@ impl RoomPane {
             Message::JumpToNewest => {
                 self.window.reset();
                 return Some(Event::Scroll(Scroll::Newest));
+            }
+            Message::JumpToUnread => {
+                let index = self.unread.first_unread(&self.messages)?;
+                self.window.reveal(index, self.messages.len());
+                return Some(Event::Scroll(Scroll::Oldest));
             }
             Message::VerifyPartner(user) => return Some(Event::VerifyPerson(user)),
             Message::Attach if !self.forbidden() => return Some(Event::PickFile),
@@ -489,9 +501,16 @@ impl RoomPane {
             self.loading_older = false;
         }
         self.window.appended(added);
+        self.unread.pin(&view.messages, view.read_up_to.as_deref(), view.at_start);
         self.details = view.details;
         self.messages = view.messages;
         self.typing = view.typing;
+    }
+
+    /// The room to mark read, once its newest message has come into the reader's view.
+    pub fn newly_read(&mut self) -> Option<String> {
+        let seen = self.unread.newly_seen(&self.messages, self.window.at_newest());
+        seen.then(|| self.details.room_id.clone())
     }
 
     /// Moves the window of laid-out rows with the reader; asks for older messages (once at a
@@ -503,6 +522,8 @@ impl RoomPane {
             from_bottom: viewport.absolute_offset().y,
             content_height: viewport.content_bounds().height,
         };
+        // A few pixels from the bottom still shows the newest message whole.
+        self.unread.scrolled(view.from_bottom < 24.0);
         match self.window.scrolled(view, self.messages.len()) {
             window::Action::Stay => None,
             window::Action::ScrollBy(pixels) => Some(Event::Scroll(Scroll::By(pixels))),
@@ -621,7 +642,12 @@ impl RoomPane {
         let today = time::today();
         let mut shown_day = None;
         let mut previous = None;
-        for message in &self.messages[range] {
+        let first_unread = self.unread.first_unread(&self.messages);
+        let start = range.start;
+        for (at, message) in self.messages[range].iter().enumerate() {
+            if first_unread == Some(start + at) {
+                list = list.push(frame::unread_divider());
+            }
             let day = time::local_day(message.ts);
             if shown_day != Some(day) {
                 shown_day = Some(day);
@@ -651,6 +677,11 @@ impl RoomPane {
         // Always a stack, so the scrollable keeps its place (and its offset) in the widget tree
         // whether or not the button is there.
         let mut timeline = stack![scroller];
+        if first_unread.is_some_and(|index| index < start) {
+            let jump =
+                button(text(fl!("room-jump-unread")).size(13)).on_press(Message::JumpToUnread);
+            timeline = timeline.push(container(jump).center_x(Length::Fill).padding(8));
+        }
         if !self.window.at_newest() {
             let newest =
                 button(text(fl!("room-jump-newest")).size(13)).on_press(Message::JumpToNewest);
@@ -756,4 +787,5 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
 
 mod frame;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
+mod unread;

@@ -458,6 +458,15 @@ impl Home {
     }
 
     fn room_message(&mut self, message: room::Message) -> Effects {
+        let effects = self.room_event(message);
+        // The newest message came into view: now the room is read.
+        match self.pane.as_mut().and_then(RoomPane::newly_read) {
+            Some(room_id) => effects.and(Effects::core([Request::MarkRead(room_id)])),
+            None => effects,
+        }
+    }
+
+    fn room_event(&mut self, message: room::Message) -> Effects {
         let Some(pane) = &mut self.pane else { return Effects::none() };
         match pane.update(message) {
             Some(room::Event::Scroll(room::Scroll::By(pixels))) => {
@@ -468,6 +477,10 @@ impl Home {
                 // Anchored at the bottom, the start of the offset is the newest message.
                 let newest = iced::widget::operation::RelativeOffset::START;
                 Effects::ui(iced::widget::operation::snap_to(room::TIMELINE, newest))
+            }
+            Some(room::Event::Scroll(room::Scroll::Oldest)) => {
+                let oldest = iced::widget::operation::RelativeOffset::END;
+                Effects::ui(iced::widget::operation::snap_to(room::TIMELINE, oldest))
             }
             Some(room::Event::VerifyPerson(user)) => {
                 Effects::core([Request::StartVerification(Whom::Person(user))])

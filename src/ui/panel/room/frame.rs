@@ -85,3 +85,10 @@ fn partner_trust(partner: &crate::model::Partner) -> Element<'_, Message> {
         .on_press(Message::VerifyPartner(partner.user_id.clone()))
         .into()
 }
+
+/// The line above the first message that was unread when the room opened.
+pub(super) fn unread_divider<'a>() -> Element<'a, Message> {
+    let line = || container(iced::widget::rule::horizontal(1)).width(Length::Fill);
+    let words = text(fl!("room-new-messages")).size(12).style(style::caution_text);
+    row![line(), words, line()].spacing(8).align_y(iced::Alignment::Center).padding([4, 0]).into()
+}

@@ -268,7 +268,7 @@ fn a_forged_message_is_hidden_until_asked_for() {
     assert!(ui.find("wire the funds").is_ok(), "shown once asked");
 }
 
-fn said(id: &str, sender: &str, body: &str, own: bool) -> ChatMessage {
+pub(crate) fn said(id: &str, sender: &str, body: &str, own: bool) -> ChatMessage {
     ChatMessage {
         event_id: Some(id.into()),
         local_id: None,
@@ -507,4 +507,41 @@ fn a_web_address_in_a_plain_message_is_a_link() {
         matches!(clicked.as_slice(), [Message::Link(click)] if *click == wanted),
         "{clicked:?}"
     );
+}
+
+#[test]
+fn the_unread_divider_shows_and_the_room_is_read_once_its_newest_message_is_seen() {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    let view = |messages| RoomView {
+        details: pane_details(),
+        messages,
+        at_start: true,
+        typing: Vec::new(),
+        read_up_to: Some("$1".into()),
+    };
+    let first = vec![said("$1", "@b:x", "read", false), said("$2", "@b:x", "unread", false)];
+    pane.update(Message::Loaded(view(first.clone())));
+    assert!(simulator(pane.view()).find(fl!("room-new-messages").as_str()).is_ok());
+    assert_eq!(pane.newly_read().as_deref(), Some("!c"), "opened at the newest message");
+    assert_eq!(pane.newly_read(), None, "once");
+    // Scrolled back in the history, a new message does not count as read.
+    pane.unread.scrolled(false);
+    let mut more = first;
+    more.push(said("$3", "@b:x", "while away", false));
+    pane.update(Message::Loaded(view(more)));
+    assert_eq!(pane.newly_read(), None);
+    assert!(simulator(pane.view()).find(fl!("room-new-messages").as_str()).is_ok(), "stays put");
+}
+
+fn pane_details() -> RoomDetails {
+    RoomDetails {
+        room_id: "!c".into(),
+        name: "Team".into(),
+        topic: None,
+        members: 2,
+        encrypted: true,
+        public: false,
+        partner: None,
+        can_delete_others: false,
+    }
 }

@@ -89,6 +89,13 @@ impl Core {
                 Message::Recovery(recovery::Message::Saved(saved))
             }),
             Request::Watch(room_id) => self.watch(&room_id),
+            // A receipt that could not be sent is sent with the next message seen.
+            Request::MarkRead(room_id) => Task::future(async move {
+                if let Err(error) = handle.mark_read(&room_id).await {
+                    tracing::debug!(%error, "read receipt not sent");
+                }
+            })
+            .discard(),
             Request::LoadDraft(room_id) => {
                 Task::perform(async move { handle.draft(&room_id).await }, |draft| match draft {
                     Ok(Some(text)) => Message::Room(room::Message::Draft(text)),

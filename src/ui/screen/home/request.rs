@@ -59,6 +59,8 @@ pub enum Request {
     SaveRecoveryKey(Arc<RecoveryKey>),
     /// Follow this room (the previously followed one is let go).
     Watch(String),
+    /// The open room's newest message has been seen.
+    MarkRead(String),
     /// Bring back what was left written in this room's composer.
     LoadDraft(String),
     /// Keep what the composer holds for this room (empty: forget it).
