@@ -916,3 +916,5 @@ list-order-name = Sorted by name · sort by activity
 list-invited-by = Invited by { $who }
 room-new-messages = New messages
 room-jump-unread = ↑ Jump to first unread
+paste-question = Send the picture on the clipboard to { $room }?
+composer-pasted-name = pasted picture

@@ -916,3 +916,5 @@ list-order-name = Triés par nom · trier par activité
 list-invited-by = Invitation de { $who }
 room-new-messages = Nouveaux messages
 room-jump-unread = ↑ Aller au premier message non lu
+paste-question = Envoyer l’image du presse-papiers dans { $room } ?
+composer-pasted-name = image collée

@@ -68,12 +68,37 @@ impl Handle {
             return Err(too_large(&name, size, limit));
         }
         let data = tokio::fs::read(path).await.map_err(|e| read_error(path, &e))?;
-        // It may have grown since it was measured.
+        let mime = mime_guess::from_path(path).first_or_octet_stream();
+        self.send_data(room, name, mime, data, limit).await
+    }
+
+    /// Sends a picture given as PNG bytes (one pasted from the clipboard), under the same rules
+    /// as a file: consent in a room without encryption, the policy, the upload limit.
+    pub async fn send_picture(
+        &self,
+        room: &str,
+        name: &str,
+        png: Vec<u8>,
+        consent: bool,
+    ) -> Result<Transfer, MatrixError> {
+        let room = self.guarded(room, consent).await?;
+        let limit = self.upload_limit().await;
+        self.send_data(room, name.to_owned(), mime_guess::mime::IMAGE_PNG, png, limit).await
+    }
+
+    async fn send_data(
+        &self,
+        room: Room,
+        name: String,
+        mime: mime_guess::Mime,
+        data: Vec<u8>,
+        limit: u64,
+    ) -> Result<Transfer, MatrixError> {
+        // A file may have grown since it was measured.
         let size = data.len() as u64;
         if size > limit {
             return Err(too_large(&name, size, limit));
         }
-        let mime = mime_guess::from_path(path).first_or_octet_stream();
         // Our own transaction id names the event from the start: the updates to follow are its.
         let transaction = TransactionId::new();
         let thumbnail = thumbnail(&mime, &data).await;

@@ -71,6 +71,14 @@ pub fn preview(bytes: &[u8], max_width: u32, max_height: u32) -> Result<Preview,
     Ok(Preview { width: rgba.width(), height: rgba.height(), rgba: rgba.into_raw() })
 }
 
+/// RGBA pixels (a picture from the clipboard) as a PNG file's bytes.
+pub fn png(width: u32, height: u32, rgba: &[u8]) -> Option<Vec<u8>> {
+    let picture = image::RgbaImage::from_raw(width, height, rgba.to_vec())?;
+    let mut data = Vec::new();
+    picture.write_to(&mut Cursor::new(&mut data), image::ImageFormat::Png).ok()?;
+    Some(data)
+}
+
 /// A small copy of a picture to send beside it, so that the others' apps show something at
 /// once without fetching megabytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -133,6 +141,15 @@ mod tests {
         let small = preview(&jpeg(100, 50), 400, 300).unwrap();
         assert_eq!((small.width, small.height), (100, 50), "never scaled up");
         assert_eq!(format!("{small:?}"), "Preview(100x50)", "no pixels in a log");
+    }
+
+    #[test]
+    fn pixels_become_a_png_of_the_same_picture() {
+        let data = png(2, 1, &[255, 0, 0, 255, 0, 0, 255, 255]).unwrap();
+        let back = decode(&data).unwrap().into_rgba8();
+        assert_eq!((back.width(), back.height()), (2, 1));
+        assert_eq!(back.get_pixel(1, 0).0, [0, 0, 255, 255]);
+        assert_eq!(png(2, 2, &[0; 4]), None, "too few pixels");
     }
 
     #[test]

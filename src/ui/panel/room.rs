@@ -3,6 +3,7 @@
 
 use crate::ui::failure::Failure;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use iced::keyboard::{Key, key::Named};
 use iced::widget::text_editor::{self, Binding, KeyPress};
@@ -142,6 +143,10 @@ pub enum Message {
     FullPicture(String, Result<Preview, Failure>),
     /// What was left written in this room's composer last time.
     Draft(String),
+    /// Ctrl+V in the composer: a picture on the clipboard may be what was pasted.
+    PasteCheck,
+    /// The clipboard held this picture (PNG).
+    Pasted(Arc<[u8]>),
 }
 
 /// What the dialog over the room asks about: a message, or a file, to send in clear; or a
@@ -151,6 +156,10 @@ pub enum Pending {
     Text(String),
     File(PathBuf),
     Dropped(PathBuf),
+    /// A picture pasted from the clipboard, as PNG: asked about first, like a drop.
+    Pasted(Arc<[u8]>),
+    /// That picture, confirmed (in clear, consent is still asked).
+    Picture(Arc<[u8]>),
 }
 
 /// What the pane asks the home screen to do.
@@ -189,6 +198,13 @@ pub enum Event {
         path: PathBuf,
         consent: bool,
     },
+    SendPicture {
+        room_id: String,
+        png: Arc<[u8]>,
+        consent: bool,
+    },
+    /// See whether the clipboard holds a picture (answered with `Pasted`).
+    CheckPaste,
     Download {
         room_id: String,
         event_id: String,
@@ -304,6 +320,9 @@ impl RoomPane {
                 self.composer.perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
             }
             Message::Draft(_) => {}
+            Message::PasteCheck if !self.forbidden() => return Some(Event::CheckPaste),
+            Message::PasteCheck => {}
+            Message::Pasted(png) => self.asking = Some(Pending::Pasted(png)),
             Message::Failed(error) => self.error = Some(error.to_string()),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
             Message::Retry(local_id) => {
@@ -565,9 +584,11 @@ impl RoomPane {
 
     fn confirm(&mut self) -> Option<Event> {
         let pending = self.asking.take()?;
-        if let Pending::Dropped(path) = pending {
+        match pending {
             // The drop was meant: on as if picked, which in clear still asks for consent.
-            return self.attach(path);
+            Pending::Dropped(path) => return self.attach(path),
+            Pending::Pasted(png) => return self.ask_or_send(Pending::Picture(png)),
+            _ => {}
         }
         self.consented = true;
         Some(self.event(pending))
@@ -589,6 +610,9 @@ impl RoomPane {
             }
             Pending::File(path) | Pending::Dropped(path) => {
                 Event::SendFile { room_id, path, consent }
+            }
+            Pending::Picture(png) | Pending::Pasted(png) => {
+                Event::SendPicture { room_id, png, consent }
             }
         }
     }
@@ -619,6 +643,7 @@ impl RoomPane {
             Some(Pending::Dropped(path)) => {
                 stack![page, frame::drop_dialog(&self.details, path)].into()
             }
+            Some(Pending::Pasted(_)) => stack![page, frame::paste_dialog(&self.details)].into(),
             Some(_) => stack![page, frame::consent_dialog(&self.details)].into(),
             None => page.into(),
         }
@@ -777,10 +802,14 @@ fn appended(old: &[ChatMessage], new: &[ChatMessage]) -> usize {
     }
 }
 
-/// Enter sends, Shift+Enter breaks the line; every other key does what it always does.
+/// Enter sends, Shift+Enter breaks the line; Ctrl+V pastes text and then looks for a
+/// picture on the clipboard (a screenshot); every other key does what it always does.
 fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
     if press.key == Key::Named(Named::Enter) && !press.modifiers.shift() {
         return Some(Binding::Custom(Message::Send));
+    }
+    if press.key.as_ref() == Key::Character("v") && press.modifiers.command() {
+        return Some(Binding::Sequence(vec![Binding::Paste, Binding::Custom(Message::PasteCheck)]));
     }
     Binding::from_key_press(press)
 }

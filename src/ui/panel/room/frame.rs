@@ -92,3 +92,14 @@ pub(super) fn unread_divider<'a>() -> Element<'a, Message> {
     let words = text(fl!("room-new-messages")).size(12).style(style::caution_text);
     row![line(), words, line()].spacing(8).align_y(iced::Alignment::Center).padding([4, 0]).into()
 }
+
+/// "Send this picture from the clipboard to this room?", after a paste.
+pub(super) fn paste_dialog<'a>(details: &RoomDetails) -> Element<'a, Message> {
+    let question = fl!("paste-question", room = details.name.as_str());
+    let buttons = row![
+        button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
+        button(text(fl!("drop-send"))).on_press(Message::ConfirmClear),
+    ]
+    .spacing(12);
+    style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
+}

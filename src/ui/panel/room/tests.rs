@@ -545,3 +545,23 @@ fn pane_details() -> RoomDetails {
         can_delete_others: false,
     }
 }
+
+#[test]
+fn a_pasted_picture_is_asked_about_then_sent_with_consent_in_clear() {
+    let png: Arc<[u8]> = Arc::from(vec![1_u8, 2, 3]);
+    let mut safe = team_with(Vec::new());
+    assert_eq!(safe.update(Message::PasteCheck), Some(Event::CheckPaste));
+    assert_eq!(safe.update(Message::Pasted(png.clone())), None, "asked first");
+    assert!(simulator(safe.view()).find(fl!("paste-question", room = "Team").as_str()).is_ok());
+    let sent = safe.update(Message::ConfirmClear);
+    let wanted = Event::SendPicture { room_id: "!c".into(), png: png.clone(), consent: false };
+    assert_eq!(sent, Some(wanted));
+
+    let mut clear = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    clear.update(Message::Pasted(png.clone()));
+    assert_eq!(clear.update(Message::ConfirmClear), None, "then consent, in clear");
+    let sent = clear.update(Message::ConfirmClear);
+    assert_eq!(sent, Some(Event::SendPicture { room_id: "!a".into(), png, consent: true }));
+    let mut forbidden = RoomPane::new(&room("!a", "Open Lobby", false, true), true);
+    assert_eq!(forbidden.update(Message::PasteCheck), None, "not even looked for");
+}

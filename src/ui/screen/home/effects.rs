@@ -252,6 +252,10 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::SendFile { room_id, path, consent } => {
             send_file(handle, room_id, path, consent)
         }
+        room::Event::SendPicture { room_id, png, consent } => {
+            send_picture(handle, room_id, png, consent)
+        }
+        room::Event::CheckPaste => pasted_picture(),
         room::Event::Download { room_id, event_id, name } => Task::perform(
             async move {
                 let Some(path) = files::save_as(fl!("timeline-save-file"), name).await? else {
@@ -351,9 +355,28 @@ fn send_file(
     consent: bool,
 ) -> Task<Message> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    follow_upload(name, async move { handle.send_file(&room_id, &path, consent).await })
+}
+
+/// A picture pasted from the clipboard, sent as a PNG file named after the moment.
+fn send_picture(handle: Handle, room_id: String, png: Arc<[u8]>, consent: bool) -> Task<Message> {
+    let name = format!("{}.png", fl!("composer-pasted-name"));
+    let shown = name.clone();
+    follow_upload(shown, async move {
+        handle.send_picture(&room_id, &name, png.to_vec(), consent).await
+    })
+}
+
+/// Follows an upload into the room: its progress, then its end or why it failed.
+fn follow_upload(
+    name: String,
+    started: impl std::future::Future<Output = Result<crate::matrix::Transfer, MatrixError>>
+    + Send
+    + 'static,
+) -> Task<Message> {
     let started = {
         let name = name.clone();
-        async move { (name, handle.send_file(&room_id, &path, consent).await) }
+        async move { (name, started.await) }
     };
     let stream = iced::futures::stream::once(started).flat_map(move |(name, transfer)| {
         let first = room::Message::Upload(name.clone(), None);
@@ -375,6 +398,22 @@ fn send_file(
         iced::futures::stream::once(async move { first }).chain(steps)
     });
     Task::run(stream, Message::Room)
+}
+
+/// Whether the clipboard holds a picture (after a paste): offered to send, as a PNG.
+fn pasted_picture() -> Task<Message> {
+    Task::perform(
+        async {
+            let pixels = crate::clipboard::picture().await.ok()?;
+            let encode =
+                move || crate::model::picture::png(pixels.width, pixels.height, &pixels.rgba);
+            tokio::task::spawn_blocking(encode).await.ok().flatten()
+        },
+        |png| match png {
+            Some(png) => Message::Room(room::Message::Pasted(png.into())),
+            None => Message::Done(Ok(())),
+        },
+    )
 }
 
 /// What the new-conversation dialog asked for.
