@@ -70,6 +70,40 @@ impl Attachment {
     /// leading dot, no control or invisible characters (a right-to-left override would show
     /// `invoice\u{202E}fdp.exe` as `invoiceexe.pdf`), nothing Windows reserves (`CON`,
     /// `nul.txt`, a trailing dot or space); never empty.
+    /// Whether the desktop may open it with its default application: not a program, a script
+    /// or a launcher, which a stranger could send to be run with a double click.
+    pub fn may_open(&self) -> bool {
+        const RUNNABLE: [&str; 24] = [
+            "desktop",
+            "sh",
+            "bash",
+            "zsh",
+            "run",
+            "bin",
+            "appimage",
+            "exe",
+            "msi",
+            "bat",
+            "cmd",
+            "com",
+            "scr",
+            "ps1",
+            "vbs",
+            "js",
+            "jar",
+            "py",
+            "pl",
+            "rb",
+            "lnk",
+            "deb",
+            "rpm",
+            "flatpakref",
+        ];
+        let name = self.safe_name().to_lowercase();
+        let extension = name.rsplit_once('.').map(|(_, ext)| ext).unwrap_or_default();
+        !extension.is_empty() && !RUNNABLE.contains(&extension)
+    }
+
     pub fn safe_name(&self) -> String {
         let last = self.name.rsplit(['/', '\\']).next().unwrap_or_default();
         let cleaned: String = last
@@ -191,6 +225,10 @@ mod tests {
             upload: None,
         };
         assert_eq!(named("../../.bashrc").safe_name(), "bashrc");
+        assert!(named("minutes.pdf").may_open() && named("Photo.JPG").may_open());
+        for runnable in ["install.sh", "setup.EXE", "app.desktop", "tool", "x.AppImage"] {
+            assert!(!named(runnable).may_open(), "{runnable}");
+        }
         assert_eq!(named("C:\\Users\\x\\report.pdf").safe_name(), "report.pdf");
         assert_eq!(named("a\nb.txt").safe_name(), "a_b.txt");
         assert_eq!(named("..").safe_name(), "file");

@@ -16,6 +16,41 @@ use crate::fl;
 #[error("{}", fl!("files-no-dialog"))]
 pub struct NoFileDialog;
 
+/// How long a file opened with the desktop's application stays on disk: the application has
+/// read it (or holds it open, which keeps it readable) long before.
+const OPENED_LIFETIME: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Fetches a file into a private folder of its own (readable by this user only, in the
+/// session's runtime folder when there is one: memory, not disk), opens it with the desktop's
+/// application for its type, and removes it after a while, or when the app quits.
+pub async fn open_copy<F, Fut>(name: &str, fetch: F) -> Result<(), crate::ui::failure::Failure>
+where
+    F: FnOnce(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = Result<(), crate::matrix::MatrixError>>,
+{
+    use crate::ui::failure::Failure;
+    let base =
+        std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let folder = tempfile::Builder::new()
+        .prefix("estafette-open-")
+        .tempdir_in(&base)
+        .map_err(|e| Failure::File(crate::profile::ProfileError::io(base.clone(), e)))?;
+    let path = folder.path().join(name);
+    fetch(path.clone()).await?;
+    let shown = path.display().to_string();
+    let opened = tokio::task::spawn_blocking(move || crate::browser::open(shown)).await;
+    // The folder goes when this task ends: after the lifetime, or with the app.
+    tokio::spawn(async move {
+        tokio::time::sleep(OPENED_LIFETIME).await;
+        drop(folder);
+    });
+    match opened {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(cause)) => Err(Failure::Browser(cause)),
+        Err(error) => Err(Failure::Browser(error.to_string())),
+    }
+}
+
 /// Asks for one existing file.
 pub async fn pick(title: String) -> Result<Option<PathBuf>, NoFileDialog> {
     match portal::choose(&title, None).await {

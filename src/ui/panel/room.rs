@@ -128,6 +128,8 @@ pub enum Message {
     Uploaded(String, Result<(), Failure>),
     /// Save a message's file: its event id, and the name to propose.
     SaveFile(String, String),
+    /// Open a message's file with the desktop's application for it.
+    OpenFile(String, String),
     /// Show this message although its sender could not be authenticated.
     Reveal(String),
     /// Copy this message's text to the clipboard.
@@ -206,6 +208,12 @@ pub enum Event {
     /// See whether the clipboard holds a picture (answered with `Pasted`).
     CheckPaste,
     Download {
+        room_id: String,
+        event_id: String,
+        name: String,
+    },
+    /// Open a file with the desktop's application, from a private copy removed after.
+    OpenFile {
         room_id: String,
         event_id: String,
         name: String,
@@ -366,6 +374,10 @@ impl RoomPane {
             Message::SaveFile(event_id, name) => {
                 let room_id = self.details.room_id.clone();
                 return Some(Event::Download { room_id, event_id, name });
+            }
+            Message::OpenFile(event_id, name) => {
+                let room_id = self.details.room_id.clone();
+                return Some(Event::OpenFile { room_id, event_id, name });
             }
             Message::Copy(event_id) => {
                 let body = self.find(&event_id).filter(|m| m.happening.is_none());

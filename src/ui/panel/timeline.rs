@@ -220,11 +220,15 @@ fn attachment<'a>(message: &'a ChatMessage, file: &'a Attachment) -> Element<'a,
         .spacing(8)
         .align_y(Alignment::Center);
     if let Some(event_id) = &message.event_id {
-        let save = button(text(fl!("timeline-save-file")).size(12))
-            .style(button::secondary)
-            .padding([2, 8])
-            .on_press(Message::SaveFile(event_id.clone(), file.safe_name()));
-        card = card.push(save);
+        let small = |label: String, message: Message| {
+            button(text(label).size(12)).style(button::secondary).padding([2, 8]).on_press(message)
+        };
+        if file.may_open() {
+            let open = Message::OpenFile(event_id.clone(), file.safe_name());
+            card = card.push(small(fl!("file-open"), open));
+        }
+        let save = Message::SaveFile(event_id.clone(), file.safe_name());
+        card = card.push(small(fl!("timeline-save-file"), save));
     }
     let mut shown = column![card].spacing(4);
     if let Some(progress) = file.upload.filter(|progress| !progress.is_complete()) {

@@ -256,6 +256,15 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
             send_picture(handle, room_id, png, consent)
         }
         room::Event::CheckPaste => pasted_picture(),
+        room::Event::OpenFile { room_id, event_id, name } => Task::perform(
+            async move {
+                let opened = crate::ui::desktop::files::open_copy(&name, |path| async move {
+                    handle.download(&room_id, &event_id, &path).await.map(drop)
+                });
+                opened.await
+            },
+            Message::Done,
+        ),
         room::Event::Download { room_id, event_id, name } => Task::perform(
             async move {
                 let Some(path) = files::save_as(fl!("timeline-save-file"), name).await? else {
