@@ -918,3 +918,4 @@ room-new-messages = New messages
 room-jump-unread = ↑ Jump to first unread
 paste-question = Send the picture on the clipboard to { $room }?
 composer-pasted-name = pasted picture
+paste-send = Send the picture

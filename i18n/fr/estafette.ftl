@@ -918,3 +918,4 @@ room-new-messages = Nouveaux messages
 room-jump-unread = ↑ Aller au premier message non lu
 paste-question = Envoyer l’image du presse-papiers dans { $room } ?
 composer-pasted-name = image collée
+paste-send = Envoyer l’image

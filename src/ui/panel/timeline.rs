@@ -353,7 +353,9 @@ fn actions<'a>(message: &'a ChatMessage, look: Look<'_>) -> Option<Element<'a, M
         actions = actions.push(small(fl!("timeline-react"), Message::Pick(event_id.clone())));
     }
     actions = actions.push(small(fl!("timeline-reply"), Message::ReplyTo(event_id.clone())));
-    let written = message.body.is_some() && message.happening.is_none();
+    // Words someone wrote: not a file's name, not a room event.
+    let written =
+        message.body.is_some() && message.happening.is_none() && message.attachment.is_none();
     if written {
         actions = actions.push(small(fl!("timeline-copy"), Message::Copy(event_id.clone())));
     }

@@ -98,7 +98,7 @@ pub(super) fn paste_dialog<'a>(details: &RoomDetails) -> Element<'a, Message> {
     let question = fl!("paste-question", room = details.name.as_str());
     let buttons = row![
         button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
-        button(text(fl!("drop-send"))).on_press(Message::ConfirmClear),
+        button(text(fl!("paste-send"))).on_press(Message::ConfirmClear),
     ]
     .spacing(12);
     style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
