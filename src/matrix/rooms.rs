@@ -5,7 +5,7 @@ use matrix_sdk::latest_events::LatestEventValue;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
-use matrix_sdk::ruma::events::room::message::Relation;
+use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
 use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
 use matrix_sdk::ruma::{OwnedRoomOrAliasId, OwnedUserId, RoomId, RoomOrAliasId, UserId};
 use matrix_sdk::{Room, RoomState};
@@ -220,10 +220,18 @@ fn preview(room: &Room) -> Option<String> {
     };
     let content = &message.as_original()?.content;
     // An edit's own body is the "* new text" fallback: show the new text itself.
-    let body = match &content.relates_to {
-        Some(Relation::Replacement(replacement)) => replacement.new_content.msgtype.body(),
-        _ => content.body(),
+    let msgtype = match &content.relates_to {
+        Some(Relation::Replacement(replacement)) => &replacement.new_content.msgtype,
+        _ => &content.msgtype,
     };
+    // The words of a formatted message, not its markdown source with its asterisks.
+    let formatted = match msgtype {
+        MessageType::Text(text) => text.formatted.as_ref().map(|formatted| {
+            super::html::spans(&formatted.body).into_iter().map(|span| span.text).collect::<String>()
+        }),
+        _ => None,
+    };
+    let body = formatted.as_deref().unwrap_or_else(|| msgtype.body());
     let text = crate::model::text::neutral(body).split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match crate::model::text::shortened(&text, 80) {
         Some((kept, _)) => format!("{kept}…"),
