@@ -919,3 +919,8 @@ room-jump-unread = ↑ Jump to first unread
 paste-question = Send the picture on the clipboard to { $room }?
 composer-pasted-name = pasted picture
 paste-send = Send the picture
+timeline-in-thread = ↳ in a thread
+timeline-thread-replies = { $count ->
+    [one] 💬 1 reply in its thread
+   *[other] 💬 { $count } replies in its thread
+}

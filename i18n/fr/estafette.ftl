@@ -919,3 +919,8 @@ room-jump-unread = ↑ Aller au premier message non lu
 paste-question = Envoyer l’image du presse-papiers dans { $room } ?
 composer-pasted-name = image collée
 paste-send = Envoyer l’image
+timeline-in-thread = ↳ dans un fil
+timeline-thread-replies = { $count ->
+    [one] 💬 1 réponse dans son fil
+   *[other] 💬 { $count } réponses dans son fil
+}

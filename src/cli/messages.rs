@@ -117,6 +117,9 @@ struct MessageLine<'a> {
     cause_text: Option<String>,
     edited: bool,
     reply_to: Option<&'a crate::model::Reply>,
+    /// The first message of the thread this one replies in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thread_root: Option<&'a str>,
     reactions: &'a [(String, Vec<String>)],
     attachment: Option<&'a crate::model::attachment::Attachment>,
     /// A room event or a deletion, instead of a message someone wrote.
@@ -146,6 +149,7 @@ fn print_message(message: &ChatMessage, json: bool) {
             cause_text: cause.map(|c| c.describe()),
             edited: message.edited,
             reply_to: message.reply_to.as_ref(),
+            thread_root: message.thread_root.as_deref(),
             reactions: &message.reactions,
             attachment: message.attachment.as_ref(),
             happening: message.happening.as_ref(),

@@ -227,7 +227,10 @@ fn preview(room: &Room) -> Option<String> {
     // The words of a formatted message, not its markdown source with its asterisks.
     let formatted = match msgtype {
         MessageType::Text(text) => text.formatted.as_ref().map(|formatted| {
-            super::html::spans(&formatted.body).into_iter().map(|span| span.text).collect::<String>()
+            super::html::spans(&formatted.body)
+                .into_iter()
+                .map(|span| span.text)
+                .collect::<String>()
         }),
         _ => None,
     };

@@ -507,6 +507,10 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
         encrypted: !matches!(trust, Trust::SentInClear),
         edited: text.is_some_and(|m| m.is_edited()),
         reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(|r| reply(r, &reader.names)),
+        thread_root: msglike.and_then(|m| m.thread_root.as_ref()).map(ToString::to_string),
+        thread_replies: msglike
+            .and_then(|m| m.thread_summary.as_ref())
+            .map_or(0, |summary| summary.num_replies),
         reactions: msglike
             .map(|m| {
                 m.reactions

@@ -86,6 +86,12 @@ pub struct ChatMessage {
     pub edited: bool,
     /// The message this one answers.
     pub reply_to: Option<Reply>,
+    /// The first message of the thread this one is a reply in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thread_root: Option<String>,
+    /// How many replies the thread this message starts has (0: it starts none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub thread_replies: u32,
     /// Each reaction key with who reacted.
     pub reactions: Vec<(String, Vec<String>)>,
     /// Whether this account's own reaction is among them, per key (to toggle it).
@@ -101,6 +107,10 @@ pub struct ChatMessage {
     /// this app does not show. Its line is then `Happening::describe`, never `body`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub happening: Option<crate::model::happening::Happening>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The message a reply answers, as far as it is known.

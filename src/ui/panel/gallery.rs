@@ -172,6 +172,8 @@ mod tests {
             trust: Trust::Undecryptable(UndecryptableCause::MissingKey),
             edited: false,
             reply_to: None,
+            thread_root: None,
+            thread_replies: 0,
             reactions: Vec::new(),
             reacted: Vec::new(),
             read_by: Vec::new(),

@@ -5,9 +5,8 @@ use crate::ui::failure::Failure;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::keyboard::{Key, key::Named};
-use iced::widget::text_editor::{self, Binding, KeyPress};
-use iced::widget::{button, column, container, row, scrollable, stack, text};
+use iced::widget::text_editor;
+use iced::widget::{button, column, container, scrollable, stack, text};
 use iced::{Element, Length};
 
 use crate::fl;
@@ -641,7 +640,7 @@ impl RoomPane {
         if let Some(error) = &self.error {
             page = page.push(style::error_box(error));
         }
-        page = page.push(self.timeline()).push(self.composer());
+        page = page.push(self.timeline()).push(composer::composer(self));
         if let Some(viewer) = self.gallery.viewer() {
             return stack![page, iced::widget::opaque(viewer.map(Message::Gallery))].into();
         }
@@ -727,76 +726,6 @@ impl RoomPane {
         }
         timeline.into()
     }
-
-    fn composer(&self) -> Element<'_, Message> {
-        if self.forbidden() {
-            let note = text(fl!("composer-forbidden")).color(style::DANGER);
-            return column![
-                iced::widget::text_editor(&self.composer).placeholder(fl!("composer-disabled")),
-                note
-            ]
-            .spacing(4)
-            .into();
-        }
-        let placeholder = if self.details.encrypted {
-            fl!("composer-placeholder")
-        } else {
-            fl!("composer-placeholder-unencrypted")
-        };
-        let editor = iced::widget::text_editor(&self.composer)
-            .id(COMPOSER)
-            .placeholder(placeholder)
-            .on_action(Message::Edit)
-            .key_binding(enter_sends)
-            .height(Length::Shrink);
-        let send = button(text(fl!("composer-send"))).on_press(Message::Send);
-        let attach = iced::widget::tooltip(
-            button(text("📎").font(style::EMOJI))
-                .style(button::secondary)
-                .on_press(Message::Attach),
-            container(text(fl!("composer-attach"))).padding(6).style(style::tooltip_box),
-            iced::widget::tooltip::Position::Top,
-        );
-        let mut composer = column![].spacing(4);
-        for (name, progress) in &self.uploads {
-            let line = text(fl!("upload-sending", name = name.as_str())).size(12);
-            let mut upload = row![line].spacing(8).align_y(iced::Alignment::Center);
-            if let Some(progress) = progress {
-                upload = upload.push(crate::ui::panel::timeline::progress_line(*progress));
-            }
-            composer = composer.push(upload);
-        }
-        if !self.typing.is_empty() {
-            let names = self.typing.join(", ");
-            let line = fl!("composer-typing", names = names, count = self.typing.len());
-            composer = composer.push(text(line).size(12).color(style::MUTED));
-        }
-        if let Some(bar) = self.target_bar() {
-            composer = composer.push(bar);
-        }
-        composer.push(row![attach, editor, send].spacing(8).align_y(iced::Alignment::End)).into()
-    }
-
-    /// Above the editor when replying or editing: what, and a way back.
-    fn target_bar(&self) -> Option<Element<'_, Message>> {
-        let label = match &self.target {
-            Target::New => return None,
-            Target::Reply(reply) => fl!(
-                "composer-replying",
-                sender = reply.sender.clone().unwrap_or_default(),
-                excerpt = reply.excerpt.clone().unwrap_or_default()
-            ),
-            Target::Edit(_) => fl!("composer-editing"),
-        };
-        let cancel = button(text(fl!("composer-cancel")).size(12))
-            .style(button::secondary)
-            .padding([2, 8])
-            .on_press(Message::CancelTarget);
-        let bar = row![text(label).size(13).width(Length::Fill), cancel]
-            .spacing(8)
-            .align_y(iced::Alignment::Center);
-        Some(container(bar).padding([4, 8]).style(style::quote).into())
-    }
 }
 
 /// A message's identity across updates: its event id, or its transaction id before that.
@@ -814,18 +743,7 @@ fn appended(old: &[ChatMessage], new: &[ChatMessage]) -> usize {
     }
 }
 
-/// Enter sends, Shift+Enter breaks the line; Ctrl+V pastes text and then looks for a
-/// picture on the clipboard (a screenshot); every other key does what it always does.
-fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
-    if press.key == Key::Named(Named::Enter) && !press.modifiers.shift() {
-        return Some(Binding::Custom(Message::Send));
-    }
-    if press.key.as_ref() == Key::Character("v") && press.modifiers.command() {
-        return Some(Binding::Sequence(vec![Binding::Paste, Binding::Custom(Message::PasteCheck)]));
-    }
-    Binding::from_key_press(press)
-}
-
+mod composer;
 mod frame;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -63,6 +63,9 @@ pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, 
     if let Some(reply) = &message.reply_to {
         body = body.push(quote(reply));
     }
+    if message.thread_root.is_some() {
+        body = body.push(text(fl!("timeline-in-thread")).size(11).color(style::MUTED));
+    }
     // A deleted message has no content left to vouch for: no shield.
     let deleted = matches!(message.happening, Some(Happening::Deleted { .. }));
     let content = content(message, look);
@@ -79,6 +82,10 @@ pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, 
         && let Some(event_id) = &message.event_id
     {
         body = body.push(picker(event_id));
+    }
+    if message.thread_replies > 0 {
+        let replies = fl!("timeline-thread-replies", count = message.thread_replies);
+        body = body.push(text(replies).size(12).color(style::LINK));
     }
     if !message.read_by.is_empty() {
         let names = message.read_by.join(", ");

@@ -46,6 +46,8 @@ fn message(n: usize) -> ChatMessage {
             sender: Some("Agent 1".into()),
             excerpt: Some("le dossier budget".into()),
         }),
+        thread_root: None,
+        thread_replies: 0,
         reactions: if n.is_multiple_of(6) {
             vec![("👍".into(), vec!["Agent 2".into()])]
         } else {

@@ -284,6 +284,8 @@ pub(crate) fn said(id: &str, sender: &str, body: &str, own: bool) -> ChatMessage
         trust: Trust::Encrypted,
         edited: false,
         reply_to: None,
+        thread_root: None,
+        thread_replies: 0,
         reactions: Vec::new(),
         reacted: Vec::new(),
         read_by: Vec::new(),
@@ -564,4 +566,17 @@ fn a_pasted_picture_is_asked_about_then_sent_with_consent_in_clear() {
     assert_eq!(sent, Some(Event::SendPicture { room_id: "!a".into(), png, consent: true }));
     let mut forbidden = RoomPane::new(&room("!a", "Open Lobby", false, true), true);
     assert_eq!(forbidden.update(Message::PasteCheck), None, "not even looked for");
+}
+
+#[test]
+fn a_reply_in_a_thread_and_a_thread_root_say_so() {
+    let root = ChatMessage { thread_replies: 2, ..said("$root", "@b:x", "Ordre du jour ?", false) };
+    let reply = ChatMessage {
+        thread_root: Some("$root".into()),
+        ..said("$r", "@c:x", "Point 3 à ajouter", false)
+    };
+    let mut ui = simulator(message_row(&root, Look::default()));
+    assert!(ui.find(fl!("timeline-thread-replies", count = 2).as_str()).is_ok());
+    let mut ui = simulator(message_row(&reply, Look::default()));
+    assert!(ui.find(fl!("timeline-in-thread").as_str()).is_ok());
 }
