@@ -29,6 +29,7 @@ mod send;
 mod session;
 mod sso;
 mod start;
+mod thread;
 mod timeline;
 mod transport;
 mod verification;

@@ -150,6 +150,7 @@ cli-send-text = The message.
 cli-send-allow_unencrypted = Consent to send into this room although it is not encrypted.
 cli-send-reply_to = Answer this message (its event id), quoting it.
 cli-send-edit = Replace the text of this message of yours (its event id).
+cli-send-thread = Answer in the thread this message starts (its event id).
 cli-react = Add your reaction to a message, or take it back if it is there.
 cli-react-room = The room's id, alias or name.
 cli-react-event = The message's event id.
@@ -924,3 +925,9 @@ timeline-thread-replies = { $count ->
     [one] 💬 1 reply in its thread
    *[other] 💬 { $count } replies in its thread
 }
+
+## A thread beside the room (ui/panel/thread.rs)
+thread-title = Thread
+thread-loading = Loading the thread…
+thread-placeholder = Answer in the thread…
+thread-needs-consent = This room is not encrypted: send a first message in the room itself (it asks for your consent) before answering in a thread.

@@ -150,6 +150,7 @@ cli-send-text = Le message.
 cli-send-allow_unencrypted = Consentir à envoyer dans ce salon bien qu'il ne soit pas chiffré.
 cli-send-reply_to = Répondre à ce message (son identifiant d’événement), en le citant.
 cli-send-edit = Remplacer le texte de ce message à vous (son identifiant d’événement).
+cli-send-thread = Répondre dans le fil que ce message ouvre (son identifiant d’événement).
 cli-react = Ajouter votre réaction à un message, ou la retirer si elle y est déjà.
 cli-react-room = L’identifiant, l’alias ou le nom du salon.
 cli-react-event = L’identifiant d’événement du message.
@@ -924,3 +925,9 @@ timeline-thread-replies = { $count ->
     [one] 💬 1 réponse dans son fil
    *[other] 💬 { $count } réponses dans son fil
 }
+
+## Un fil à côté du salon (ui/panel/thread.rs)
+thread-title = Fil
+thread-loading = Chargement du fil…
+thread-placeholder = Répondre dans le fil…
+thread-needs-consent = Ce salon n’est pas chiffré : envoyez d’abord un message dans le salon lui-même (il demande votre accord) avant de répondre dans un fil.

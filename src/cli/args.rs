@@ -178,6 +178,9 @@ pub struct SendArgs {
     /// Replace the text of this message of yours (its event id).
     #[arg(long, value_name = "EVENT")]
     pub edit: Option<String>,
+    /// Answer in the thread this message starts (its event id).
+    #[arg(long, value_name = "EVENT", conflicts_with_all = ["reply_to", "edit", "file"])]
+    pub thread: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

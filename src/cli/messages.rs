@@ -28,7 +28,7 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
         return super::files::send_file(profile, policy, &args.room, file, args.allow_unencrypted)
             .await;
     }
-    if args.reply_to.is_some() || args.edit.is_some() {
+    if args.reply_to.is_some() || args.edit.is_some() || args.thread.is_some() {
         return answer(profile, policy, args).await;
     }
     with_core(profile, policy, |handle| async move {
@@ -40,15 +40,16 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
     .await
 }
 
-/// A reply or an edit: handed to the queue, which the core flushes before exiting.
+/// A reply, an edit or an answer in a thread: handed to the queue, which the core flushes before exiting.
 async fn answer(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
     with_core(profile, policy, |handle| async move {
         let text = args.text.as_deref().unwrap_or_default();
         let (room, consent) = (&args.room, args.allow_unencrypted);
-        match (&args.reply_to, &args.edit) {
-            (Some(event), _) => handle.reply(room, event, text, consent).await?,
-            (_, Some(event)) => handle.edit(room, event, text, consent).await?,
-            (None, None) => unreachable!("only called for a reply or an edit"),
+        match (&args.reply_to, &args.edit, &args.thread) {
+            (Some(event), _, _) => handle.reply(room, event, text, consent).await?,
+            (_, Some(event), _) => handle.edit(room, event, text, consent).await?,
+            (_, _, Some(root)) => handle.send_in_thread(room, root, text, consent).await?,
+            (None, None, None) => unreachable!("only called for a reply, an edit or a thread"),
         }
         Ok(delivered_or_queued(&handle).await)
     })
@@ -120,6 +121,9 @@ struct MessageLine<'a> {
     /// The first message of the thread this one replies in.
     #[serde(skip_serializing_if = "Option::is_none")]
     thread_root: Option<&'a str>,
+    /// How many replies the thread this message starts has.
+    #[serde(skip_serializing_if = "is_zero")]
+    thread_replies: u32,
     reactions: &'a [(String, Vec<String>)],
     attachment: Option<&'a crate::model::attachment::Attachment>,
     /// A room event or a deletion, instead of a message someone wrote.
@@ -128,6 +132,10 @@ struct MessageLine<'a> {
     /// That event in words, as the window shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
     happening_text: Option<String>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn print_message(message: &ChatMessage, json: bool) {
@@ -150,6 +158,7 @@ fn print_message(message: &ChatMessage, json: bool) {
             edited: message.edited,
             reply_to: message.reply_to.as_ref(),
             thread_root: message.thread_root.as_deref(),
+            thread_replies: message.thread_replies,
             reactions: &message.reactions,
             attachment: message.attachment.as_ref(),
             happening: message.happening.as_ref(),

@@ -413,7 +413,7 @@ struct Reader<'a> {
     names: Names,
 }
 
-fn convert(
+pub(super) fn convert(
     items: &[Arc<TimelineItem>],
     room_encrypted: bool,
     me: &str,

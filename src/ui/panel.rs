@@ -12,6 +12,7 @@ pub(super) mod room;
 pub(super) mod room_list;
 pub(super) mod sessions;
 pub(super) mod settings;
+pub(super) mod thread;
 pub(super) mod timeline;
 pub(super) mod verify;
 pub(super) mod viewer;

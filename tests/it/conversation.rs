@@ -81,3 +81,44 @@ async fn the_unread_divider_follows_the_last_message_the_reader_saw() {
     assert_eq!(next.as_deref(), Some("first-unread"), "the divider goes above it");
     handle.shutdown().await.expect("shut down");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_answer_in_a_thread_is_in_the_thread_and_the_thread_shows_it() {
+    use futures_util::StreamExt as _;
+    let synapse = crate::common::Synapse::shared();
+    let (alice, _) = person(synapse, "asker");
+    let (bob, bob_account) = person(synapse, "answerer");
+    let name = unique("Threads");
+    let create = ["create-room", "--name", &name, "--invite", &bob_account.user_id];
+    let room = alice.run(&create, "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+    let root = alice.run(&["send", &room, "Ordre du jour ?"], "").ok().stdout.trim().to_owned();
+    bob.run(&["send", &room, "Point 3 à ajouter", "--thread", &root], "").ok();
+
+    let lines = crate::common::tail(&alice, &room);
+    let answer = lines.iter().find(|l| l["body"] == "Point 3 à ajouter");
+    let answer = answer.unwrap_or_else(|| panic!("the answer is listed: {lines:#?}"));
+    assert_eq!(answer["thread_root"], root.as_str(), "{answer}");
+    let first = lines.iter().find(|l| l["event_id"] == root.as_str()).expect("the root");
+    assert_eq!(first["thread_replies"], 1, "{first}");
+
+    let (handle, _events) = alice.core("default").await;
+    handle.synced(Duration::from_secs(60)).await.expect("synced");
+    let mut thread = Box::pin(handle.watch_thread(&room, &root));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let messages = tokio::time::timeout_at(deadline, thread.next()).await;
+        let messages = messages.expect("the thread loads").expect("a view").expect("no error");
+        let bodies: Vec<_> = messages.iter().filter_map(|m| m.body.as_deref()).collect();
+        if bodies == ["Ordre du jour ?", "Point 3 à ajouter"] {
+            break;
+        }
+    }
+    drop(thread);
+    handle.send_in_thread(&room, &root, "Ajouté", false).await.expect("answered");
+    assert!(handle.flush_queue(Duration::from_secs(20)).await, "delivered");
+    handle.shutdown().await.expect("shut down");
+    let lines = crate::common::tail(&bob, &room);
+    let added = lines.iter().find(|l| l["body"] == "Ajouté").expect("bob sees the answer");
+    assert_eq!(added["thread_root"], root.as_str(), "{added}");
+}

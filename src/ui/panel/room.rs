@@ -5,19 +5,20 @@ use crate::ui::failure::Failure;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use iced::Element;
 use iced::widget::text_editor;
-use iced::widget::{button, column, container, scrollable, stack, text};
-use iced::{Element, Length};
+use iced::widget::{column, scrollable, stack};
 
 use crate::fl;
 use crate::model::attachment::Progress;
 use crate::model::picture::Preview;
-use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView, time};
+use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView};
 use crate::ui::desktop::window::{self, Window};
 use crate::ui::panel::delete::{self, DeleteDialog};
 use crate::ui::panel::gallery::{self, AutoLoad, Gallery};
 use crate::ui::panel::link::{self, LinkDialog};
-use crate::ui::panel::timeline::{LinkClick, Look, continues, day_divider, message_row};
+use crate::ui::panel::thread::{self, ThreadPanel};
+use crate::ui::panel::timeline::{LinkClick, message_row};
 use crate::ui::widget::style;
 
 /// The open room.
@@ -57,6 +58,8 @@ pub struct RoomPane {
     gallery: Gallery,
     /// Where the reader left off: the divider, and what is marked read.
     unread: unread::Unread,
+    /// The thread open beside the conversation.
+    thread: Option<ThreadPanel>,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -146,6 +149,9 @@ pub enum Message {
     Draft(String),
     /// Ctrl+V in the composer: a picture on the clipboard may be what was pasted.
     PasteCheck,
+    /// Open the thread this message starts (its event id) beside the conversation.
+    OpenThread(String),
+    Thread(thread::Message),
     /// The clipboard held this picture (PNG).
     Pasted(Arc<[u8]>),
 }
@@ -206,6 +212,18 @@ pub enum Event {
     },
     /// See whether the clipboard holds a picture (answered with `Pasted`).
     CheckPaste,
+    /// Follow this thread (the previous one is let go), or stop following it.
+    WatchThread {
+        room_id: String,
+        root: String,
+    },
+    StopThread,
+    SendInThread {
+        room_id: String,
+        root: String,
+        text: String,
+        consent: bool,
+    },
     Download {
         room_id: String,
         event_id: String,
@@ -271,6 +289,7 @@ impl RoomPane {
             link: None,
             gallery: Gallery::default(),
             unread: unread::Unread::default(),
+            thread: None,
         }
     }
 
@@ -330,6 +349,11 @@ impl RoomPane {
             Message::PasteCheck if !self.forbidden() => return Some(Event::CheckPaste),
             Message::PasteCheck => {}
             Message::Pasted(png) => self.asking = Some(Pending::Pasted(png)),
+            Message::OpenThread(root) => {
+                self.thread = Some(ThreadPanel::new(root.clone()));
+                return Some(Event::WatchThread { room_id: self.details.room_id.clone(), root });
+            }
+            Message::Thread(message) => return self.thread_message(message),
             Message::Failed(error) => self.error = Some(error.to_string()),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
             Message::Retry(local_id) => {
@@ -393,6 +417,34 @@ impl RoomPane {
             }
         }
         None
+    }
+
+    /// What the thread panel asked: an answer in it goes through the room's consent, as any
+    /// message does.
+    fn thread_message(&mut self, message: thread::Message) -> Option<Event> {
+        let room_id = self.details.room_id.clone();
+        match self.thread.as_mut()?.update(message)? {
+            thread::Event::Send { .. } if self.forbidden() => {
+                self.error = Some(fl!("composer-forbidden"));
+                None
+            }
+            thread::Event::Send { .. } if !(self.details.encrypted || self.consented) => {
+                self.error = Some(fl!("thread-needs-consent"));
+                None
+            }
+            thread::Event::Send { root, text } => {
+                Some(Event::SendInThread { room_id, root, text, consent: self.consented })
+            }
+            thread::Event::Closed => {
+                self.thread = None;
+                Some(Event::StopThread)
+            }
+        }
+    }
+
+    /// Closes the thread panel (Esc); true when it was open, so that its thread is let go.
+    pub fn close_thread(&mut self) -> bool {
+        self.thread.take().is_some()
     }
 
     /// The pictures now laid out that should be fetched.
@@ -640,7 +692,14 @@ impl RoomPane {
         if let Some(error) = &self.error {
             page = page.push(style::error_box(error));
         }
-        page = page.push(self.timeline()).push(composer::composer(self));
+        page = page.push(rows::timeline(self)).push(composer::composer(self));
+        let page: Element<'_, Message> = match &self.thread {
+            Some(thread) => {
+                let row_of = |message| message_row(message, rows::look(self, message, None));
+                iced::widget::row![page, thread.view(row_of, Message::Thread)].into()
+            }
+            None => page.into(),
+        };
         if let Some(viewer) = self.gallery.viewer() {
             return stack![page, iced::widget::opaque(viewer.map(Message::Gallery))].into();
         }
@@ -656,75 +715,8 @@ impl RoomPane {
             }
             Some(Pending::Pasted(_)) => stack![page, frame::paste_dialog(&self.details)].into(),
             Some(_) => stack![page, frame::consent_dialog(&self.details)].into(),
-            None => page.into(),
+            None => page,
         }
-    }
-
-    /// The laid-out window of the timeline; the button for older messages when its top is the
-    /// oldest loaded, and one back to the newest when the reader is far from them.
-    fn timeline(&self) -> Element<'_, Message> {
-        let range = self.window.range(self.messages.len());
-        let mut list = column![].spacing(6);
-        if range.start == 0 {
-            let older = if self.loading_older {
-                button(text(fl!("room-loading-older"))).style(button::text)
-            } else {
-                button(text(fl!("room-load-older")))
-                    .style(button::text)
-                    .on_press(Message::LoadOlder)
-            };
-            list = list.push(older);
-        }
-        let today = time::today();
-        let mut shown_day = None;
-        let mut previous = None;
-        let first_unread = self.unread.first_unread(&self.messages);
-        let start = range.start;
-        for (at, message) in self.messages[range].iter().enumerate() {
-            if first_unread == Some(start + at) {
-                list = list.push(frame::unread_divider());
-            }
-            let day = time::local_day(message.ts);
-            if shown_day != Some(day) {
-                shown_day = Some(day);
-                previous = None;
-                list = list.push(day_divider(time::day_heading(day, today)));
-            }
-            let picking = self.picking.is_some() && self.picking == message.event_id;
-            let continued = continues(previous, message);
-            let revealed = message.event_id.as_ref().is_some_and(|id| self.revealed.contains(id));
-            let look = Look {
-                picking,
-                continued,
-                no_reactions: self.no_reactions,
-                revealed,
-                may_delete_others: self.details.can_delete_others,
-                picture: message.event_id.as_deref().and_then(|id| self.gallery.slot(id)),
-                picture_held: !message.own && !self.gallery.automatic(&self.details),
-            };
-            list = list.push(message_row(message, look));
-            previous = Some(message);
-        }
-        let scroller = scrollable(list)
-            .id(TIMELINE)
-            .height(Length::Fill)
-            .anchor_bottom()
-            .on_scroll(Message::Scrolled);
-        // Always a stack, so the scrollable keeps its place (and its offset) in the widget tree
-        // whether or not the button is there.
-        let mut timeline = stack![scroller];
-        if first_unread.is_some_and(|index| index < start) {
-            let jump =
-                button(text(fl!("room-jump-unread")).size(13)).on_press(Message::JumpToUnread);
-            timeline = timeline.push(container(jump).center_x(Length::Fill).padding(8));
-        }
-        if !self.window.at_newest() {
-            let newest =
-                button(text(fl!("room-jump-newest")).size(13)).on_press(Message::JumpToNewest);
-            let corner = container(newest).align_right(Length::Fill).align_bottom(Length::Fill);
-            timeline = timeline.push(corner.padding(8));
-        }
-        timeline.into()
     }
 }
 
@@ -745,6 +737,7 @@ fn appended(old: &[ChatMessage], new: &[ChatMessage]) -> usize {
 
 mod composer;
 mod frame;
+mod rows;
 #[cfg(test)]
 pub(crate) mod tests;
 mod unread;

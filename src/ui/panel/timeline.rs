@@ -63,8 +63,9 @@ pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, 
     if let Some(reply) = &message.reply_to {
         body = body.push(quote(reply));
     }
-    if message.thread_root.is_some() {
-        body = body.push(text(fl!("timeline-in-thread")).size(11).color(style::MUTED));
+    if let Some(root) = &message.thread_root {
+        let marker = text(fl!("timeline-in-thread")).size(11).color(style::MUTED);
+        body = body.push(link_button(marker, Message::OpenThread(root.clone())));
     }
     // A deleted message has no content left to vouch for: no shield.
     let deleted = matches!(message.happening, Some(Happening::Deleted { .. }));
@@ -83,9 +84,10 @@ pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, 
     {
         body = body.push(picker(event_id));
     }
-    if message.thread_replies > 0 {
+    if let Some(root) = message.event_id.clone().filter(|_| message.thread_replies > 0) {
         let replies = fl!("timeline-thread-replies", count = message.thread_replies);
-        body = body.push(text(replies).size(12).color(style::LINK));
+        let replies = text(replies).size(12).color(style::LINK);
+        body = body.push(link_button(replies, Message::OpenThread(root)));
     }
     if !message.read_by.is_empty() {
         let names = message.read_by.join(", ");
@@ -146,6 +148,11 @@ fn event_line<'a>(message: &'a ChatMessage, happening: &'a Happening) -> Element
         .spacing(10)
         .align_y(Alignment::Center)
         .into()
+}
+
+/// Words that open something when clicked, drawn as a link.
+fn link_button<'a>(words: iced::widget::Text<'a>, message: Message) -> Element<'a, Message> {
+    button(words).style(button::text).padding(0).on_press(message).into()
 }
 
 /// Whether `message` continues `previous`: same sender, within five minutes, both written (a

@@ -403,10 +403,15 @@ impl Home {
 
     fn close_all(&mut self) -> Effects {
         self.overlay = None;
+        let mut asked = self.trust.close_all();
         if let Some(pane) = &mut self.pane {
+            // A thread beside the room goes first, and its following with it.
+            if pane.close_thread() {
+                asked.push(Request::Room(room::Event::StopThread));
+            }
             pane.cancel();
         }
-        Effects::core(self.trust.close_all())
+        Effects::core(asked)
     }
 
     /// A command failed: said in the open room; when trust was the reason (a held message),

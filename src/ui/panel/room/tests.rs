@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{SendState, Trust};
 use crate::ui::panel::room_list::tests::room;
+use crate::ui::panel::timeline::{LinkClick, Look};
 use iced_test::simulator;
 
 fn typed(pane: &mut RoomPane, words: &str) {
@@ -579,4 +580,35 @@ fn a_reply_in_a_thread_and_a_thread_root_say_so() {
     assert!(ui.find(fl!("timeline-thread-replies", count = 2).as_str()).is_ok());
     let mut ui = simulator(message_row(&reply, Look::default()));
     assert!(ui.find(fl!("timeline-in-thread").as_str()).is_ok());
+}
+
+#[test]
+fn a_thread_opens_beside_the_room_answers_under_the_rooms_consent_and_closes() {
+    let root = ChatMessage { thread_replies: 1, ..said("$root", "@b:x", "Ordre du jour ?", false) };
+    let mut pane = team_with(vec![root]);
+    let opened = pane.update(Message::OpenThread("$root".into()));
+    assert_eq!(opened, Some(Event::WatchThread { room_id: "!c".into(), root: "$root".into() }));
+    assert!(simulator(pane.view()).find(fl!("thread-title").as_str()).is_ok());
+    let typed =
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Insert('D'));
+    pane.update(Message::Thread(thread::Message::Edit(typed)));
+    let sent = pane.update(Message::Thread(thread::Message::Send));
+    let wanted = Event::SendInThread {
+        room_id: "!c".into(),
+        root: "$root".into(),
+        text: "D".into(),
+        consent: false,
+    };
+    assert_eq!(sent, Some(wanted));
+    assert_eq!(pane.update(Message::Thread(thread::Message::Close)), Some(Event::StopThread));
+    assert!(!pane.close_thread(), "closed already");
+
+    let mut clear = RoomPane::new(&room("!a", "Open Lobby", false, true), false);
+    clear.update(Message::OpenThread("$root".into()));
+    let typed =
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Insert('x'));
+    clear.update(Message::Thread(thread::Message::Edit(typed)));
+    assert_eq!(clear.update(Message::Thread(thread::Message::Send)), None, "no consent yet");
+    assert_eq!(clear.error.as_deref(), Some(fl!("thread-needs-consent").as_str()));
+    assert!(clear.close_thread(), "Esc closes it");
 }

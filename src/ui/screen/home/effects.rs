@@ -23,7 +23,7 @@ use crate::ui::desktop::{files, notify};
 use crate::ui::failure::Failure;
 use crate::ui::panel::sessions::{self, Outcome, Target};
 use crate::ui::panel::settings::{self, AvatarChange};
-use crate::ui::panel::{gallery, pictures, recovery, room, room_list, verify, viewer};
+use crate::ui::panel::{gallery, pictures, recovery, room, room_list, thread, verify, viewer};
 use crate::ui::widget::{dialog, password, style};
 
 /// The running core as the home screen's requests reach it.
@@ -31,11 +31,13 @@ pub struct Core {
     handle: Handle,
     /// Stops following the previously open room.
     watching: Option<task::Handle>,
+    /// Stops following the thread open beside it.
+    thread: Option<task::Handle>,
 }
 
 impl Core {
     pub fn new(handle: Handle) -> Self {
-        Self { handle, watching: None }
+        Self { handle, watching: None, thread: None }
     }
 
     /// The core's handle, for what the app does beside the home screen (the idle lock).
@@ -112,6 +114,15 @@ impl Core {
             .discard(),
             Request::Join(room_id) => done(async move { handle.join(&room_id).await.map(drop) }),
             Request::Decline(room_id) => done(async move { handle.leave(&room_id).await }),
+            Request::Room(room::Event::WatchThread { room_id, root }) => {
+                self.watch_thread(&room_id, &root)
+            }
+            Request::Room(room::Event::StopThread) => {
+                if let Some(previous) = self.thread.take() {
+                    previous.abort();
+                }
+                Task::none()
+            }
             Request::Room(event) => room_request(handle, event),
             Request::Conversation(event) => conversation(handle, event),
             Request::Notify { notice, hidden } => {
@@ -153,6 +164,22 @@ impl Core {
         })
         .abortable();
         self.watching = Some(watching);
+        task
+    }
+
+    /// Follows one thread of the open room (the previous one is let go).
+    fn watch_thread(&mut self, room_id: &str, root: &str) -> Task<Message> {
+        if let Some(previous) = self.thread.take() {
+            previous.abort();
+        }
+        let (task, watching) = Task::run(self.handle.watch_thread(room_id, root), |messages| {
+            Message::Room(room::Message::Thread(match messages {
+                Ok(messages) => thread::Message::Loaded(messages),
+                Err(error) => thread::Message::Failed(Failure::from(MatrixError::clone(&error))),
+            }))
+        })
+        .abortable();
+        self.thread = Some(watching);
         task
     }
 }
@@ -278,6 +305,9 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::LoadOlder(room_id) => {
             done(async move { handle.load_older(&room_id, 30).await.map(drop) })
         }
+        room::Event::SendInThread { room_id, root, text, consent } => {
+            done(async move { handle.send_in_thread(&room_id, &root, &text, consent).await })
+        }
         room::Event::Redact { room_id, event_id, reason } => {
             done(async move { handle.redact(&room_id, &event_id, reason.as_deref()).await })
         }
@@ -296,7 +326,9 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::Scroll(_)
         | room::Event::VerifyPerson(_)
         | room::Event::Copy(_)
-        | room::Event::OpenPerson(_) => Task::none(),
+        | room::Event::OpenPerson(_)
+        | room::Event::WatchThread { .. }
+        | room::Event::StopThread => Task::none(),
     }
 }
 

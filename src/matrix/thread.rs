@@ -1,0 +1,94 @@
+//! A thread of a room: its messages as the side panel shows them, followed as they change, and
+//! answering in it, through the SDK's thread-focused timeline (which puts the thread relation
+//! and the reply fallback on what is sent), under the same gate as any message.
+
+use std::sync::Arc;
+
+use futures_util::StreamExt as _;
+use matrix_sdk::ruma::OwnedEventId;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk_ui::timeline::{RoomExt as _, TimelineFocus};
+
+use super::MatrixError;
+use super::handle::Handle;
+use super::timeline::{Rows, convert};
+use crate::model::ChatMessage;
+
+impl Handle {
+    /// Follows the thread that `root` starts: its messages (the root first) whenever they
+    /// change. The stream ends when the caller drops it.
+    pub fn watch_thread(
+        &self,
+        room: &str,
+        root: &str,
+    ) -> impl futures_util::Stream<Item = Result<Vec<ChatMessage>, Arc<MatrixError>>> + Send + 'static
+    {
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+        let (handle, room, root) = (self.clone(), room.to_owned(), root.to_owned());
+        tokio::spawn(async move {
+            if let Err(error) = handle.feed_thread(&room, &root, &sender).await {
+                let _ = sender.send(Err(Arc::new(error)));
+            }
+        });
+        futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
+    }
+
+    async fn feed_thread(
+        &self,
+        room: &str,
+        root: &str,
+        sender: &tokio::sync::mpsc::UnboundedSender<Result<Vec<ChatMessage>, Arc<MatrixError>>>,
+    ) -> Result<(), MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = thread_timeline(&room, root).await?;
+        let encrypted = room.encryption_state().is_encrypted();
+        let (_, mut updates) = timeline.subscribe().await;
+        // The thread's older replies are fetched from the server as far as its root.
+        let paging = timeline.clone();
+        tokio::spawn(async move { while let Ok(false) = paging.paginate_backwards(50).await {} });
+        loop {
+            let items: Vec<_> = timeline.items().await.into_iter().collect();
+            let messages = convert(&items, encrypted, self.user_id(), Rows::Messages);
+            if sender.send(Ok(messages)).is_err() {
+                return Ok(());
+            }
+            tokio::select! {
+                update = updates.next() => if update.is_none() { return Ok(()) },
+                () = sender.closed() => return Ok(()),
+            }
+        }
+    }
+
+    /// Answers in the thread that `root` starts, with `text` (markdown).
+    pub async fn send_in_thread(
+        &self,
+        room: &str,
+        root: &str,
+        text: &str,
+        consent: bool,
+    ) -> Result<(), MatrixError> {
+        let room = self.guarded(room, consent).await?;
+        let timeline = thread_timeline(&room, root).await?;
+        let content = RoomMessageEventContent::text_markdown(text);
+        timeline
+            .send(content.into())
+            .await
+            .map(drop)
+            .map_err(|e| MatrixError::SendFailed(super::error::root_cause(&e)))
+    }
+}
+
+async fn thread_timeline(
+    room: &matrix_sdk::Room,
+    root: &str,
+) -> Result<Arc<matrix_sdk_ui::Timeline>, MatrixError> {
+    let root_event_id = OwnedEventId::try_from(root.trim())
+        .map_err(|_| MatrixError::UnknownRoom(root.to_owned()))?;
+    let timeline = room
+        .timeline_builder()
+        .with_focus(TimelineFocus::Thread { root_event_id })
+        .build()
+        .await
+        .map_err(|e| MatrixError::Server(e.to_string()))?;
+    Ok(Arc::new(timeline))
+}

@@ -1,0 +1,143 @@
+//! A thread beside the open room: its first message and its replies, followed as they come,
+//! and a composer that answers in it. Opened from a thread's first message or from a reply in
+//! it; Esc or Close closes it.
+
+use iced::widget::{button, column, container, row, scrollable, text, text_editor};
+use iced::{Element, Length};
+
+use crate::fl;
+use crate::model::ChatMessage;
+use crate::ui::failure::Failure;
+use crate::ui::widget::style;
+
+/// The widest the panel gets: the conversation keeps most of the window.
+pub const WIDTH: f32 = 380.0;
+
+/// The thread's composer, so opening the panel puts the keyboard there.
+pub const COMPOSER: &str = "thread-composer";
+
+#[derive(Debug)]
+pub struct ThreadPanel {
+    root: String,
+    messages: Vec<ChatMessage>,
+    composer: text_editor::Content,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Vec<ChatMessage>),
+    Failed(Failure),
+    Edit(text_editor::Action),
+    Send,
+    Close,
+}
+
+/// What the panel asks of the room pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Answer in the thread with `text`.
+    Send {
+        root: String,
+        text: String,
+    },
+    Closed,
+}
+
+impl ThreadPanel {
+    pub fn new(root: String) -> Self {
+        Self { root, messages: Vec::new(), composer: text_editor::Content::new(), error: None }
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Loaded(messages) => {
+                self.messages = messages;
+                self.error = None;
+            }
+            Message::Failed(failure) => self.error = Some(failure.to_string()),
+            Message::Edit(action) => self.composer.perform(action),
+            Message::Send => {
+                let text = self.composer.text().trim_end().to_owned();
+                if text.trim().is_empty() {
+                    return None;
+                }
+                self.composer = text_editor::Content::new();
+                return Some(Event::Send { root: self.root.clone(), text });
+            }
+            Message::Close => return Some(Event::Closed),
+        }
+        None
+    }
+
+    /// The thread's messages drawn by `row` (the room's own rows, so their actions work the
+    /// same), and the composer below.
+    pub fn view<'a, M: Clone + 'a>(
+        &'a self,
+        row_of: impl Fn(&'a ChatMessage) -> Element<'a, M>,
+        wrap: impl Fn(Message) -> M + Copy + 'a,
+    ) -> Element<'a, M> {
+        let close = button(text(fl!("viewer-close")).size(12))
+            .style(button::secondary)
+            .on_press(wrap(Message::Close));
+        let header = row![text(fl!("thread-title")).size(17).width(Length::Fill), close];
+        let mut list = column![].spacing(6);
+        if self.messages.is_empty() {
+            list = list.push(text(fl!("thread-loading")).size(13).color(style::MUTED));
+        }
+        for message in &self.messages {
+            list = list.push(row_of(message));
+        }
+        let editor = text_editor(&self.composer)
+            .id(COMPOSER)
+            .placeholder(fl!("thread-placeholder"))
+            .on_action(move |action| wrap(Message::Edit(action)))
+            .height(Length::Shrink);
+        let send = button(text(fl!("composer-send"))).on_press(wrap(Message::Send));
+        let mut panel = column![header].spacing(8).padding(12);
+        if let Some(error) = &self.error {
+            panel = panel.push(style::error_box(error));
+        }
+        panel = panel
+            .push(scrollable(list).height(Length::Fill).anchor_bottom())
+            .push(row![editor, send].spacing(8).align_y(iced::Alignment::End));
+        container(panel).width(WIDTH).height(Length::Fill).style(style::tooltip_box).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use iced_test::simulator;
+
+    use super::*;
+    use crate::ui::panel::room::tests::said;
+
+    #[derive(Debug, Clone)]
+    enum Outer {
+        Thread(Message),
+    }
+
+    #[test]
+    fn the_thread_shows_its_messages_and_answers_in_it() {
+        let mut panel = ThreadPanel::new("$root".into());
+        panel.update(Message::Loaded(vec![
+            said("$root", "@b:x", "Ordre du jour ?", false),
+            said("$r1", "@c:x", "Point 3 à ajouter", false),
+        ]));
+        {
+            let row_of = |m: &ChatMessage| -> Element<'_, Outer> {
+                text(m.body.clone().unwrap_or_default()).into()
+            };
+            let mut ui = simulator(panel.view(row_of, Outer::Thread));
+            assert!(ui.find("Ordre du jour ?").is_ok() && ui.find("Point 3 à ajouter").is_ok());
+            let _ = ui.click(fl!("viewer-close").as_str());
+            let clicked: Vec<Outer> = ui.into_messages().collect();
+            assert!(matches!(clicked.as_slice(), [Outer::Thread(Message::Close)]), "{clicked:?}");
+        }
+        assert_eq!(panel.update(Message::Send), None, "nothing written, nothing sent");
+        panel.composer = text_editor::Content::with_text("D'accord");
+        let sent = panel.update(Message::Send);
+        assert_eq!(sent, Some(Event::Send { root: "$root".into(), text: "D'accord".into() }));
+        assert!(panel.composer.text().trim().is_empty());
+    }
+}
