@@ -92,6 +92,7 @@ impl ThreadPanel {
             .id(COMPOSER)
             .placeholder(fl!("thread-placeholder"))
             .on_action(move |action| wrap(Message::Edit(action)))
+            .key_binding(move |press| enter_sends(press, wrap))
             .height(Length::Shrink);
         let send = button(text(fl!("composer-send"))).on_press(wrap(Message::Send));
         let mut panel = column![header].spacing(8).padding(12);
@@ -103,6 +104,18 @@ impl ThreadPanel {
             .push(row![editor, send].spacing(8).align_y(iced::Alignment::End));
         container(panel).width(WIDTH).height(Length::Fill).style(style::tooltip_box).into()
     }
+}
+
+/// Enter answers, Shift+Enter breaks the line, as in the room's composer.
+fn enter_sends<M>(
+    press: text_editor::KeyPress,
+    wrap: impl Fn(Message) -> M,
+) -> Option<text_editor::Binding<M>> {
+    use iced::keyboard::{Key, key::Named};
+    if press.key == Key::Named(Named::Enter) && !press.modifiers.shift() {
+        return Some(text_editor::Binding::Custom(wrap(Message::Send)));
+    }
+    text_editor::Binding::from_key_press(press)
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ use crate::ui::panel::room::{self, RoomPane};
 use crate::ui::panel::room_list::{self, RoomList};
 use crate::ui::panel::sessions::{self, SessionsPanel};
 use crate::ui::panel::settings::{self, Settings};
+use crate::ui::panel::thread;
 use crate::ui::widget::dialog::{self, Dialog};
 
 /// Whose window this is: the account and this session.
@@ -496,6 +497,11 @@ impl Home {
                 let room_id = pane.room_id().to_owned();
                 let text = pane.draft();
                 Effects::core([Request::Room(event), Request::SaveDraft { room_id, text }])
+            }
+            // The thread opened beside the room takes the keyboard.
+            Some(event @ room::Event::WatchThread { .. }) => {
+                let focus = Effects::ui(iced::widget::operation::focus(thread::COMPOSER));
+                focus.and(Effects::core([Request::Room(event)]))
             }
             // Someone's words, no secret: the clipboard keeps them as any copied text.
             Some(room::Event::Copy(text)) => Effects::ui(iced::clipboard::write(text)),
