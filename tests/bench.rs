@@ -3,6 +3,7 @@
 //! account through Estafette's own command line). It prints figures and asserts none of them:
 //!
 //!     cargo test --release --test bench -- --ignored --nocapture
+//!     ESTAFETTE_BENCH_ROOMS=1000 cargo test --release --test bench -- --ignored --nocapture
 //!
 //! Run it in release mode: the figures of a debug build say little.
 
@@ -20,9 +21,15 @@ use std::time::{Duration, Instant};
 
 use common::{Account, Display, Keyring, Synapse, User};
 
-const PLAIN_ROOMS: usize = 195;
-const ENCRYPTED_ROOMS: usize = 5;
-const MESSAGES: usize = 50;
+/// The account's shape: 200 rooms × 50 messages (5 encrypted), or with
+/// `ESTAFETTE_BENCH_ROOMS=1000` the large account of BENCHMARKS.md, 1000 rooms × 10 messages
+/// (10 encrypted). Returns (plain rooms, encrypted rooms, messages per room).
+fn shape() -> (usize, usize, usize) {
+    match std::env::var("ESTAFETTE_BENCH_ROOMS").as_deref() {
+        Ok("1000") => (990, 10, 10),
+        _ => (195, 5, 50),
+    }
+}
 
 /// Words for messages that look like a team's conversation, varied so no two are alike.
 const WORDS: &[&str] = &[
@@ -56,7 +63,8 @@ fn json_string(text: &str) -> String {
 /// The 195 rooms in clear, created and filled by the peer through the raw API, joined by the
 /// measured account through the raw API too (no Estafette involved).
 fn seed_plain(synapse: &Synapse, peer: &str, me: &str, my_id: &str) {
-    for room in 0..PLAIN_ROOMS {
+    let (plain_rooms, _, messages) = shape();
+    for room in 0..plain_rooms {
         let preset = if room % 10 == 0 { "public_chat" } else { "private_chat" };
         let body = format!(
             r#"{{"name":"Salon {room:03}","preset":"{preset}","invite":[{}]}}"#,
@@ -70,7 +78,7 @@ fn seed_plain(synapse: &Synapse, peer: &str, me: &str, my_id: &str) {
         let (status, answer) =
             synapse.call("POST", &format!("/_matrix/client/v3/join/{id}"), Some(me), "{}");
         assert_eq!(status, 200, "{answer}");
-        for n in 0..MESSAGES {
+        for n in 0..messages {
             let path = format!("/_matrix/client/v3/rooms/{id}/send/m.room.message/s{room}m{n}");
             let body =
                 format!(r#"{{"msgtype":"m.text","body":{}}}"#, json_string(&sentence(room, n)));
@@ -83,12 +91,13 @@ fn seed_plain(synapse: &Synapse, peer: &str, me: &str, my_id: &str) {
 /// The 5 encrypted rooms: created by the peer with Estafette, joined by the measured account
 /// with Estafette, then filled with Megolm messages by the peer.
 fn seed_encrypted(peer: &User, me: &User, my_id: &str) {
-    for room in 0..ENCRYPTED_ROOMS {
+    let (_, encrypted_rooms, messages) = shape();
+    for room in 0..encrypted_rooms {
         let name = format!("Chiffré {room}");
         let run = peer.run(&["create-room", "--name", &name, "--invite", my_id], "");
         let id = run.ok().stdout.trim().to_owned();
         me.run(&["join", &id], "").ok();
-        for n in 0..MESSAGES {
+        for n in 0..messages {
             peer.run(&["send", &id, &sentence(1000 + room, n)], "").ok();
         }
     }
@@ -204,7 +213,8 @@ fn desktop_start_and_memory() {
 
     let display = Display::start();
     let warm = measure_start(&mine, &display, &[]);
-    print("warm start (cached session, 200 rooms)", &warm);
+    let (plain, encrypted, _) = shape();
+    print(&format!("warm start (cached session, {} rooms)", plain + encrypted), &warm);
     let again = measure_start(&mine, &display, &[]);
     print("warm start, second run", &again);
 
