@@ -229,13 +229,7 @@ fn cold_login(synapse: &Synapse, keyring: &Keyring, display: &Display, account: 
     // The login form opens with the Matrix ID focused; Tab moves to the next field (a beat
     // later: the focus moves on the app's next update, as it does for a person typing).
     let xdotool = |args: &[&str]| {
-        let status = std::process::Command::new("xdotool")
-            .env("DISPLAY", &display.name)
-            .args(["search", "--sync", "--name", "Estafette", "windowfocus", "--sync"])
-            .args(args)
-            .status()
-            .expect("xdotool (Debian: apt-get install xdotool)");
-        assert!(status.success());
+        display.xdotool(args);
         std::thread::sleep(Duration::from_millis(300));
     };
     for (field, key) in

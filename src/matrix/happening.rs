@@ -40,7 +40,11 @@ pub(super) fn of(
             MsgLikeKind::Other(other) => {
                 Some(unsupported(Unsupported::Other(other.event_type().to_string())))
             }
-            MsgLikeKind::Sticker(_) | MsgLikeKind::UnableToDecrypt(_) => None,
+            MsgLikeKind::Sticker(sticker) => {
+                let words = neutral(&sticker.content().body).into_owned();
+                Some(unsupported(Unsupported::Sticker(words)))
+            }
+            MsgLikeKind::UnableToDecrypt(_) => None,
         },
         // One's own arrival is no news to oneself: only another's stands out.
         TimelineItemContent::MembershipChange(change) => {

@@ -385,7 +385,12 @@ fn is_message(item: &Arc<TimelineItem>) -> bool {
     item.as_event().is_some_and(|event| {
         matches!(
             event.content().as_msglike().map(|m| &m.kind),
-            Some(MsgLikeKind::Message(_) | MsgLikeKind::UnableToDecrypt(_) | MsgLikeKind::Redacted)
+            Some(
+                MsgLikeKind::Message(_)
+                    | MsgLikeKind::UnableToDecrypt(_)
+                    | MsgLikeKind::Redacted
+                    | MsgLikeKind::Sticker(_)
+            )
         )
     })
 }

@@ -118,3 +118,48 @@ fn a_copied_recovery_key_is_marked_secret_and_cleared() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// A picture sent to a room shows inline in the window, decrypted: the area where it is drawn
+/// has the thousands of colours of the picture, where text on a plain background has a few
+/// dozen shades.
+#[test]
+fn a_picture_in_an_encrypted_room_is_drawn_inline() {
+    let synapse = Synapse::shared();
+    let (alice, bob_account) = (User::new(Some(Keyring::shared())), synapse.register("beholder"));
+    alice.login(synapse, &synapse.register("painter"), &[]);
+    let bob = User::new(Some(Keyring::shared()));
+    bob.login(synapse, &bob_account, &[]);
+    let create = ["create-room", "--name", "Chantier", "--invite", &bob_account.user_id];
+    let room = alice.run(&create, "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = files.path().join("chantier.png");
+    let pixels = image::RgbImage::from_fn(1600, 1200, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x / 7 + y / 5) % 256) as u8])
+    });
+    pixels.save(&path).expect("write the picture");
+    alice.run(&["send", &room, "--file", &path.display().to_string()], "").ok();
+
+    let display = Display::start();
+    let mut app = bob.spawn(&[], &[("DISPLAY", &display.name)]);
+    milestone(&bob, "room-list-complete", &mut app);
+    std::thread::sleep(Duration::from_secs(2));
+    // Ctrl+K, the room's name, Enter: the quick switcher opens it.
+    display.xdotool(&["key", "ctrl+k"]);
+    display.xdotool(&["type", "--delay", "30", "Chantier"]);
+    display.xdotool(&["key", "Return"]);
+    // The picture (480×360 inline, at the bottom of the timeline) replaces its placeholder.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let region = "300x200+450+350";
+    while display.colours(region) < 1000 {
+        if Instant::now() > deadline {
+            let shot = target_dir().join("test-artefacts").join("desktop-picture.png");
+            let _ = std::fs::create_dir_all(shot.parent().expect("folder"));
+            display.screenshot(&shot);
+            panic!("no picture drawn ({} colours): {}", display.colours(region), shot.display());
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+}

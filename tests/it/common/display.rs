@@ -38,6 +38,18 @@ impl Display {
         assert!(status.success(), "screenshot failed");
     }
 
+    /// Runs `xdotool` with `args` on the Estafette window, given the keyboard first (without
+    /// a window manager, keys reach only the window that has the X input focus).
+    pub fn xdotool(&self, args: &[&str]) {
+        let status = Command::new("xdotool")
+            .env("DISPLAY", &self.name)
+            .args(["search", "--sync", "--name", "Estafette", "windowfocus", "--sync"])
+            .args(args)
+            .status()
+            .expect("xdotool (Debian: apt-get install xdotool)");
+        assert!(status.success(), "xdotool {args:?}");
+    }
+
     /// How many distinct colours a region `WxH+X+Y` of the screen has: one means nothing drawn.
     pub fn colours(&self, region: &str) -> usize {
         let output = Command::new("import")
