@@ -165,6 +165,7 @@ cli-redact-room = The room's id, alias or name.
 cli-redact-event = The message's event id.
 cli-redact-reason = Why, shown to the room beside "Message deleted".
 cli-tail-events = Also show what happened in the room: who joined or left, changes of name, topic, power, encryption and history.
+cli-tail-thread = Show the thread this message starts (its event id) instead of the room.
 redact-not-allowed = Your power level in this room does not allow deleting other members' messages.
 cli-tail-timeout = How long to follow, in seconds.
 warning-first-sync = logged in, but the first sync did not finish ({ $cause }); it will complete on the next run

@@ -165,6 +165,7 @@ cli-redact-room = L’identifiant, l’alias ou le nom du salon.
 cli-redact-event = L’identifiant d’événement du message.
 cli-redact-reason = Pourquoi, affiché dans le salon à côté de « Message supprimé ».
 cli-tail-events = Montrer aussi ce qui s’est passé dans le salon : arrivées et départs, changements de nom, de sujet, de pouvoirs, de chiffrement et d’historique.
+cli-tail-thread = Montrer le fil que ce message ouvre (son identifiant d’événement) au lieu du salon.
 redact-not-allowed = Votre niveau de pouvoir dans ce salon ne permet pas de supprimer les messages des autres membres.
 cli-tail-timeout = Combien de temps suivre, en secondes.
 warning-first-sync = connecté, mais la première synchronisation n'a pas abouti ({ $cause }) ; elle se terminera à la prochaine exécution

@@ -233,6 +233,9 @@ pub struct TailArgs {
     /// power, encryption and history.
     #[arg(long)]
     pub events: bool,
+    /// Show the thread this message starts (its event id) instead of the room.
+    #[arg(long, value_name = "EVENT", conflicts_with_all = ["follow", "events"])]
+    pub thread: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

@@ -86,6 +86,12 @@ async fn delivered_or_queued(handle: &crate::matrix::Handle) -> ExitCode {
 
 pub async fn tail(profile: &Profile, policy: &Policy, args: TailArgs) -> ExitCode {
     with_core(profile, policy, |handle| async move {
+        if let Some(root) = &args.thread {
+            for message in handle.thread_messages(&args.room, root).await? {
+                print_message(&message, args.json);
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
         let settle = SETTLE.min(Duration::from_secs(args.timeout));
         let rows = if args.events { Rows::WithEvents } else { Rows::Messages };
         for message in handle.messages(&args.room, args.limit, settle, rows).await? {

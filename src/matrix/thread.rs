@@ -59,6 +59,25 @@ impl Handle {
         }
     }
 
+    /// The messages of the thread that `root` starts, the root first, fetched back to it.
+    pub async fn thread_messages(
+        &self,
+        room: &str,
+        root: &str,
+    ) -> Result<Vec<ChatMessage>, MatrixError> {
+        let room = self.room(room).await?;
+        let timeline = thread_timeline(&room, root).await?;
+        let (_, mut updates) = timeline.subscribe().await;
+        let paged = |e: matrix_sdk_ui::timeline::Error| MatrixError::Server(e.to_string());
+        while !timeline.paginate_backwards(50).await.map_err(paged)? {}
+        // The timeline applies what pagination brought in the background: let it settle.
+        let quiet = super::timeline::QUIET;
+        while let Ok(Some(_)) = tokio::time::timeout(quiet, updates.next()).await {}
+        let items: Vec<_> = timeline.items().await.into_iter().collect();
+        let encrypted = room.encryption_state().is_encrypted();
+        Ok(convert(&items, encrypted, self.user_id(), Rows::Messages))
+    }
+
     /// Answers in the thread that `root` starts, with `text` (markdown).
     pub async fn send_in_thread(
         &self,

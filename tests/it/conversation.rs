@@ -121,4 +121,8 @@ async fn an_answer_in_a_thread_is_in_the_thread_and_the_thread_shows_it() {
     let lines = crate::common::tail(&bob, &room);
     let added = lines.iter().find(|l| l["body"] == "Ajouté").expect("bob sees the answer");
     assert_eq!(added["thread_root"], root.as_str(), "{added}");
+    let thread = bob.run(&["tail", &room, "--thread", &root, "--json"], "");
+    let bodies: Vec<_> =
+        thread.json_lines("tail --thread").iter().map(|l| l["body"].clone()).collect();
+    assert_eq!(bodies, ["Ordre du jour ?", "Point 3 à ajouter", "Ajouté"], "the thread alone");
 }
