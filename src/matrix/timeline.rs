@@ -56,6 +56,10 @@ impl Handle {
             if messages.len() >= limit || at_start(&items) {
                 break;
             }
+            // Not all there: a busy machine may apply it later than the quiet spell. Wait for
+            // its next update before paging again (only when short, so a full answer waits
+            // for nothing).
+            let _ = tokio::time::timeout(LATE, updates.next()).await;
         }
         if resolve_quotes(&timeline, &messages).await {
             let items: Vec<_> = timeline.items().await.into_iter().collect();
@@ -106,6 +110,9 @@ impl Handle {
 
 /// A timeline with no update for this long has applied what it was given.
 pub(crate) const QUIET: Duration = Duration::from_millis(400);
+
+/// How long `messages` waits for a timeline still short of what it paged in to catch up.
+const LATE: Duration = Duration::from_secs(2);
 
 /// How many times `messages` pages back after the timeline was reset under it.
 const FILL_ATTEMPTS: usize = 5;
