@@ -15,6 +15,14 @@ pub fn open(url: String) -> Result<(), String> {
     launch(program, args)
 }
 
+/// [`open`] from async code: the launcher's wait runs off the runtime's threads.
+pub async fn open_later(target: String) -> Result<(), String> {
+    match tokio::task::spawn_blocking(move || open(target)).await {
+        Ok(opened) => opened,
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 fn launch(program: OsString, args: Vec<String>) -> Result<(), String> {
     let shown = program.to_string_lossy().into_owned();
     let mut child = Command::new(&program)

@@ -28,23 +28,12 @@ impl Handle {
         event_id: &str,
         dest: &Path,
     ) -> Result<Attachment, MatrixError> {
-        let room = self.room(room).await?;
-        let id = OwnedEventId::try_from(event_id.trim())
-            .map_err(|_| MatrixError::NotAnAttachment(event_id.to_owned()))?;
-        let msgtype = message(&room, &id).await?;
+        let msgtype = self.message_of(room, event_id).await?;
         let attachment = super::attach::attachment(&msgtype, None)
             .ok_or_else(|| MatrixError::NotAnAttachment(event_id.to_owned()))?;
         let source =
             source(&msgtype).ok_or_else(|| MatrixError::NotAnAttachment(event_id.to_owned()))?;
-        let request = MediaRequestParameters { source, format: MediaFormat::File };
-        // Kept in the encrypted media store: opening it again needs no new download.
-        let bytes = self
-            .inner
-            .client
-            .media()
-            .get_media_content(&request, true)
-            .await
-            .map_err(|e| MatrixError::DownloadFailed(super::error::root_cause(&e)))?;
+        let bytes = self.media(source).await?;
         write_whole(dest, &bytes)
             .await
             .map_err(|e| MatrixError::FileWrite(dest.display().to_string(), e.to_string()))?;
@@ -71,10 +60,7 @@ impl Handle {
         event_id: &str,
         size: PictureSize,
     ) -> Result<(Vec<u8>, bool), MatrixError> {
-        let room = self.room(room).await?;
-        let id = OwnedEventId::try_from(event_id.trim())
-            .map_err(|_| MatrixError::NotAnAttachment(event_id.to_owned()))?;
-        let MessageType::Image(image) = message(&room, &id).await? else {
+        let MessageType::Image(image) = self.message_of(room, event_id).await? else {
             return Err(MatrixError::NotAnAttachment(event_id.to_owned()));
         };
         let thumbnail = image.info.as_ref().and_then(|info| info.thumbnail_source.clone());
@@ -82,13 +68,24 @@ impl Handle {
             (PictureSize::Thumbnail, Some(thumbnail)) => (thumbnail, true),
             _ => (image.source, false),
         };
+        Ok((self.media(source).await?, thumbnail))
+    }
+
+    /// The content of message `event_id` in `room`, decrypted.
+    async fn message_of(&self, room: &str, event_id: &str) -> Result<MessageType, MatrixError> {
+        let room = self.room(room).await?;
+        let id = OwnedEventId::try_from(event_id.trim())
+            .map_err(|_| MatrixError::NotAnAttachment(event_id.to_owned()))?;
+        message(&room, &id).await
+    }
+
+    /// A file's bytes, decrypted (an encrypted one checked against its hash by the SDK). Kept
+    /// in the encrypted media store: opening it again needs no new download.
+    async fn media(&self, source: MediaSource) -> Result<Vec<u8>, MatrixError> {
         let request = MediaRequestParameters { source, format: MediaFormat::File };
         let media = self.inner.client.media();
-        let bytes = media
-            .get_media_content(&request, true)
-            .await
-            .map_err(|e| MatrixError::DownloadFailed(super::error::root_cause(&e)))?;
-        Ok((bytes, thumbnail))
+        let bytes = media.get_media_content(&request, true).await;
+        bytes.map_err(|e| MatrixError::DownloadFailed(super::error::root_cause(&e)))
     }
 }
 

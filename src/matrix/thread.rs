@@ -11,7 +11,7 @@ use matrix_sdk_ui::timeline::{RoomExt as _, TimelineFocus};
 
 use super::MatrixError;
 use super::handle::Handle;
-use super::timeline::{Rows, convert};
+use super::timeline::{Feed, Rows, convert, followed};
 use crate::model::ChatMessage;
 
 impl Handle {
@@ -23,21 +23,15 @@ impl Handle {
         root: &str,
     ) -> impl futures_util::Stream<Item = Result<Vec<ChatMessage>, Arc<MatrixError>>> + Send + 'static
     {
-        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
         let (handle, room, root) = (self.clone(), room.to_owned(), root.to_owned());
-        tokio::spawn(async move {
-            if let Err(error) = handle.feed_thread(&room, &root, &sender).await {
-                let _ = sender.send(Err(Arc::new(error)));
-            }
-        });
-        futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
+        followed(move |sender| async move { handle.feed_thread(&room, &root, &sender).await })
     }
 
     async fn feed_thread(
         &self,
         room: &str,
         root: &str,
-        sender: &tokio::sync::mpsc::UnboundedSender<Result<Vec<ChatMessage>, Arc<MatrixError>>>,
+        sender: &Feed<Vec<ChatMessage>>,
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = thread_timeline(&room, root).await?;

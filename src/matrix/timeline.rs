@@ -108,6 +108,30 @@ impl Handle {
     }
 }
 
+/// Where a followed room or thread sends what it shows.
+pub(super) type Feed<T> = tokio::sync::mpsc::UnboundedSender<Result<T, Arc<MatrixError>>>;
+
+/// What `feed` sends, as a stream, the feed running in a task of its own; the error it stops
+/// on, if any, is the last item. Dropping the stream closes the channel: a feed watches for
+/// that (`Feed::closed`) to let go of the core at once.
+pub(super) fn followed<T, F, Fut>(
+    feed: F,
+) -> impl futures_util::Stream<Item = Result<T, Arc<MatrixError>>> + Send + 'static
+where
+    T: Send + 'static,
+    F: FnOnce(Feed<T>) -> Fut,
+    Fut: std::future::Future<Output = Result<(), MatrixError>> + Send + 'static,
+{
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+    let fed = feed(sender.clone());
+    tokio::spawn(async move {
+        if let Err(error) = fed.await {
+            let _ = sender.send(Err(Arc::new(error)));
+        }
+    });
+    futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
+}
+
 /// A timeline with no update for this long has applied what it was given.
 pub(crate) const QUIET: Duration = Duration::from_millis(400);
 
@@ -127,14 +151,8 @@ impl Handle {
         &self,
         room: &str,
     ) -> impl futures_util::Stream<Item = Result<RoomView, Arc<MatrixError>>> + Send + 'static {
-        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
         let (handle, room) = (self.clone(), room.to_owned());
-        tokio::spawn(async move {
-            if let Err(error) = handle.feed_room(&room, &sender).await {
-                let _ = sender.send(Err(Arc::new(error)));
-            }
-        });
-        futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
+        followed(move |sender| async move { handle.feed_room(&room, &sender).await })
     }
 
     /// Sends again a message that failed: clears its error and wakes the room's queue.
@@ -172,11 +190,7 @@ impl Handle {
         timeline.paginate_backwards(count).await.map_err(|e| sdk_error_ui(&e))
     }
 
-    async fn feed_room(
-        &self,
-        room: &str,
-        sender: &tokio::sync::mpsc::UnboundedSender<Result<RoomView, Arc<MatrixError>>>,
-    ) -> Result<(), MatrixError> {
+    async fn feed_room(&self, room: &str, sender: &Feed<RoomView>) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = self.shared_timeline(&room).await?;
         let (items, mut updates) = timeline.subscribe().await;
@@ -189,17 +203,19 @@ impl Handle {
         let (_typing_guard, mut typing_updates) = room.subscribe_to_typing_notifications();
         let mut typing = Vec::new();
         let mut fetched = HashSet::new();
+        // Where the reader left off is where the receipt was as the room opened: read once,
+        // not on every update (the window pins its divider there).
+        let read_up_to = read_up_to(&room).await.map(|id| id.to_string());
         loop {
             let details = details(&room).await;
             let messages = convert(&items, details.encrypted, self.user_id(), Rows::WithEvents);
             fetch_quoted(&timeline, &messages, &mut fetched);
-            let read_up_to = read_up_to(&room).await;
             let view = RoomView {
                 details,
                 messages,
                 at_start: at_start(&items),
                 typing: typing.clone(),
-                read_up_to: read_up_to.map(|id| id.to_string()),
+                read_up_to: read_up_to.clone(),
             };
             if sender.send(Ok(view)).is_err() {
                 return Ok(());

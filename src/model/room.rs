@@ -110,6 +110,7 @@ pub struct RoomView {
     pub at_start: bool,
     /// The other members typing now, by name.
     pub typing: Vec<String>,
-    /// The message this account's read receipt is on: what follows it is unread.
+    /// The message this account's read receipt was on when the room was opened: what
+    /// followed it was unread then.
     pub read_up_to: Option<String>,
 }

@@ -517,12 +517,7 @@ fn proof_ways(handle: &crate::matrix::Handle) -> Task<Message> {
 /// Opens the server's page that confirms who one is through the organisation's sign-in.
 async fn open_sso_check(handle: &crate::matrix::Handle) -> Result<(), crate::matrix::MatrixError> {
     let url = handle.sso_check_url().await?;
-    let opened = tokio::task::spawn_blocking(move || crate::matrix::open_browser(url)).await;
-    match opened {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(cause)) => Err(crate::matrix::MatrixError::Browser(cause)),
-        Err(error) => Err(crate::matrix::MatrixError::Browser(error.to_string())),
-    }
+    crate::browser::open_later(url).await.map_err(crate::matrix::MatrixError::Browser)
 }
 
 fn focus_move(forward: bool) -> Task<Message> {

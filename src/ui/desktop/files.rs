@@ -38,17 +38,13 @@ where
     let path = folder.path().join(name);
     fetch(path.clone()).await?;
     let shown = path.display().to_string();
-    let opened = tokio::task::spawn_blocking(move || crate::browser::open(shown)).await;
+    let opened = crate::browser::open_later(shown).await;
     // The folder goes when this task ends: after the lifetime, or with the app.
     tokio::spawn(async move {
         tokio::time::sleep(OPENED_LIFETIME).await;
         drop(folder);
     });
-    match opened {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(cause)) => Err(Failure::Browser(cause)),
-        Err(error) => Err(Failure::Browser(error.to_string())),
-    }
+    opened.map_err(Failure::Browser)
 }
 
 /// Asks for one existing file.

@@ -148,6 +148,7 @@ mod tests {
     use super::*;
     use crate::model::attachment::Attachment;
     use crate::model::{Trust, UndecryptableCause};
+    use crate::ui::panel::room::tests::said;
 
     fn picture(id: &str, own: bool) -> ChatMessage {
         let file = Attachment {
@@ -160,27 +161,9 @@ mod tests {
             upload: None,
         };
         ChatMessage {
-            event_id: Some(id.into()),
-            local_id: None,
-            sender: "@marc:x".into(),
-            sender_name: None,
-            sender_ambiguous: false,
-            ts: 0,
-            body: Some("photo.jpg".into()),
-            formatted: None,
-            encrypted: true,
             trust: Trust::Undecryptable(UndecryptableCause::MissingKey),
-            edited: false,
-            reply_to: None,
-            thread_root: None,
-            thread_replies: 0,
-            reactions: Vec::new(),
-            reacted: Vec::new(),
-            read_by: Vec::new(),
-            own,
-            send_state: None,
             attachment: Some(file),
-            happening: None,
+            ..said(id, "@marc:x", "photo.jpg", own)
         }
     }
 

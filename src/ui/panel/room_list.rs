@@ -247,19 +247,7 @@ pub(crate) mod tests {
     use iced_test::simulator;
 
     pub fn room(id: &str, name: &str, encrypted: bool, public: bool) -> RoomSummary {
-        RoomSummary {
-            room_id: id.into(),
-            name: name.into(),
-            dm: false,
-            encrypted,
-            public,
-            unread: 0,
-            highlights: 0,
-            membership: Membership::Joined,
-            last_message: None,
-            last_activity: 0,
-            inviter: None,
-        }
+        RoomSummary { name: name.into(), encrypted, public, ..RoomSummary::pending(id) }
     }
 
     fn list() -> RoomList {

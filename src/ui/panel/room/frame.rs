@@ -52,23 +52,30 @@ pub(super) fn drop_dialog<'a>(
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let name = crate::model::text::clean_name(&name);
     let question = fl!("drop-question", file = name, room = details.name.as_str());
-    let buttons = row![
-        button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
-        button(text(fl!("drop-send"))).on_press(Message::ConfirmClear),
-    ]
-    .spacing(12);
-    style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
+    ask(question, button(text(fl!("drop-send"))))
 }
 
+/// "Send this in clear?", before a first message or file in a room without encryption.
 pub(super) fn consent_dialog<'a>(details: &RoomDetails) -> Element<'a, Message> {
     let question = if details.public {
         fl!("consent-public", room = details.name.as_str())
     } else {
         fl!("consent-private", room = details.name.as_str())
     };
+    ask(question, button(text(fl!("consent-send"))).style(button::danger))
+}
+
+/// "Send this picture from the clipboard to this room?", after a paste.
+pub(super) fn paste_dialog<'a>(details: &RoomDetails) -> Element<'a, Message> {
+    let question = fl!("paste-question", room = details.name.as_str());
+    ask(question, button(text(fl!("paste-send"))))
+}
+
+/// A question over the room, answered by Cancel or by `confirm`.
+fn ask<'a>(question: String, confirm: iced::widget::Button<'a, Message>) -> Element<'a, Message> {
     let buttons = row![
         button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
-        button(text(fl!("consent-send"))).style(button::danger).on_press(Message::ConfirmClear),
+        confirm.on_press(Message::ConfirmClear),
     ]
     .spacing(12);
     style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
@@ -91,15 +98,4 @@ pub(super) fn unread_divider<'a>() -> Element<'a, Message> {
     let line = || container(iced::widget::rule::horizontal(1)).width(Length::Fill);
     let words = text(fl!("room-new-messages")).size(12).style(style::caution_text);
     row![line(), words, line()].spacing(8).align_y(iced::Alignment::Center).padding([4, 0]).into()
-}
-
-/// "Send this picture from the clipboard to this room?", after a paste.
-pub(super) fn paste_dialog<'a>(details: &RoomDetails) -> Element<'a, Message> {
-    let question = fl!("paste-question", room = details.name.as_str());
-    let buttons = row![
-        button(text(fl!("consent-cancel"))).style(button::secondary).on_press(Message::CancelClear),
-        button(text(fl!("paste-send"))).on_press(Message::ConfirmClear),
-    ]
-    .spacing(12);
-    style::modal(column![text(question), buttons].spacing(16), 460.0, style::dialog)
 }

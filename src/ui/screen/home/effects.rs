@@ -360,13 +360,9 @@ fn load_picture(handle: Handle, room_id: String, event_id: String, full: bool) -
     })
 }
 
-/// Opens a web address in the browser; the launcher may wait a moment, so off async threads.
+/// Opens a web address in the browser.
 async fn open_link(url: String) -> Result<(), Failure> {
-    match tokio::task::spawn_blocking(move || crate::browser::open(url)).await {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(cause)) => Err(Failure::Browser(cause)),
-        Err(error) => Err(Failure::Browser(error.to_string())),
-    }
+    crate::browser::open_later(url).await.map_err(Failure::Browser)
 }
 
 /// Sends the composer's text as a new message, a reply or an edit; the timeline shows it at
