@@ -296,6 +296,16 @@ fn info(mime: &mime_guess::Mime, data: &[u8]) -> AttachmentInfo {
     }
 }
 
+/// A sticker as the picture it is: drawn, fetched and saved as any picture is.
+pub(super) fn sticker_picture(
+    sticker: &matrix_sdk::ruma::events::sticker::StickerEventContent,
+) -> MessageType {
+    use matrix_sdk::ruma::events::room::message::ImageMessageEventContent;
+    let source = sticker.source.clone().into();
+    let image = ImageMessageEventContent::new(sticker.body.clone(), source);
+    MessageType::Image(image.info(Some(Box::new(sticker.info.clone()))))
+}
+
 /// The file a message carries, if it carries one, with the upload's progress while one of
 /// this account's files goes out.
 pub(super) fn attachment(

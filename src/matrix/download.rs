@@ -99,6 +99,9 @@ async fn message(room: &matrix_sdk::Room, id: &OwnedEventId) -> Result<MessageTy
             Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
                 SyncMessageLikeEvent::Original(original),
             ))) => return Ok(original.content.msgtype),
+            Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Sticker(
+                SyncMessageLikeEvent::Original(original),
+            ))) => return Ok(super::attach::sticker_picture(&original.content)),
             Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomEncrypted(_))) => {
                 if tokio::time::Instant::now() >= deadline {
                     return Err(MatrixError::DownloadUndecryptable(id.to_string()));

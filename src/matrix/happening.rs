@@ -40,11 +40,8 @@ pub(super) fn of(
             MsgLikeKind::Other(other) => {
                 Some(unsupported(Unsupported::Other(other.event_type().to_string())))
             }
-            MsgLikeKind::Sticker(sticker) => {
-                let words = neutral(&sticker.content().body).into_owned();
-                Some(unsupported(Unsupported::Sticker(words)))
-            }
-            MsgLikeKind::UnableToDecrypt(_) => None,
+            // A sticker is drawn as the picture it is.
+            MsgLikeKind::Sticker(_) | MsgLikeKind::UnableToDecrypt(_) => None,
         },
         // One's own arrival is no news to oneself: only another's stands out.
         TimelineItemContent::MembershipChange(change) => {

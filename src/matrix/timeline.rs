@@ -464,7 +464,7 @@ pub(super) fn convert(
 fn is_message_event(event: &EventTimelineItem) -> bool {
     matches!(
         event.content().as_msglike().map(|m| &m.kind),
-        Some(MsgLikeKind::Message(_) | MsgLikeKind::UnableToDecrypt(_))
+        Some(MsgLikeKind::Message(_) | MsgLikeKind::Sticker(_) | MsgLikeKind::UnableToDecrypt(_))
     )
 }
 
@@ -519,6 +519,7 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
     let content = event.content();
     let msglike = content.as_msglike();
     let text = content.as_message();
+    let sticker = content.as_sticker().map(|sticker| sticker.content());
     let trust = trust(event, room_encrypted);
     ChatMessage {
         event_id: event.event_id().map(ToString::to_string),
@@ -527,7 +528,10 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
         sender_name: reader.names.name(event.sender().as_str()),
         sender_ambiguous: reader.names.ambiguous(event.sender().as_str()),
         ts: event.timestamp().0.into(),
-        body: text.map(|m| crate::model::text::neutral(m.body()).into_owned()),
+        body: text
+            .map(|m| m.body())
+            .or(sticker.map(|s| s.body.as_str()))
+            .map(|body| crate::model::text::neutral(body).into_owned()),
         formatted: text.and_then(|m| match m.msgtype() {
             MessageType::Text(text) => text.formatted.as_ref().map(|f| super::html::spans(&f.body)),
             _ => None,
@@ -567,7 +571,12 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
             .collect(),
         own: event.is_own(),
         send_state: event.send_state().map(send_state),
-        attachment: text.and_then(|m| super::attach::attachment(m.msgtype(), event.send_state())),
+        attachment: match sticker {
+            Some(sticker) => {
+                super::attach::attachment(&super::attach::sticker_picture(sticker), None)
+            }
+            None => text.and_then(|m| super::attach::attachment(m.msgtype(), event.send_state())),
+        },
         happening: super::happening::of(event, &reader.names, room_encrypted),
         trust,
     }

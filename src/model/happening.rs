@@ -91,8 +91,6 @@ pub enum Visibility {
 #[serde(rename_all = "snake_case", tag = "type", content = "text")]
 pub enum Unsupported {
     Poll(String),
-    /// A sticker, by the words its sender gave it.
-    Sticker(String),
     Location(String),
     Call,
     /// Any other event, by its type.
@@ -206,7 +204,6 @@ impl Unsupported {
     pub fn describe(&self) -> String {
         match self {
             Self::Poll(question) => fl!("happening-poll", question = question.as_str()),
-            Self::Sticker(words) => fl!("happening-sticker", words = words.as_str()),
             Self::Location(place) => fl!("happening-location", place = place.as_str()),
             Self::Call => fl!("happening-call"),
             Self::Other(kind) => fl!("happening-other", kind = kind.as_str()),

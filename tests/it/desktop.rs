@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::common::media::photo;
 use crate::common::{Display, Keyring, Synapse, User, target_dir};
 
 /// Waits until the app's log has a startup milestone, and returns its line.
@@ -43,9 +44,9 @@ fn the_window_shows_the_room_list_of_a_logged_in_profile() {
     assert_eq!(field(&complete, "rooms"), Some(2), "{complete}");
     assert!(field(&complete, "elapsed_ms").is_some(), "{complete}");
 
-    // The list is drawn on the next frame: wait until the filter box (top left) is painted.
+    // The list is drawn on the next frame: wait until its rows (their avatars) are painted.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while display.colours("200x20+10+60") < 2 {
+    while !display.room_rows_drawn() {
         assert!(Instant::now() < deadline, "the room list was never painted");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -133,11 +134,8 @@ fn a_picture_in_an_encrypted_room_is_drawn_inline() {
     let room = alice.run(&create, "").ok().stdout.trim().to_owned();
     bob.run(&["join", &room], "").ok();
     let files = tempfile::tempdir().expect("temp dir");
-    let path = files.path().join("chantier.png");
-    let pixels = image::RgbImage::from_fn(1600, 1200, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x / 7 + y / 5) % 256) as u8])
-    });
-    pixels.save(&path).expect("write the picture");
+    photo(files.path(), "chantier.jpg", 1600, 1200, 0x21);
+    let path = files.path().join("chantier.jpg");
     alice.run(&["send", &room, "--file", &path.display().to_string()], "").ok();
 
     let display = Display::start();

@@ -3,23 +3,11 @@
 //! timeline and the whole picture for the viewer, decrypted; a small picture needs no
 //! thumbnail; and neither the server nor the receiver's disk holds any of it in clear.
 
-use std::path::Path;
 use std::time::Duration;
 
-use crate::common::{files_containing, person, tail, unique};
+use crate::common::media::photo;
+use crate::common::{Synapse, files_containing, person, tail, unique};
 use estafette::matrix::PictureSize;
-
-/// A JPEG of `width` × `height` whose pixels no other file has (a gradient seeded by `seed`).
-fn photo(dir: &Path, name: &str, width: u32, height: u32, seed: u8) -> Vec<u8> {
-    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 251) as u8 ^ seed, (y % 241) as u8, ((x * y) % 239) as u8])
-    });
-    let mut bytes = Vec::new();
-    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92);
-    pixels.write_with_encoder(encoder).expect("encode the photo");
-    std::fs::write(dir.join(name), &bytes).expect("write the photo");
-    bytes
-}
 
 /// A stretch from the middle of `bytes`: long enough that finding it elsewhere is no chance.
 fn sample(bytes: &[u8]) -> &[u8] {
@@ -82,4 +70,61 @@ async fn a_picture_goes_out_with_its_size_and_an_encrypted_thumbnail_and_comes_b
             assert!(found.is_empty(), "the {what} in clear on a client's disk: {found:?}");
         }
     }
+}
+
+/// A sticker (`m.sticker`, as Element's sticker picker sends it) is a picture in the timeline
+/// like any other, not a line saying "shown in other apps": listed with its size, fetched and
+/// saved as a picture is.
+#[test]
+fn a_sticker_is_listed_and_saved_as_the_picture_it_is() {
+    let synapse = Synapse::shared();
+    let (me, me_account) = person(synapse, "collector");
+    let (sender_account, token) = synapse.register_with_token("stickers");
+    let sender = crate::common::User::new(Some(crate::common::Keyring::shared()));
+    sender.login(synapse, &sender_account, &[]);
+    let invite = serde_json::json!([me_account.user_id]);
+    let body = format!(r#"{{"preset":"private_chat","invite":{invite}}}"#);
+    let (status, created) =
+        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&token), &body);
+    assert_eq!(status, 200, "{created}");
+    let created: serde_json::Value = serde_json::from_str(&created).expect("createRoom JSON");
+    let room = created["room_id"].as_str().expect("a room id").to_owned();
+    me.run(&["join", &room], "").ok();
+
+    // The sticker's picture, uploaded by sending it once as a file; its address is reused.
+    let files = tempfile::tempdir().expect("temp dir");
+    let bytes = photo(files.path(), "bravo.jpg", 320, 240, 0x77);
+    let path = files.path().join("bravo.jpg").display().to_string();
+    let send = ["send", &room, "--file", &path, "--allow-unencrypted"];
+    let image = sender.run(&send, "").ok().stdout.trim().to_owned();
+    let (status, event) = synapse.call(
+        "GET",
+        &format!("/_matrix/client/v3/rooms/{room}/event/{image}"),
+        Some(&token),
+        "",
+    );
+    assert_eq!(status, 200, "{event}");
+    let event: serde_json::Value = serde_json::from_str(&event).expect("event JSON");
+    let sticker = serde_json::json!({
+        "body": "Bravo !",
+        "url": event["content"]["url"],
+        "info": { "w": 320, "h": 240, "mimetype": "image/jpeg", "size": bytes.len() },
+    });
+    let put = format!("/_matrix/client/v3/rooms/{room}/send/m.sticker/{}", unique("s"));
+    let (status, sent) = synapse.call("PUT", &put, Some(&token), &sticker.to_string());
+    assert_eq!(status, 200, "{sent}");
+    let sent: serde_json::Value = serde_json::from_str(&sent).expect("send JSON");
+    let sticker_id = sent["event_id"].as_str().expect("an event id").to_owned();
+
+    let lines = tail(&me, &room);
+    let line = lines.iter().find(|l| l["event_id"] == sticker_id.as_str());
+    let line = line.unwrap_or_else(|| panic!("the sticker is listed: {lines:#?}"));
+    assert_eq!(line["body"], "Bravo !", "{line}");
+    assert_eq!(line["attachment"]["kind"], "image", "{line}");
+    assert_eq!(line["attachment"]["dimensions"], serde_json::json!([320, 240]), "{line}");
+    assert!(line.get("happening").is_none(), "not a placeholder line: {line}");
+    let out = files.path().join("saved.jpg");
+    let saved = out.display().to_string();
+    me.run(&["download", &room, &sticker_id, "--out", &saved], "").ok();
+    assert!(std::fs::read(&out).expect("saved") == bytes, "the sticker's very picture");
 }

@@ -5,6 +5,7 @@
 pub mod cas;
 pub mod display;
 pub mod keyring;
+pub mod media;
 pub mod synapse;
 
 use std::io::Write as _;
