@@ -70,6 +70,16 @@ impl ThreadPanel {
         None
     }
 
+    /// How many answers the thread has, as this panel follows it live, for the message that
+    /// starts it: the room's own count comes with the root and lags behind.
+    pub fn replies_to(&self, event_id: &str) -> Option<u32> {
+        if event_id != self.root || self.messages.is_empty() {
+            return None;
+        }
+        let answers = self.messages.iter().filter(|m| m.event_id.as_deref() != Some(event_id));
+        Some(u32::try_from(answers.count()).unwrap_or(u32::MAX))
+    }
+
     /// The thread's messages drawn by `row` (the room's own rows, so their actions work the
     /// same), and the composer below.
     pub fn view<'a, M: Clone + 'a>(

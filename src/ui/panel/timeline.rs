@@ -43,6 +43,8 @@ pub struct Look<'a> {
     pub picture: Option<&'a Slot>,
     /// Its picture waits for a click (the room is public or not encrypted).
     pub picture_held: bool,
+    /// How many answers the thread it starts has (the open thread panel's live count).
+    pub thread_replies: u32,
 }
 
 /// One message: the sender's avatar and name (unless it continues their previous message),
@@ -84,8 +86,8 @@ pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, 
     {
         body = body.push(picker(event_id));
     }
-    if let Some(root) = message.event_id.clone().filter(|_| message.thread_replies > 0) {
-        let replies = fl!("timeline-thread-replies", count = message.thread_replies);
+    if let Some(root) = message.event_id.clone().filter(|_| look.thread_replies > 0) {
+        let replies = fl!("timeline-thread-replies", count = look.thread_replies);
         let replies = text(replies).size(12).color(style::LINK);
         body = body.push(link_button(replies, Message::OpenThread(root)));
     }

@@ -75,6 +75,10 @@ pub(super) fn look<'a>(
         revealed,
         may_delete_others: pane.details.can_delete_others,
         picture: message.event_id.as_deref().and_then(|id| pane.gallery.slot(id)),
-        picture_held: !message.own && !pane.gallery.automatic(&pane.details),
+        picture_held: !pane.gallery.automatic(message, &pane.details),
+        thread_replies: message.event_id.as_deref().map_or(message.thread_replies, |id| {
+            let live = pane.thread.as_ref().and_then(|thread| thread.replies_to(id));
+            live.unwrap_or(0).max(message.thread_replies)
+        }),
     }
 }

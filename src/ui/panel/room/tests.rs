@@ -576,7 +576,7 @@ fn a_reply_in_a_thread_and_a_thread_root_say_so() {
         thread_root: Some("$root".into()),
         ..said("$r", "@c:x", "Point 3 à ajouter", false)
     };
-    let mut ui = simulator(message_row(&root, Look::default()));
+    let mut ui = simulator(message_row(&root, Look { thread_replies: 2, ..Look::default() }));
     assert!(ui.find(fl!("timeline-thread-replies", count = 2).as_str()).is_ok());
     let mut ui = simulator(message_row(&reply, Look::default()));
     assert!(ui.find(fl!("timeline-in-thread").as_str()).is_ok());
@@ -611,4 +611,20 @@ fn a_thread_opens_beside_the_room_answers_under_the_rooms_consent_and_closes() {
     assert_eq!(clear.update(Message::Thread(thread::Message::Send)), None, "no consent yet");
     assert_eq!(clear.error.as_deref(), Some(fl!("thread-needs-consent").as_str()));
     assert!(clear.close_thread(), "Esc closes it");
+}
+
+#[test]
+fn a_thread_roots_count_follows_the_open_thread_not_the_count_it_came_with() {
+    let root = ChatMessage { thread_replies: 1, ..said("$root", "@b:x", "Ordre du jour ?", false) };
+    let mut pane = team_with(vec![root.clone()]);
+    pane.update(Message::OpenThread("$root".into()));
+    let answer = |id: &str| ChatMessage {
+        thread_root: Some("$root".into()),
+        ..said(id, "@c:x", "Point à ajouter", false)
+    };
+    let thread = vec![root, answer("$a1"), answer("$a2"), answer("$a3")];
+    pane.update(Message::Thread(thread::Message::Loaded(thread)));
+    let mut ui = simulator(pane.view());
+    assert!(ui.find(fl!("timeline-thread-replies", count = 3).as_str()).is_ok());
+    assert!(ui.find(fl!("timeline-thread-replies", count = 1).as_str()).is_err(), "stale");
 }
