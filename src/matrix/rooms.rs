@@ -188,7 +188,17 @@ async fn summary(room: &Room) -> RoomSummary {
         last_message: preview(room),
         last_activity: last_activity(room),
         inviter: inviter(room).await,
+        partners: partners(room),
     }
+}
+
+/// The people of a direct chat this account is in (none for an invitation: not talked to yet).
+fn partners(room: &Room) -> Vec<String> {
+    if room.state() != RoomState::Joined {
+        return Vec::new();
+    }
+    let targets = room.direct_targets();
+    targets.iter().filter_map(|target| target.as_user_id()).map(ToString::to_string).collect()
 }
 
 /// When the newest event the room list knows of was sent.

@@ -47,6 +47,7 @@ mod tests {
             last_message: None,
             last_activity: 0,
             inviter: None,
+            partners: Vec::new(),
         }
     }
 

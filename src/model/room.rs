@@ -26,6 +26,10 @@ pub struct RoomSummary {
     /// Who sent the invitation, for a room one is invited to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inviter: Option<String>,
+    /// The people a direct chat is with, by Matrix ID: people one has talked to, whose
+    /// pictures load in a public room too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
 }
 
 impl RoomSummary {
@@ -44,6 +48,7 @@ impl RoomSummary {
             last_message: None,
             last_activity: 0,
             inviter: None,
+            partners: Vec::new(),
         }
     }
 }

@@ -2,6 +2,8 @@
 //! (where the policy lets them load without a click), the decoded cache under its budget, and
 //! the viewer a click opens.
 
+use std::collections::HashSet;
+
 use iced::Element;
 
 use crate::model::ChatMessage;
@@ -13,7 +15,8 @@ use crate::ui::panel::viewer::{self, Viewer};
 
 /// Where pictures load without a click, as the policy's `media_previews` says: in encrypted
 /// rooms that are not public, and in the others (public or unencrypted, where fetching a
-/// stranger's picture tells their server you looked).
+/// stranger's picture tells their server you looked). Where private rooms load, so do the
+/// pictures of people one has talked to, wherever they post them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AutoLoad {
     pub private_rooms: bool,
@@ -37,6 +40,8 @@ impl AutoLoad {
 pub struct Gallery {
     pictures: Pictures,
     auto: AutoLoad,
+    /// The people one has direct chats with: not strangers.
+    known: HashSet<String>,
     viewer: Option<Viewer>,
 }
 
@@ -65,8 +70,8 @@ pub enum Event {
 }
 
 impl Gallery {
-    pub fn new(auto: AutoLoad) -> Self {
-        Self { auto, ..Self::default() }
+    pub fn new(auto: AutoLoad, known: HashSet<String>) -> Self {
+        Self { auto, known, ..Self::default() }
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
@@ -100,25 +105,24 @@ impl Gallery {
     }
 
     /// The pictures among `shown` to fetch now: those not asked for yet, where they load
-    /// without a click (one's own always do).
+    /// without a click.
     pub fn wanted<'a>(
         &mut self,
         shown: impl Iterator<Item = &'a ChatMessage>,
         encrypted: bool,
         public: bool,
     ) -> Option<Event> {
-        let automatic = self.auto.applies(encrypted, public);
         let wanted: Vec<String> = shown
-            .filter(|message| is_picture(message) && (automatic || message.own))
+            .filter(|m| is_picture(m) && loads(self.auto, &self.known, m, encrypted, public))
             .filter_map(|message| message.event_id.clone())
             .filter(|event_id| self.pictures.want(event_id))
             .collect();
         (!wanted.is_empty()).then_some(Event::Load(wanted))
     }
 
-    /// Whether pictures in this room load without a click.
-    pub fn automatic(&self, room: &crate::model::RoomDetails) -> bool {
-        self.auto.applies(room.encrypted, room.public)
+    /// Whether the picture of `message` loads without a click in `room`.
+    pub fn automatic(&self, message: &ChatMessage, room: &crate::model::RoomDetails) -> bool {
+        loads(self.auto, &self.known, message, room.encrypted, room.public)
     }
 
     /// What the timeline draws for a picture message: `None` when it waits for a click.
@@ -134,6 +138,20 @@ impl Gallery {
     pub fn viewer(&self) -> Option<Element<'_, Message>> {
         Some(self.viewer.as_ref()?.view().map(Message::Viewer))
     }
+}
+
+/// One's own pictures always load; someone else's where the room's kind lets them, or, where
+/// private rooms load, when one has talked with them (`known`).
+fn loads(
+    auto: AutoLoad,
+    known: &HashSet<String>,
+    message: &ChatMessage,
+    encrypted: bool,
+    public: bool,
+) -> bool {
+    message.own
+        || auto.applies(encrypted, public)
+        || (auto.private_rooms && known.contains(&message.sender))
 }
 
 /// A message whose file is a picture that can be drawn inline.
@@ -170,19 +188,32 @@ mod tests {
     #[test]
     fn pictures_load_by_themselves_only_where_the_policy_says() {
         let shown = [picture("$a", false), picture("$mine", true)];
-        let mut gallery = Gallery::new(AutoLoad::default());
+        let mut gallery = Gallery::new(AutoLoad::default(), HashSet::new());
         let asked = gallery.wanted(shown.iter(), true, false);
         assert_eq!(asked, Some(Event::Load(vec!["$a".into(), "$mine".into()])));
         assert_eq!(gallery.wanted(shown.iter(), true, false), None, "asked once");
 
-        let mut public = Gallery::new(AutoLoad::default());
+        let mut public = Gallery::new(AutoLoad::default(), HashSet::new());
         let asked = public.wanted(shown.iter(), true, true);
         assert_eq!(asked, Some(Event::Load(vec!["$mine".into()])), "only one's own");
         assert!(public.slot("$a").is_none(), "held for a click");
         assert_eq!(public.update(Message::Show("$a".into())), Some(Event::Load(vec!["$a".into()])));
 
-        let mut off = Gallery::new(AutoLoad { private_rooms: false, open_rooms: false });
-        assert_eq!(off.wanted(shown[..1].iter(), true, false), None);
+        let nothing = AutoLoad { private_rooms: false, open_rooms: false };
+        let known = HashSet::from(["@marc:x".to_owned()]);
+        let mut off = Gallery::new(nothing, known.clone());
+        assert_eq!(off.wanted(shown[..1].iter(), true, false), None, "not even from Marc");
+    }
+
+    #[test]
+    fn in_a_public_room_the_pictures_of_someone_one_has_talked_to_load() {
+        let marc = picture("$marc", false);
+        let stranger = ChatMessage { sender: "@inconnu:y".into(), ..picture("$inconnu", false) };
+        let known = HashSet::from(["@marc:x".to_owned()]);
+        let mut public = Gallery::new(AutoLoad::default(), known);
+        let asked = public.wanted([marc, stranger].iter(), false, true);
+        assert_eq!(asked, Some(Event::Load(vec!["$marc".into()])), "not the stranger's");
+        assert!(public.slot("$inconnu").is_none(), "held for a click");
     }
 
     #[test]

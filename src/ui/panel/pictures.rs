@@ -26,8 +26,10 @@ pub enum Slot {
 pub const INLINE_WIDTH: u32 = 480;
 pub const INLINE_HEIGHT: u32 = 360;
 
-/// How much decoded pixel memory the pictures of one room may hold (about 90 inline ones).
-pub const BUDGET: usize = 64 * 1024 * 1024;
+/// How much decoded pixel memory the pictures of one room may hold: about 45 inline ones,
+/// several screens' worth (one scrolled back to after that is decoded again, from the
+/// encrypted media store, in a few milliseconds).
+pub const BUDGET: usize = 32 * 1024 * 1024;
 
 #[derive(Debug)]
 pub struct Pictures {

@@ -2,6 +2,7 @@
 //! their trust shields, and the composer that asks before a first message goes out in clear.
 
 use crate::ui::failure::Failure;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -49,7 +50,7 @@ pub struct RoomPane {
     /// The organisation turned reactions off (they go out in clear).
     no_reactions: bool,
     /// Messages of an unauthenticated sender the reader chose to see anyway.
-    revealed: std::collections::HashSet<String>,
+    revealed: HashSet<String>,
     /// "Delete this message?", open on one message.
     deleting: Option<DeleteDialog>,
     /// "Open this link?", open on one address.
@@ -60,6 +61,8 @@ pub struct RoomPane {
     unread: unread::Unread,
     /// The thread open beside the conversation.
     thread: Option<ThreadPanel>,
+    /// What part of the laid-out rows the reader sees: only pictures near it are fetched.
+    seen: nearby::Seen,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -284,16 +287,16 @@ impl RoomPane {
             window: Window::default(),
             loading_older: false,
             no_reactions: false,
-            revealed: std::collections::HashSet::new(),
+            revealed: HashSet::new(),
             deleting: None,
             link: None,
             gallery: Gallery::default(),
             unread: unread::Unread::default(),
             thread: None,
+            seen: nearby::Seen::default(),
         }
     }
 
-    /// The pane without reactions, where the organisation turned them off.
     /// What the composer holds now, to keep as the room's draft.
     pub fn draft(&self) -> String {
         let text = self.composer.text();
@@ -301,12 +304,14 @@ impl RoomPane {
         if matches!(self.target, Target::Edit(_)) { String::new() } else { text }
     }
 
-    /// Where pictures load without a click, as the policy says.
-    pub fn with_pictures(mut self, auto: AutoLoad) -> Self {
-        self.gallery = Gallery::new(auto);
+    /// Where pictures load without a click, as the policy says, and from whom (`known`: the
+    /// people one has direct chats with).
+    pub fn with_pictures(mut self, auto: AutoLoad, known: HashSet<String>) -> Self {
+        self.gallery = Gallery::new(auto, known);
         self
     }
 
+    /// The pane without reactions, where the organisation turned them off.
     pub fn without_reactions(mut self, off: bool) -> Self {
         self.no_reactions = off;
         self
@@ -447,9 +452,10 @@ impl RoomPane {
         self.thread.take().is_some()
     }
 
-    /// The pictures now laid out that should be fetched.
+    /// The pictures near what the reader sees that should be fetched.
     fn pictures_in_view(&mut self) -> Option<Event> {
-        let shown = self.messages[self.window.range(self.messages.len())].iter();
+        let laid_out = &self.messages[self.window.range(self.messages.len())];
+        let shown = laid_out[nearby::near(laid_out, self.seen)].iter();
         let (encrypted, public) = (self.details.encrypted, self.details.public);
         let event = self.gallery.wanted(shown, encrypted, public)?;
         self.gallery_event(event)
@@ -604,6 +610,11 @@ impl RoomPane {
             from_bottom: viewport.absolute_offset().y,
             content_height: viewport.content_bounds().height,
         };
+        self.seen = nearby::Seen {
+            from_bottom: view.from_bottom,
+            height: viewport.bounds().height,
+            content_height: view.content_height,
+        };
         // A few pixels from the bottom still shows the newest message whole.
         self.unread.scrolled(view.from_bottom < 24.0);
         match self.window.scrolled(view, self.messages.len()) {
@@ -737,6 +748,7 @@ fn appended(old: &[ChatMessage], new: &[ChatMessage]) -> usize {
 
 mod composer;
 mod frame;
+mod nearby;
 mod rows;
 #[cfg(test)]
 pub(crate) mod tests;

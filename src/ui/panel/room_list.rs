@@ -77,6 +77,11 @@ impl RoomList {
         &self.rooms
     }
 
+    /// Everyone this account has a direct chat with, by Matrix ID.
+    pub fn partners(&self) -> std::collections::HashSet<String> {
+        self.rooms.iter().flat_map(|room| room.partners.iter().cloned()).collect()
+    }
+
     pub fn room(&self, room_id: &str) -> Option<&RoomSummary> {
         self.rooms.iter().find(|room| room.room_id == room_id)
     }

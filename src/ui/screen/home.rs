@@ -531,7 +531,7 @@ impl Home {
             open_rooms: self.policy.shows_media_automatically(false, true),
         };
         let pane = RoomPane::new(&summary, forbid).without_reactions(no_reactions);
-        self.pane = Some(pane.with_pictures(pictures));
+        self.pane = Some(pane.with_pictures(pictures, self.list.partners()));
         // What the user types next is a message to this room, not more of the filter.
         let focus = Effects::ui(iced::widget::operation::focus(room::COMPOSER));
         let watch = Request::Watch(room_id.to_owned());
