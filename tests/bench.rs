@@ -1,9 +1,11 @@
 //! The desktop benchmark of ../shared/BENCHMARKS.md, against the test Synapse seeded with
 //! 200 rooms × 50 messages (5 rooms encrypted, their messages sent with real Megolm by another
-//! account through Estafette's own command line). It prints figures and asserts none of them:
+//! account through Estafette's own command line); and a room of 50 photos scrolled top to
+//! bottom. It prints figures and asserts none of them:
 //!
-//!     cargo test --release --test bench -- --ignored --nocapture
-//!     ESTAFETTE_BENCH_ROOMS=1000 cargo test --release --test bench -- --ignored --nocapture
+//!     cargo test --release --test bench start -- --ignored --nocapture
+//!     ESTAFETTE_BENCH_ROOMS=1000 cargo test --release --test bench start -- --ignored --nocapture
+//!     cargo test --release --test bench photos -- --ignored --nocapture
 //!
 //! Run it in release mode: the figures of a debug build say little.
 
@@ -129,11 +131,11 @@ fn cpu_seconds(pid: u32) -> f64 {
     ticks as f64 / 100.0
 }
 
-/// Waits until the filter box is painted, confirmed on two polls, as BENCHMARKS.md says.
+/// Waits until rows of the room list are painted, seen on two polls, as BENCHMARKS.md says.
 fn wait_painted(display: &Display, app: &mut Child, started: Instant) -> Duration {
     let mut seen = 0;
     loop {
-        if display.colours("200x20+10+60") > 1 {
+        if display.room_rows_drawn() {
             seen += 1;
             if seen == 2 {
                 return started.elapsed();
@@ -196,7 +198,7 @@ fn print(label: &str, sample: &Sample) {
 
 #[test]
 #[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
-fn desktop_start_and_memory() {
+fn start_and_memory() {
     let synapse = Synapse::shared();
     let keyring = Keyring::shared();
     let (me, my_token) = synapse.register_with_token("bench");
@@ -239,6 +241,7 @@ fn cold_login(synapse: &Synapse, keyring: &Keyring, display: &Display, account: 
         xdotool(&["key", key]);
     }
     let submitted = started.elapsed();
+    let first_rows = wait_painted(display, &mut app, started) - submitted;
     let deadline = Instant::now() + Duration::from_secs(180);
     while !user.log("default").contains("milestone=\"room-list-complete\"") {
         assert!(Instant::now() < deadline, "no complete room list:\n{}", user.log("default"));
@@ -248,6 +251,7 @@ fn cold_login(synapse: &Synapse, keyring: &Keyring, display: &Display, account: 
     std::thread::sleep(Duration::from_secs(30));
     let pid = app.id();
     println!("== cold login (typed at {:.1} s)", submitted.as_secs_f64());
+    println!("submit → first rows painted: {:.2} s (pixel probe)", first_rows.as_secs_f64());
     println!("submit → room list complete: {:.2} s", complete.as_secs_f64());
     println!(
         "30 s later: VmRSS {} MB, VmHWM {} MB, CPU {:.2} s",
@@ -256,6 +260,97 @@ fn cold_login(synapse: &Synapse, keyring: &Keyring, display: &Display, account: 
         cpu_seconds(pid)
     );
     println!("log milestones:\n{}", startup_lines(&user));
+    terminate(pid);
+    let _ = app.wait();
+}
+
+/// How many photos the photo room holds, and how many wheel notches scroll through it.
+const PHOTOS: usize = 50;
+const NOTCHES: usize = 40;
+
+/// The highest VmRSS seen while `work` runs, sampled between its steps.
+struct Peak(u64);
+
+impl Peak {
+    fn sample(&mut self, pid: u32) {
+        self.0 = self.0.max(status_kb(pid, "VmRSS"));
+    }
+}
+
+/// A room of 50 photos (1–3 MB JPEGs, sent with their thumbnails through Estafette's command
+/// line, encrypted) opened in the window and scrolled to its first photo and back down.
+#[test]
+#[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
+fn photos_scrolled() {
+    let synapse = Synapse::shared();
+    let keyring = Keyring::shared();
+    let (mine, theirs) = (User::new(Some(keyring)), User::new(Some(keyring)));
+    let me = synapse.register("viewer");
+    mine.login(synapse, &me, &[]);
+    theirs.login(synapse, &synapse.register("photographer"), &[]);
+    let create = ["create-room", "--name", "Photos du chantier", "--invite", &me.user_id];
+    let room = theirs.run(&create, "").ok().stdout.trim().to_owned();
+    mine.run(&["join", &room], "").ok();
+    let seeding = Instant::now();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut sizes = Vec::new();
+    for n in 0..PHOTOS {
+        let (width, height) = (1400 + (n as u32 % 5) * 150, 1050 + (n as u32 % 3) * 225);
+        let name = format!("IMG_{n:04}.jpg");
+        sizes.push(common::media::photo(folder.path(), &name, width, height, n as u8).len());
+        let path = folder.path().join(&name).display().to_string();
+        theirs.run(&["send", &room, "--file", &path], "").ok();
+    }
+    mine.run(&["rooms", "--json"], "").ok();
+    let (smallest, largest) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+    println!(
+        "{PHOTOS} photos of {:.1}–{:.1} MB sent in {:.0} s",
+        *smallest as f64 / 1e6,
+        *largest as f64 / 1e6,
+        seeding.elapsed().as_secs_f64()
+    );
+
+    let display = Display::start();
+    let started = Instant::now();
+    let mut app = mine.spawn(&[], &[("DISPLAY", &display.name)]);
+    wait_painted(&display, &mut app, started);
+    let pid = app.id();
+    let before = status_kb(pid, "VmRSS");
+    display.xdotool(&["key", "ctrl+k"]);
+    display.xdotool(&["type", "--delay", "30", "Photos"]);
+    display.xdotool(&["key", "Return"]);
+    std::thread::sleep(Duration::from_secs(5));
+    let opened = status_kb(pid, "VmRSS");
+    let mut peak = Peak(opened);
+    let cpu = cpu_seconds(pid);
+    let scrolling = Instant::now();
+    display.xdotool(&["mousemove", "800", "400"]);
+    // Up to the first photo (the timeline pages back as it goes), then down to the newest; a
+    // pause between bursts lets the pictures that came into view be fetched and decoded.
+    for button in ["4", "5"] {
+        for _ in 0..PHOTOS * 6 / NOTCHES {
+            let notches = NOTCHES.to_string();
+            display.xdotool(&["click", "--repeat", &notches, "--delay", "15", button]);
+            std::thread::sleep(Duration::from_millis(700));
+            peak.sample(pid);
+        }
+    }
+    let scrolled = scrolling.elapsed();
+    let busy = cpu_seconds(pid) - cpu;
+    std::thread::sleep(Duration::from_secs(10));
+    let shot = common::target_dir().join("test-artefacts").join("bench-photos.png");
+    let _ = std::fs::create_dir_all(shot.parent().expect("folder"));
+    display.screenshot(&shot);
+    println!("== {PHOTOS} photos scrolled up and down ({:.0} s)", scrolled.as_secs_f64());
+    println!("VmRSS: list painted {} MB, room open {} MB", before / 1024, opened / 1024);
+    println!("VmRSS while scrolling: peak {} MB", peak.0 / 1024);
+    println!(
+        "10 s after: VmRSS {} MB, VmHWM {} MB; CPU while scrolling {:.1} s; last screen {}",
+        status_kb(pid, "VmRSS") / 1024,
+        status_kb(pid, "VmHWM") / 1024,
+        busy,
+        shot.display()
+    );
     terminate(pid);
     let _ = app.wait();
 }

@@ -1,7 +1,8 @@
 //! The frame-time benchmark of a long room: the real room pane with 10 000 messages, scrolled
 //! back from the newest by the mouse wheel, each frame measured as the app makes it (rebuild
 //! the view after the scroll message, lay it out, handle the wheel, draw, rasterise on the CPU
-//! with tiny-skia). It prints figures and asserts none:
+//! with tiny-skia); and a room of 50 photos (1–3 MB JPEGs, drawn from 800 px thumbnails as the
+//! timeline draws them). It prints figures and asserts none:
 //!
 //!     cargo test --release --lib frames -- --ignored --nocapture
 
@@ -67,8 +68,8 @@ fn load_fonts() {
     }
 }
 
-/// Frame times of the pane scrolled up `FRAMES` wheel notches; and the first frame alone.
-fn measure(pane: &mut RoomPane) -> (Duration, Vec<Duration>) {
+/// Frame times of the pane scrolled up `frames` wheel notches; and the first frame alone.
+fn measure(pane: &mut RoomPane, frames: usize) -> (Duration, Vec<Duration>) {
     let mut renderer = futures_executor(iced_test::renderer::Renderer::new(
         style::UI,
         Pixels(16.0),
@@ -81,7 +82,7 @@ fn measure(pane: &mut RoomPane) -> (Duration, Vec<Duration>) {
     let mut cache = Cache::default();
     let mut pending: Vec<f32> = Vec::new();
     let mut times = Vec::new();
-    for frame in 0..=FRAMES {
+    for frame in 0..=frames {
         let start = Instant::now();
         let mut ui = UserInterface::build(pane.view(), size, cache, &mut renderer);
         for pixels in pending.drain(..) {
@@ -139,7 +140,7 @@ fn frames_while_scrolling_a_room_of_ten_thousand_messages() {
     load_fonts();
     let mut pane = RoomPane::new(&room("!big", "Archives", true, false), false);
     pane.set_messages((0..MESSAGES).map(message).collect());
-    let (first, times) = measure(&mut pane);
+    let (first, times) = measure(&mut pane, FRAMES);
     let laid_out = pane.laid_out();
     report("windowed timeline", first, times);
     println!(
@@ -148,4 +149,75 @@ fn frames_while_scrolling_a_room_of_ten_thousand_messages() {
         laid_out.start,
         laid_out.end
     );
+}
+
+const PHOTOS: usize = 50;
+
+/// A photo of 1–3 MB as a phone takes it, different for each `n`, as its JPEG bytes.
+fn photo(n: usize) -> Vec<u8> {
+    let (width, height) = (1400 + (n as u32 % 5) * 150, 1050 + (n as u32 % 3) * 225);
+    let seed = (n * 37) as u32;
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([((x + seed) % 251) as u8, (y % 241) as u8, ((x * y + seed) % 239) as u8])
+    });
+    let mut bytes = Vec::new();
+    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92);
+    pixels.write_with_encoder(encoder).expect("encode the photo");
+    bytes
+}
+
+fn photo_message(n: usize, width: u32, height: u32) -> ChatMessage {
+    ChatMessage {
+        body: Some(format!("IMG_{n:04}.jpg")),
+        attachment: Some(crate::model::attachment::Attachment {
+            name: format!("IMG_{n:04}.jpg"),
+            size: Some(2_000_000),
+            mime: Some("image/jpeg".into()),
+            kind: crate::model::attachment::AttachmentKind::Image,
+            dimensions: Some((width, height)),
+            thumbnail_encrypted: Some(true),
+            upload: None,
+        }),
+        reactions: Vec::new(),
+        reply_to: None,
+        ..message(n)
+    }
+}
+
+#[test]
+#[ignore = "a benchmark: run it in release mode, it prints figures"]
+fn frames_while_scrolling_a_room_of_fifty_photos() {
+    use crate::model::picture::{preview, thumbnail};
+    use crate::ui::panel::gallery;
+    use crate::ui::panel::pictures::{INLINE_HEIGHT, INLINE_WIDTH};
+    load_fonts();
+    let mut pane = RoomPane::new(&room("!photos", "Chantier", true, false), false);
+    let photos: Vec<Vec<u8>> = (0..PHOTOS).map(photo).collect();
+    let sizes: Vec<usize> = photos.iter().map(Vec::len).collect();
+    let mut messages = Vec::new();
+    let mut decoding = Duration::ZERO;
+    let mut previews = Vec::new();
+    for (n, bytes) in photos.iter().enumerate() {
+        let started = Instant::now();
+        let full = crate::model::picture::decode(bytes).expect("decode");
+        messages.push(photo_message(n, full.width(), full.height()));
+        // As the sender's app made it, and as this one draws it: the 800 px thumbnail,
+        // decoded to the inline size.
+        let small = thumbnail(bytes).expect("a thumbnail");
+        previews.push(preview(&small.data, INLINE_WIDTH, INLINE_HEIGHT).expect("preview"));
+        decoding += started.elapsed();
+    }
+    pane.set_messages(messages);
+    for (n, picture) in previews.into_iter().enumerate() {
+        let loaded = gallery::Message::Loaded(format!("$event{n}"), Ok(picture));
+        let _ = pane.update(Message::Gallery(loaded));
+    }
+    let (first, times) = measure(&mut pane, 120);
+    println!(
+        "{PHOTOS} photos of {:.1}–{:.1} MB; thumbnail made and decoded in {:.0} ms each on average",
+        *sizes.iter().min().unwrap_or(&0) as f64 / 1e6,
+        *sizes.iter().max().unwrap_or(&0) as f64 / 1e6,
+        decoding.as_secs_f64() * 1000.0 / PHOTOS as f64
+    );
+    report("timeline of photos", first, times);
 }

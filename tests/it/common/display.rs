@@ -59,6 +59,33 @@ impl Display {
             .expect("run import");
         String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
     }
+
+    /// Whether rows of the room list are on screen: the column of its avatars, below its
+    /// buttons, holds at least one avatar's worth of coloured pixels (its frame, filter,
+    /// headings and "Loading…" are black, grey and white).
+    pub fn room_rows_drawn(&self) -> bool {
+        self.coloured_pixels("40x600+10+150") > 500
+    }
+
+    /// How many pixels of a region `WxH+X+Y` are in colour (not white, grey or black): the
+    /// room list's avatars are, its frame, filter and headings are not.
+    fn coloured_pixels(&self, region: &str) -> usize {
+        let output = Command::new("import")
+            .args(["-display", &self.name, "-window", "root", "-crop", region, "png:-"])
+            .output()
+            .expect("run import");
+        pixels_in_colour(&output.stdout)
+    }
+}
+
+/// The pixels of a PNG whose channels differ by more than a grey's would.
+fn pixels_in_colour(png: &[u8]) -> usize {
+    let Ok(picture) = image::load_from_memory(png) else { return 0 };
+    let coloured = |p: &image::Rgb<u8>| {
+        let (high, low) = (p.0.iter().max().unwrap_or(&0), p.0.iter().min().unwrap_or(&0));
+        high - low > 60
+    };
+    picture.into_rgb8().pixels().filter(|p| coloured(p)).count()
 }
 
 impl Drop for Display {
