@@ -6,6 +6,7 @@
 // The SDK's futures nest deeply; the compiler's default limit is too low for their layout.
 #![recursion_limit = "256"]
 
+pub mod allocator;
 pub mod browser;
 pub mod cli;
 pub mod clipboard;

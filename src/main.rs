@@ -5,6 +5,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // First of all: nothing this process will hold in memory may end up in a core dump.
     estafette::process::harden();
+    estafette::allocator::give_memory_back();
     estafette::startup::begin();
     estafette::ui::prefer_software_renderer();
     restrict_new_files();

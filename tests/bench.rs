@@ -312,7 +312,13 @@ fn photos_scrolled() {
 
     let display = Display::start();
     let started = Instant::now();
-    let mut app = mine.spawn(&[], &[("DISPLAY", &display.name)]);
+    // The allocator's and the renderer's settings of this shell go to the app, to compare them.
+    let tuning: Vec<(String, String)> = std::env::vars()
+        .filter(|(key, _)| key.starts_with("MALLOC_") || key.starts_with("ICED_"))
+        .collect();
+    let mut env: Vec<(&str, &str)> = vec![("DISPLAY", &display.name)];
+    env.extend(tuning.iter().map(|(key, value)| (key.as_str(), value.as_str())));
+    let mut app = mine.spawn(&[], &env);
     wait_painted(&display, &mut app, started);
     let pid = app.id();
     let before = status_kb(pid, "VmRSS");
