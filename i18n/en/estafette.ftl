@@ -905,7 +905,7 @@ link-room-unknown = You are not in the room { $room }. Ask to be invited, or joi
 ## Pictures in the timeline and the viewer (ui/panel/pictures.rs, viewer.rs)
 picture-loading = Loading the picture…
 picture-show = Show the picture
-picture-held = Pictures are not loaded automatically in this room: it is public or not encrypted, and fetching them tells their server you looked.
+picture-held = Pictures from people you have no direct chat with are not loaded automatically in this room: it is public or not encrypted, and fetching them tells their server you looked.
 picture-unreadable = This picture cannot be shown: { $cause }
 viewer-loading = Loading the picture…
 viewer-fit = Fit to window

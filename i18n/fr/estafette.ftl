@@ -905,7 +905,7 @@ link-room-unknown = Vous n’êtes pas dans le salon { $room }. Demandez une inv
 ## Les images dans le fil et la visionneuse (ui/panel/pictures.rs, viewer.rs)
 picture-loading = Chargement de l’image…
 picture-show = Afficher l’image
-picture-held = Les images ne sont pas chargées automatiquement dans ce salon : il est public ou non chiffré, et les récupérer indique à leur serveur que vous les avez regardées.
+picture-held = Les images des personnes avec qui vous n’avez pas de discussion directe ne sont pas chargées automatiquement dans ce salon : il est public ou non chiffré, et les récupérer indique à leur serveur que vous les avez regardées.
 picture-unreadable = Cette image ne peut pas être affichée : { $cause }
 viewer-loading = Chargement de l’image…
 viewer-fit = Ajuster à la fenêtre

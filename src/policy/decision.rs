@@ -128,7 +128,8 @@ impl Policy {
     /// Whether pictures and other media in a room's timeline are fetched and shown without a
     /// click. Fetching a stranger's media tells their server that you looked, and the file
     /// may be hostile: with `private`, only rooms that are encrypted and not public (anyone
-    /// may join a public one) show them on their own; elsewhere the user clicks "Show" first.
+    /// may join a public one) show them on their own; elsewhere the user clicks "Show" first,
+    /// unless the sender is someone they have a direct chat with (the room pane knows who).
     pub fn shows_media_automatically(&self, room_encrypted: bool, room_public: bool) -> bool {
         match self.media_previews.value {
             MediaPreviews::All => true,
