@@ -162,13 +162,14 @@ pub fn is_picture(message: &ChatMessage) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::attachment::Attachment;
     use crate::model::{Trust, UndecryptableCause};
     use crate::ui::panel::room::tests::said;
 
-    fn picture(id: &str, own: bool) -> ChatMessage {
+    /// A 4000×3000 photo message from Marc, its key not here yet.
+    pub(crate) fn picture(id: &str, own: bool) -> ChatMessage {
         let file = Attachment {
             name: "photo.jpg".into(),
             size: Some(2_000_000),

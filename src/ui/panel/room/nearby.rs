@@ -62,20 +62,11 @@ fn estimated_height(message: &ChatMessage) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::attachment::{Attachment, AttachmentKind};
+    use crate::ui::panel::gallery::tests::picture;
     use crate::ui::panel::room::tests::said;
 
     fn photo(n: usize) -> ChatMessage {
-        let file = Attachment {
-            name: format!("IMG_{n}.jpg"),
-            size: Some(2_000_000),
-            mime: Some("image/jpeg".into()),
-            kind: AttachmentKind::Image,
-            dimensions: Some((4000, 3000)),
-            thumbnail_encrypted: Some(true),
-            upload: None,
-        };
-        ChatMessage { attachment: Some(file), ..said(&format!("$p{n}"), "@m:x", "photo", false) }
+        picture(&format!("$p{n}"), false)
     }
 
     #[test]
