@@ -11,6 +11,7 @@ mod generate;
 mod guard;
 mod identity;
 mod me;
+mod members;
 mod messages;
 mod output;
 mod policy;
@@ -119,8 +120,23 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::CreateRoom(args) => rooms::create(profile, policy, args).await,
         Command::Dm { user } => rooms::dm(profile, policy, &user).await,
         Command::Join { room } => rooms::join(profile, policy, &room).await,
-        Command::Leave { room } => rooms::leave(profile, policy, &room).await,
+        Command::Leave { room, forget } => rooms::leave(profile, policy, &room, forget).await,
+        Command::Members { room, json } => members::list(profile, policy, &room, json).await,
+        Command::Invite { room, user } => members::invite(profile, policy, &room, &user).await,
+        Command::Kick(args) => members::kick(profile, policy, args).await,
+        Command::Ban(args) => members::ban(profile, policy, args).await,
+        Command::Unban(args) => members::unban(profile, policy, args).await,
+        Command::Role { room, user, role } => {
+            members::role(profile, policy, &room, &user, &role).await
+        }
+        Command::RoomSettings(args) => members::settings(profile, policy, args).await,
+        Command::Rename { room, name } => members::rename(profile, policy, &room, &name).await,
+        Command::Topic { room, text } => members::topic(profile, policy, &room, &text).await,
         Command::Invites { json } => rooms::invites(profile, policy, json).await,
+        Command::Space { space, json } => rooms::space(profile, policy, &space, json).await,
+        Command::Directory { search, server, json } => {
+            rooms::directory(profile, policy, &search, server.as_deref(), json).await
+        }
         Command::People { term, json } => rooms::people(profile, policy, &term, json).await,
         Command::Send(args) => messages::send(profile, policy, args).await,
         Command::React(args) => messages::react(profile, policy, args).await,

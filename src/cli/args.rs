@@ -91,6 +91,70 @@ pub enum Command {
     Leave {
         #[arg(value_name = "ROOM")]
         room: String,
+        /// Also forget it: the server drops it from your list.
+        #[arg(long)]
+        forget: bool,
+    },
+    /// List the people of a room: role, standing, whether you verified them.
+    Members {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Invite someone to a room.
+    Invite {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        #[arg(value_name = "MXID")]
+        user: String,
+    },
+    /// Remove someone from a room.
+    Kick(ModerateArgs),
+    /// Ban someone from a room: removed, and kept out.
+    Ban(ModerateArgs),
+    /// Lift someone's ban.
+    Unban(ModerateArgs),
+    /// Give someone a role: admin, moderator, member, or a power level.
+    Role {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        #[arg(value_name = "MXID")]
+        user: String,
+        #[arg(value_name = "ROLE")]
+        role: String,
+    },
+    /// Show a room's settings, or change who can join and who can read the history.
+    RoomSettings(RoomSettingsArgs),
+    /// Rename a room (the server sees the name: it is not end-to-end encrypted).
+    Rename {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Set a room's topic, or clear it with "" (the server sees it).
+    Topic {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        #[arg(value_name = "TEXT")]
+        text: String,
+    },
+    /// Search the server's public room directory (or another server's).
+    Directory {
+        #[arg(value_name = "SEARCH", default_value = "")]
+        search: String,
+        #[arg(long, value_name = "NAME")]
+        server: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a space's rooms, joined or not (join them with `join`).
+    Space {
+        #[arg(value_name = "SPACE")]
+        space: String,
+        #[arg(long)]
+        json: bool,
     },
     /// List pending invitations.
     Invites {
@@ -158,6 +222,37 @@ pub struct CreateRoomArgs {
     /// Create it without encryption (only where the policy allows).
     #[arg(long)]
     pub unencrypted: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ModerateArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    #[arg(value_name = "MXID")]
+    pub user: String,
+    /// Why, shown to the room and to them.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RoomSettingsArgs {
+    #[arg(value_name = "ROOM")]
+    pub room: String,
+    /// Who can join: invite, knock (ask, a moderator lets in) or public.
+    #[arg(long, value_name = "RULE")]
+    pub join_rule: Option<String>,
+    /// Who can read what is sent: joined, invited, shared or anyone.
+    #[arg(long, value_name = "WHO")]
+    pub history: Option<String>,
+    /// Turn end-to-end encryption on, for good: it cannot be turned off again.
+    #[arg(long)]
+    pub encrypt: bool,
+    /// Consent to a change that lets more people in or lets more people read.
+    #[arg(long)]
+    pub yes: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,4 +1,4 @@
-//! `rooms`, `create-room`, `dm`, `join`, `leave` and `invites`.
+//! `rooms`, `create-room`, `dm`, `join`, `leave`, `invites`, `people` and `directory`.
 
 use std::process::ExitCode;
 
@@ -22,6 +22,11 @@ struct RoomLine<'a> {
     public: bool,
     unread: u64,
     invited: bool,
+    /// A space (a group of rooms), not a conversation.
+    space: bool,
+    /// The joined spaces that list it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    in_spaces: &'a [String],
     last_message: Option<&'a str>,
 }
 
@@ -58,6 +63,8 @@ pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
                 public: r.public,
                 unread: r.unread,
                 invited: r.membership == crate::model::Membership::Invited,
+                space: r.space,
+                in_spaces: &r.in_spaces,
                 last_message: r.last_message.as_deref(),
             });
             let listed = json_lines(lines);
@@ -120,9 +127,9 @@ pub async fn join(profile: &Profile, policy: &Policy, room: &str) -> ExitCode {
     .await
 }
 
-pub async fn leave(profile: &Profile, policy: &Policy, room: &str) -> ExitCode {
+pub async fn leave(profile: &Profile, policy: &Policy, room: &str, forget: bool) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        handle.leave(room).await?;
+        handle.leave_room(room, forget).await?;
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -161,4 +168,61 @@ pub async fn people(profile: &Profile, policy: &Policy, term: &str, json: bool) 
         Ok(ExitCode::SUCCESS)
     })
     .await
+}
+
+/// The public rooms the directory finds: refused, with the reason, when the policy turns the
+/// directory off. Each line: address, members, name, and whether anyone may read it.
+pub async fn directory(
+    profile: &Profile,
+    policy: &Policy,
+    search: &str,
+    server: Option<&str>,
+    json: bool,
+) -> ExitCode {
+    if let Err(refused) = policy.may_browse_public_rooms() {
+        return super::output::fail(&refused);
+    }
+    with_core(profile, policy, |handle| async move {
+        let rooms = handle.directory(search, server).await?;
+        if json {
+            return Ok(json_lines(rooms.iter()));
+        }
+        print_rooms(&rooms, vec![fl!("room-public")]);
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+/// A space's rooms, joined or not, each with whether it is encrypted.
+pub async fn space(profile: &Profile, policy: &Policy, space: &str, json: bool) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        let rooms = handle.space_rooms(space).await?;
+        if json {
+            return Ok(json_lines(rooms.iter()));
+        }
+        print_rooms(&rooms, Vec::new());
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+/// One line per room found: address, name, members, and what to know before joining.
+fn print_rooms(rooms: &[crate::model::directory::PublicRoom], always: Vec<String>) {
+    for room in rooms {
+        let mut flags = always.clone();
+        match room.encrypted {
+            Some(true) => flags.push(fl!("room-encrypted")),
+            Some(false) => flags.push(fl!("room-unencrypted")),
+            None => {}
+        }
+        if room.world_readable {
+            flags.push(fl!("directory-world-readable"));
+        }
+        if room.joined {
+            flags.push(fl!("directory-joined"));
+        }
+        let name = shown(room.title());
+        let members = fl!("room-members", count = room.members);
+        println!("{}\t{name}\t{members}\t[{}]", shown(room.address()), flags.join(", "));
+    }
 }

@@ -174,6 +174,30 @@ pub enum MatrixError {
     PictureTooLarge(String),
     #[error("{}", fl!("redact-not-allowed"))]
     RedactNotAllowed,
+    /// The room's power levels do not let this account do that; the sentence says what it takes.
+    #[error("{0}")]
+    NotAllowed(crate::model::member::NotAllowed),
+    /// A power level that is not a number Matrix accepts.
+    #[error("{}", fl!("error-bad-level", level = .0.as_str()))]
+    BadLevel(String),
+    /// A role that is neither a name nor a number.
+    #[error("{}", fl!("error-bad-role", role = .0.as_str()))]
+    BadRole(String),
+    /// A room's name cannot be empty.
+    #[error("{}", fl!("error-room-name-empty"))]
+    RoomNameEmpty,
+    /// Encryption, once on, stays on: the SDK and the spec offer no way back, nor does Estafette.
+    #[error("{}", fl!("error-already-encrypted"))]
+    AlreadyEncrypted,
+    /// A change that opens the room or its history to more people, asked without consent.
+    #[error("{}", fl!("error-needs-consent", warning = .0.as_str()))]
+    NeedsConsent(String),
+    /// Not a Matrix server name.
+    #[error("{}", fl!("error-unknown-server", server = .0.as_str()))]
+    UnknownServer(String),
+    /// A room that is not a space was named where a space is asked for.
+    #[error("{}", fl!("error-not-a-space", room = .0.as_str()))]
+    NotASpace(String),
 }
 
 /// An SDK failure in words: the server's refusal, or the network's failure to carry the request.

@@ -236,26 +236,9 @@ impl Handle {
         room: &str,
     ) -> Result<Vec<UnverifiedSession>, MatrixError> {
         let room = self.room(room).await?;
-        let encryption = self.inner.client.encryption();
         let mut found = Vec::new();
         for member in self.members(&room).await? {
-            let mut devices = encryption
-                .get_user_devices(&member)
-                .await
-                .map_err(|e| MatrixError::Server(e.to_string()))?;
-            // Nobody has asked for this person's sessions yet (nothing was sent to them):
-            // asking the server for their identity brings their sessions with it.
-            if devices.keys().next().is_none() {
-                encryption
-                    .request_user_identity(&member)
-                    .await
-                    .map_err(|e| MatrixError::Server(e.to_string()))?;
-                devices = encryption
-                    .get_user_devices(&member)
-                    .await
-                    .map_err(|e| MatrixError::Server(e.to_string()))?;
-            }
-            for device in devices.devices() {
+            for device in self.devices_of(&member).await?.devices() {
                 let own =
                     member.as_str() == self.user_id() && device.device_id() == self.device_id();
                 if own || device.is_verified() || device.is_blacklisted() {
@@ -269,6 +252,23 @@ impl Handle {
             }
         }
         Ok(found)
+    }
+
+    /// A person's sessions as this client knows them. When nobody has asked for them yet
+    /// (nothing was sent to them), asking the server for their identity brings them.
+    pub(crate) async fn devices_of(
+        &self,
+        user: &matrix_sdk::ruma::UserId,
+    ) -> Result<matrix_sdk::encryption::identities::UserDevices, MatrixError> {
+        let encryption = self.inner.client.encryption();
+        let failed = |e: matrix_sdk::Error| MatrixError::Server(e.to_string());
+        let devices = encryption.get_user_devices(user).await.map_err(failed)?;
+        if devices.keys().next().is_some() {
+            return Ok(devices);
+        }
+        let asked = encryption.request_user_identity(user).await;
+        asked.map_err(|e| MatrixError::Server(e.to_string()))?;
+        encryption.get_user_devices(user).await.map_err(failed)
     }
 
     async fn members(&self, room: &Room) -> Result<Vec<OwnedUserId>, MatrixError> {

@@ -20,11 +20,15 @@ impl Handle {
     pub async fn rooms(&self) -> Vec<RoomSummary> {
         let mut rooms = Vec::new();
         let latest = self.inner.client.latest_events().await;
-        for room in self.inner.client.rooms() {
+        let all = self.inner.client.rooms();
+        let mut parents = super::spaces::parents(&all).await;
+        for room in all {
             // From now on the SDK keeps this room's latest event (the preview) up to date.
             let _ = latest.listen_to_room(room.room_id()).await;
             if matches!(room.state(), RoomState::Joined | RoomState::Invited) {
-                rooms.push(summary(&room).await);
+                let mut summary = summary(&room).await;
+                summary.in_spaces = parents.remove(room.room_id()).unwrap_or_default();
+                rooms.push(summary);
             }
         }
         rooms.sort_by_key(|room| room.name.to_lowercase());
@@ -86,12 +90,6 @@ impl Handle {
         }
         let joined = self.inner.client.join_room_by_id_or_alias(&target, &[]).await;
         Ok(joined.map_err(sdk_error)?.room_id().to_string())
-    }
-
-    /// Leaves a joined room, or declines an invitation.
-    pub async fn leave(&self, room: &str) -> Result<(), MatrixError> {
-        let room = self.room(room).await?;
-        room.leave().await.map_err(sdk_error)
     }
 
     /// The id of one of the user's rooms named by a permalink: its id or its alias, never a
@@ -189,6 +187,8 @@ async fn summary(room: &Room) -> RoomSummary {
         last_activity: last_activity(room),
         inviter: inviter(room).await,
         partners: partners(room),
+        space: room.is_space(),
+        in_spaces: Vec::new(),
     }
 }
 
@@ -278,7 +278,7 @@ fn encryption_event() -> matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::
         .to_raw_any()
 }
 
-fn parse_user(user: &str) -> Result<OwnedUserId, MatrixError> {
+pub(crate) fn parse_user(user: &str) -> Result<OwnedUserId, MatrixError> {
     UserId::parse(user.trim()).map_err(|e| MatrixError::BadUserId(user.to_owned(), e.to_string()))
 }
 

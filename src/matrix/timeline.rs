@@ -331,6 +331,7 @@ async fn details(room: &Room) -> RoomDetails {
         public: room.is_public().unwrap_or(false),
         partner: partner(room).await,
         can_delete_others: can_delete_others(room).await,
+        replaced_by: room.successor_room().map(|successor| successor.room_id.to_string()),
     }
 }
 

@@ -48,6 +48,20 @@ pub fn assess(text: &str, href: &str) -> Option<Link> {
     Some(Link::Web { url: url.to_string(), ask })
 }
 
+/// The room a person typed or pasted to join: `#alias:server`, `!id:server`, or a
+/// `matrix.to` / `matrix:` link to one; `None` for anything else (a person, a web page).
+pub fn room_address(input: &str) -> Option<String> {
+    let input = input.trim();
+    if input.starts_with(['#', '!']) && input.contains(':') && !input.contains(char::is_whitespace)
+    {
+        return Some(input.to_owned());
+    }
+    match matrix_uri(input).or_else(|| matrix_to(input))? {
+        Link::Room(id) => Some(id),
+        _ => None,
+    }
+}
+
 /// The text shows the address itself (with or without its scheme or a final slash).
 fn same_text(text: &str, href: &str) -> bool {
     let bare = |s: &str| {
@@ -126,6 +140,18 @@ fn next_scheme(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_room_to_join_is_an_address_or_a_link_to_one() {
+        assert_eq!(room_address(" #accueil:gouv.fr "), Some("#accueil:gouv.fr".into()));
+        assert_eq!(room_address("!abc:gouv.fr"), Some("!abc:gouv.fr".into()));
+        let link = "https://matrix.to/#/%23accueil:gouv.fr?via=gouv.fr";
+        assert_eq!(room_address(link), Some("#accueil:gouv.fr".into()));
+        assert_eq!(room_address("matrix:r/accueil:gouv.fr"), Some("#accueil:gouv.fr".into()));
+        assert_eq!(room_address("https://matrix.to/#/@anne:gouv.fr"), None, "a person");
+        assert_eq!(room_address("#accueil"), None, "no server");
+        assert_eq!(room_address("https://example.org"), None);
+    }
 
     fn web(url: &str, ask: Option<Doubt>) -> Option<Link> {
         Some(Link::Web { url: url.into(), ask })

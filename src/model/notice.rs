@@ -48,6 +48,8 @@ mod tests {
             last_activity: 0,
             inviter: None,
             partners: Vec::new(),
+            space: false,
+            in_spaces: Vec::new(),
         }
     }
 

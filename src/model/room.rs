@@ -30,6 +30,11 @@ pub struct RoomSummary {
     /// pictures load in a public room too.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
+    /// A space (a group of rooms), not a conversation.
+    pub space: bool,
+    /// The joined spaces that list this room, by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub in_spaces: Vec<String>,
 }
 
 impl RoomSummary {
@@ -49,6 +54,8 @@ impl RoomSummary {
             last_activity: 0,
             inviter: None,
             partners: Vec::new(),
+            space: false,
+            in_spaces: Vec::new(),
         }
     }
 }
@@ -97,6 +104,8 @@ pub struct RoomDetails {
     pub partner: Option<Partner>,
     /// This account's power level lets it delete other members' messages (a moderator).
     pub can_delete_others: bool,
+    /// The room was upgraded: the id of the room that replaced it.
+    pub replaced_by: Option<String>,
 }
 
 /// The other person of a direct chat.

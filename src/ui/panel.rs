@@ -4,12 +4,15 @@
 pub(super) mod accounts;
 pub(super) mod alert;
 pub(super) mod delete;
+pub(super) mod directory;
 pub(super) mod gallery;
 pub(super) mod link;
+pub(super) mod members;
 pub(super) mod pictures;
 pub(super) mod recovery;
 pub(super) mod room;
 pub(super) mod room_list;
+pub(super) mod room_settings;
 pub(super) mod sessions;
 pub(super) mod settings;
 pub(super) mod thread;

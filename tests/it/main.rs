@@ -16,6 +16,7 @@ mod doctor;
 mod hostile;
 mod i18n;
 mod identity;
+mod members;
 mod messaging;
 mod people;
 mod pictures;

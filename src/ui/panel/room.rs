@@ -18,6 +18,8 @@ use crate::ui::desktop::window::{self, Window};
 use crate::ui::panel::delete::{self, DeleteDialog};
 use crate::ui::panel::gallery::{self, AutoLoad, Gallery};
 use crate::ui::panel::link::{self, LinkDialog};
+use crate::ui::panel::members::{self, MembersPanel};
+use crate::ui::panel::room_settings::{self, SettingsDialog};
 use crate::ui::panel::thread::{self, ThreadPanel};
 use crate::ui::panel::timeline::{LinkClick, message_row};
 use crate::ui::widget::style;
@@ -61,6 +63,10 @@ pub struct RoomPane {
     unread: unread::Unread,
     /// The thread open beside the conversation.
     thread: Option<ThreadPanel>,
+    /// The member list open beside the conversation (one side panel at a time).
+    members: Option<MembersPanel>,
+    /// The room's settings, in a dialog over it.
+    settings: Option<SettingsDialog>,
     /// What part of the laid-out rows the reader sees: only pictures near it are fetched.
     seen: nearby::Seen,
 }
@@ -155,6 +161,13 @@ pub enum Message {
     /// Open the thread this message starts (its event id) beside the conversation.
     OpenThread(String),
     Thread(thread::Message),
+    /// Open (or close) the member list beside the conversation.
+    OpenMembers,
+    Members(members::Message),
+    OpenSettings,
+    Settings(room_settings::Message),
+    /// Go to the room that replaced this one (joining it first if needed).
+    GoToSuccessor(String),
     /// The clipboard held this picture (PNG).
     Pasted(Arc<[u8]>),
 }
@@ -257,6 +270,30 @@ pub enum Event {
         event_id: String,
         reason: Option<String>,
     },
+    /// Fetch the room's members (answered with `Members(Loaded)`).
+    LoadMembers(String),
+    /// Do this to a member (answered with `Members(Done)`), already confirmed.
+    Moderate {
+        room_id: String,
+        user: String,
+        act: members::Act,
+        reason: Option<String>,
+    },
+    Invite {
+        room_id: String,
+        user: String,
+    },
+    /// Fetch someone's sessions (answered with `Members(Sessions)`).
+    PersonSessions(String),
+    /// Fetch the room's settings (answered with `Settings(Loaded)`).
+    LoadSettings(String),
+    /// Change a setting, already confirmed where it had to be (answered with `Settings(Done)`).
+    ChangeSettings {
+        room_id: String,
+        change: room_settings::Change,
+    },
+    /// Join (if needed) and open this room: the one that replaced this one.
+    JoinAndOpen(String),
 }
 
 impl RoomPane {
@@ -271,6 +308,7 @@ impl RoomPane {
             public: summary.public,
             partner: None,
             can_delete_others: false,
+            replaced_by: None,
         };
         Self {
             details,
@@ -293,6 +331,8 @@ impl RoomPane {
             gallery: Gallery::default(),
             unread: unread::Unread::default(),
             thread: None,
+            members: None,
+            settings: None,
             seen: nearby::Seen::default(),
         }
     }
@@ -354,7 +394,22 @@ impl RoomPane {
             Message::PasteCheck if !self.forbidden() => return Some(Event::CheckPaste),
             Message::PasteCheck => {}
             Message::Pasted(png) => self.asking = Some(Pending::Pasted(png)),
+            Message::OpenMembers if self.members.is_some() => self.members = None,
+            Message::OpenMembers => {
+                // One side panel at a time: the core lets the thread go as it loads members.
+                self.thread = None;
+                self.members = Some(MembersPanel::default());
+                return Some(self.load_members());
+            }
+            Message::Members(message) => return self.members_message(message),
+            Message::OpenSettings => {
+                self.settings = Some(SettingsDialog::default());
+                return Some(Event::LoadSettings(self.details.room_id.clone()));
+            }
+            Message::Settings(message) => return self.settings_message(message),
+            Message::GoToSuccessor(room_id) => return Some(Event::JoinAndOpen(room_id)),
             Message::OpenThread(root) => {
+                self.members = None;
                 self.thread = Some(ThreadPanel::new(root.clone()));
                 return Some(Event::WatchThread { room_id: self.details.room_id.clone(), root });
             }
@@ -422,34 +477,6 @@ impl RoomPane {
             }
         }
         None
-    }
-
-    /// What the thread panel asked: an answer in it goes through the room's consent, as any
-    /// message does.
-    fn thread_message(&mut self, message: thread::Message) -> Option<Event> {
-        let room_id = self.details.room_id.clone();
-        match self.thread.as_mut()?.update(message)? {
-            thread::Event::Send { .. } if self.forbidden() => {
-                self.error = Some(fl!("composer-forbidden"));
-                None
-            }
-            thread::Event::Send { .. } if !(self.details.encrypted || self.consented) => {
-                self.error = Some(fl!("thread-needs-consent"));
-                None
-            }
-            thread::Event::Send { root, text } => {
-                Some(Event::SendInThread { room_id, root, text, consent: self.consented })
-            }
-            thread::Event::Closed => {
-                self.thread = None;
-                Some(Event::StopThread)
-            }
-        }
-    }
-
-    /// Closes the thread panel (Esc); true when it was open, so that its thread is let go.
-    pub fn close_thread(&mut self) -> bool {
-        self.thread.take().is_some()
     }
 
     /// The pictures near what the reader sees that should be fetched.
@@ -697,6 +724,9 @@ impl RoomPane {
 
     pub fn view(&self) -> Element<'_, Message> {
         let mut page = column![frame::header(&self.details)].spacing(8).padding(12);
+        if let Some(banner) = frame::successor(&self.details) {
+            page = page.push(banner);
+        }
         if let Some(banner) = frame::banner(&self.details) {
             page = page.push(banner);
         }
@@ -709,10 +739,18 @@ impl RoomPane {
                 let row_of = |message| message_row(message, rows::look(self, message, None));
                 iced::widget::row![page, thread.view(row_of, Message::Thread)].into()
             }
-            None => page.into(),
+            None => match &self.members {
+                Some(members) => {
+                    iced::widget::row![page, members.view().map(Message::Members)].into()
+                }
+                None => page.into(),
+            },
         };
         if let Some(viewer) = self.gallery.viewer() {
             return stack![page, iced::widget::opaque(viewer.map(Message::Gallery))].into();
+        }
+        if let Some(dialog) = &self.settings {
+            return stack![page, dialog.view().map(Message::Settings)].into();
         }
         if let Some(dialog) = &self.deleting {
             return stack![page, dialog.view().map(Message::Delete)].into();
@@ -750,6 +788,7 @@ mod composer;
 mod frame;
 mod nearby;
 mod rows;
+mod side;
 #[cfg(test)]
 pub(crate) mod tests;
 mod unread;

@@ -21,6 +21,8 @@ pub struct RoomList {
     order: Order,
     /// Where the list is scrolled to.
     view: shown::View,
+    /// The space the list is narrowed to, by id.
+    space: Option<String>,
 }
 
 /// The height of each kind of entry, its spacing included: fixed, so that the entries out of
@@ -72,10 +74,16 @@ pub enum Message {
     Select(String),
     Accept(String),
     Decline(String),
+    /// Decline, and ignore whoever sent the invitation.
+    Block(String),
     /// Sort the other way (by activity, or by name).
     ToggleOrder,
     /// The list was scrolled.
     Scrolled(scrollable::Viewport),
+    /// Narrow the list to one space's rooms, or show them all again.
+    Space(Option<String>),
+    /// List the chosen space's rooms, joined or not.
+    ExploreSpace,
 }
 
 /// What the list reports to the home screen.
@@ -84,6 +92,10 @@ pub enum Event {
     Selected(String),
     Accept(String),
     Decline(String),
+    /// Decline, and ignore whoever sent the invitation.
+    Block(String),
+    /// List this space's rooms (its id, its name), to join them.
+    ExploreSpace(String, String),
 }
 
 impl RoomList {
@@ -134,12 +146,21 @@ impl RoomList {
             Message::Select(room_id) => return self.select(room_id),
             Message::Accept(room_id) => return Some(Event::Accept(room_id)),
             Message::Decline(room_id) => return Some(Event::Decline(room_id)),
+            Message::Block(room_id) => return Some(Event::Block(room_id)),
             Message::ToggleOrder => {
                 self.order = match self.order {
                     Order::Activity => Order::Name,
                     Order::Name => Order::Activity,
                 };
                 self.sort();
+            }
+            Message::Space(space) => {
+                self.space = space;
+                self.view = shown::View::default();
+            }
+            Message::ExploreSpace => {
+                let space = self.room(self.space.as_deref()?)?;
+                return Some(Event::ExploreSpace(space.room_id.clone(), space.name.clone()));
             }
             Message::Scrolled(viewport) => {
                 let (offset, height) = (viewport.absolute_offset().y, viewport.bounds().height);
@@ -164,10 +185,51 @@ impl RoomList {
         Some(Event::Selected(room_id))
     }
 
-    /// The rooms whose name contains the filter, ignoring case.
+    /// The conversations whose name contains the filter, ignoring case, in the chosen space
+    /// if there is one (spaces themselves are groups, not conversations).
     fn visible(&self) -> impl Iterator<Item = &RoomSummary> {
         let filter = self.filter.to_lowercase();
-        self.rooms.iter().filter(move |room| room.name.to_lowercase().contains(&filter))
+        let space = self.space.as_deref();
+        self.rooms.iter().filter(move |room| {
+            !(room.space && room.membership == Membership::Joined)
+                && space.is_none_or(|space| room.in_spaces.iter().any(|s| s == space))
+                && room.name.to_lowercase().contains(&filter)
+        })
+    }
+
+    /// The switcher above the list: all rooms, or one joined space's; none without spaces.
+    fn spaces(&self) -> Option<Element<'_, Message>> {
+        let spaces: Vec<&RoomSummary> = self
+            .rooms
+            .iter()
+            .filter(|room| room.space && room.membership == Membership::Joined)
+            .collect();
+        if spaces.is_empty() {
+            return None;
+        }
+        let chip = |label: String, space: Option<String>| {
+            let chosen = self.space == space;
+            button(text(label).size(12))
+                .style(if chosen { button::primary } else { button::secondary })
+                .padding([2, 8])
+                .on_press(Message::Space(space))
+        };
+        let mut chips = row![chip(fl!("list-all-spaces"), None)].spacing(4);
+        for space in spaces {
+            chips = chips.push(chip(space.name.clone(), Some(space.room_id.clone())));
+        }
+        let switcher = scrollable(chips).direction(scrollable::Direction::Horizontal(
+            scrollable::Scrollbar::new().width(2).scroller_width(2),
+        ));
+        let mut column = column![switcher].spacing(4);
+        if self.space.is_some() {
+            let explore = button(text(fl!("list-space-rooms")).size(12))
+                .style(button::text)
+                .padding([2, 4])
+                .on_press(Message::ExploreSpace);
+            column = column.push(explore);
+        }
+        Some(column.into())
     }
 
     /// The list's entries in order: the loading line, invitations, direct chats, rooms.
@@ -232,7 +294,11 @@ impl RoomList {
             .padding([2, 4])
             .on_press(Message::ToggleOrder);
         let list = scrollable(list).height(Length::Fill).on_scroll(Message::Scrolled);
-        column![filter, order, list].spacing(4).padding(8).into()
+        let mut whole = column![].spacing(4).padding(8);
+        if let Some(spaces) = self.spaces() {
+            whole = whole.push(spaces);
+        }
+        whole.push(filter).push(order).push(list).into()
     }
 
     fn room_row<'a>(&'a self, room: &'a RoomSummary) -> Element<'a, Message> {
@@ -296,6 +362,9 @@ fn invite_row(room: &RoomSummary) -> Element<'_, Message> {
         button(text(fl!("invite-decline")))
             .style(button::secondary)
             .on_press(Message::Decline(room.room_id.clone())),
+        button(text(fl!("invite-block")))
+            .style(button::danger)
+            .on_press(Message::Block(room.room_id.clone())),
     ]
     .spacing(6);
     let name = row![security_badge(room), text(room.name.clone())]

@@ -30,6 +30,7 @@ use crate::policy::{NotificationContent, Policy, UnencryptedSend};
 use crate::preferences::Preferences;
 use crate::profile::Neighbour;
 use crate::ui::failure::Failure;
+use crate::ui::panel::directory::{self, Directory};
 use crate::ui::panel::gallery::AutoLoad;
 use crate::ui::panel::recovery::{self, Recovery};
 use crate::ui::panel::room::{self, RoomPane};
@@ -96,6 +97,11 @@ pub enum Message {
     DismissProblem,
     /// Log out (from the screen the policy puts in front of an unverified session).
     LogOut,
+    /// Explore public rooms, or join one by its address.
+    OpenDirectory,
+    Directory(directory::Message),
+    /// This room was left from its settings: its pane closes.
+    Left(Result<String, Failure>),
 }
 
 /// What the home screen reports to the app.
@@ -230,7 +236,17 @@ impl Home {
             Message::Done(Ok(())) => Effects::none(),
             Message::Dialog(message) => self.dialog_message(message),
             Message::OpenDialog(dialog) => self.show(dialog),
-            Message::Opened(Ok(room_id)) => self.open(&room_id),
+            Message::Opened(Ok(room_id)) => {
+                // Joined from the directory: it has done its work.
+                self.overlay.take_if(|overlay| matches!(overlay, Overlay::Directory(_)));
+                self.open(&room_id)
+            }
+            Message::Opened(Err(error)) if self.directory_open() => {
+                if let Some(dialog) = self.overlay.as_mut().and_then(Overlay::directory) {
+                    dialog.failed(&error);
+                }
+                Effects::none()
+            }
             Message::Opened(Err(error)) | Message::LoggedOut(Err(error)) => self.failed(error),
             Message::OpenSettings => self.open_settings(),
             Message::Settings(message) => self.settings_message(message),
@@ -248,6 +264,13 @@ impl Home {
             Message::Trust(message) => self.trust_message(message),
             Message::CloseVerification => Effects::core(self.trust.close_verification()),
             Message::LogOut => Effects::core([Request::LogOut { wipe: false }]),
+            Message::Left(Ok(room_id)) => {
+                self.pane.take_if(|pane| pane.room_id() == room_id);
+                Effects::none()
+            }
+            Message::Left(Err(error)) => self.failed(error),
+            Message::OpenDirectory => self.open_directory(),
+            Message::Directory(message) => self.directory_message(message),
             Message::DismissProblem => {
                 self.problem = None;
                 Effects::none()
@@ -455,11 +478,47 @@ impl Home {
         }
     }
 
+    fn directory_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Directory(_)))
+    }
+
+    fn open_directory(&mut self) -> Effects {
+        let off = self.policy.may_browse_public_rooms().is_err();
+        let (dialog, first) = Directory::new(off);
+        self.overlay = Some(Overlay::Directory(dialog));
+        let focus = Effects::ui(iced::widget::operation::focus(directory::SEARCH));
+        focus.and(Effects::core(first.map(Request::Directory)))
+    }
+
+    fn directory_message(&mut self, message: directory::Message) -> Effects {
+        let Some(dialog) = self.overlay.as_mut().and_then(Overlay::directory) else {
+            return Effects::none();
+        };
+        match dialog.update(message) {
+            Some(directory::Event::Closed) => {
+                self.overlay = None;
+                Effects::none()
+            }
+            Some(directory::Event::Open(room_id)) => {
+                self.overlay = None;
+                self.open(&room_id)
+            }
+            Some(event) => Effects::core([Request::Directory(event)]),
+            None => Effects::none(),
+        }
+    }
+
     fn list_event(&mut self, event: room_list::Event) -> Effects {
         match event {
             room_list::Event::Selected(room_id) => self.open(&room_id),
             room_list::Event::Accept(room_id) => Effects::core([Request::Join(room_id)]),
             room_list::Event::Decline(room_id) => Effects::core([Request::Decline(room_id)]),
+            room_list::Event::Block(room_id) => Effects::core([Request::Block(room_id)]),
+            room_list::Event::ExploreSpace(space_id, name) => {
+                let (dialog, first) = Directory::of_space(space_id, name);
+                self.overlay = Some(Overlay::Directory(dialog));
+                Effects::core([Request::Directory(first)])
+            }
         }
     }
 
@@ -543,6 +602,15 @@ impl Home {
         let toolbar = row![
             button(text(fl!("home-new-room"))).on_press(Message::OpenDialog(Dialog::new_room())),
             button(text(fl!("home-new-chat"))).on_press(Message::OpenDialog(Dialog::new_chat())),
+            iced::widget::tooltip(
+                button(text("🧭").font(crate::ui::widget::style::EMOJI))
+                    .style(button::secondary)
+                    .on_press(Message::OpenDirectory),
+                container(text(fl!("home-explore")))
+                    .padding(6)
+                    .style(crate::ui::widget::style::tooltip_box),
+                iced::widget::tooltip::Position::Bottom,
+            ),
             iced::widget::space::horizontal(),
             iced::widget::tooltip(
                 button(self.avatar.button(&self.me.user_id))
@@ -592,6 +660,7 @@ impl Home {
                 .map(Message::Settings),
             Overlay::Sessions(panel) => panel.view().map(Message::Sessions),
             Overlay::Recovery(dialog) => dialog.view().map(Message::Recovery),
+            Overlay::Directory(dialog) => dialog.view().map(Message::Directory),
         }
     }
 

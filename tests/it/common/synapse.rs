@@ -198,6 +198,8 @@ enable_registration: true
 enable_registration_without_verification: true
 # As an organisation's server would: colleagues find each other by name before sharing a room.
 user_directory: {{enabled: true, search_all_users: true}}
+# Anyone may list a room in the public directory (Synapse lets only admins by default).
+room_list_publication_rules: [{{action: allow}}]
 rc_message: {{per_second: 1000, burst_count: 1000}}
 rc_registration: {{per_second: 1000, burst_count: 1000}}
 rc_login:

@@ -19,17 +19,33 @@ pub(super) fn header(details: &RoomDetails) -> Element<'_, Message> {
         text(fl!("room-header-unencrypted")).style(style::danger_text)
     };
     let mut info = row![text(details.name.clone()).size(22), state].spacing(12);
-    if details.members > 0 {
-        info = info.push(text(fl!("room-members", count = details.members)));
-    }
     if let Some(partner) = &details.partner {
         info = info.push(partner_trust(partner));
     }
-    let mut header = column![info.align_y(iced::Alignment::Center)];
-    if let Some(topic) = &details.topic {
-        header = header.push(text(topic.clone()).size(13));
+    // Under the name, beside the topic, at the right end where they stay put whatever the
+    // name's length or a side panel's width: who is here, and the settings.
+    let topic = text(details.topic.clone().unwrap_or_default()).size(13).width(Length::Fill);
+    let mut second = row![topic].spacing(8).align_y(iced::Alignment::Center);
+    if details.members > 0 {
+        let members = text(fl!("room-members", count = details.members)).size(13);
+        let members = button(members).style(button::secondary).padding([3, 10]);
+        second = second.push(members.on_press(Message::OpenMembers));
     }
-    header.into()
+    let settings = button(text(fl!("room-settings-open")).size(13))
+        .style(button::secondary)
+        .padding([3, 10])
+        .on_press(Message::OpenSettings);
+    column![info.align_y(iced::Alignment::Center), second.push(settings)].spacing(2).into()
+}
+
+/// "This room has been replaced", with the way to the new one.
+pub(super) fn successor(details: &RoomDetails) -> Option<Element<'static, Message>> {
+    let new = details.replaced_by.clone()?;
+    let go = button(text(fl!("room-replaced-go")).size(13)).on_press(Message::GoToSuccessor(new));
+    let line = row![text(fl!("room-replaced")).size(15).width(Length::Fill), go]
+        .spacing(12)
+        .align_y(iced::Alignment::Center);
+    Some(container(line).padding(12).width(Length::Fill).style(style::caution_banner).into())
 }
 
 /// The warning nobody can miss; none in an encrypted private room.

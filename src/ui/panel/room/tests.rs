@@ -546,6 +546,7 @@ fn pane_details() -> RoomDetails {
         public: false,
         partner: None,
         can_delete_others: false,
+        replaced_by: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! sessions or the recovery dialog. One at a time: opening one closes the other, and Escape
 //! closes it. The trust layer's dialogs (a verification, a new login) stack above it.
 
+use crate::ui::panel::directory::Directory;
 use crate::ui::panel::recovery::Recovery;
 use crate::ui::panel::sessions::SessionsPanel;
 use crate::ui::panel::settings::Settings;
@@ -12,6 +13,7 @@ pub enum Overlay {
     Settings(Box<Settings>),
     Sessions(SessionsPanel),
     Recovery(Recovery),
+    Directory(Directory),
 }
 
 impl Overlay {
@@ -32,6 +34,13 @@ impl Overlay {
     pub fn sessions(&mut self) -> Option<&mut SessionsPanel> {
         match self {
             Self::Sessions(panel) => Some(panel),
+            _ => None,
+        }
+    }
+
+    pub fn directory(&mut self) -> Option<&mut Directory> {
+        match self {
+            Self::Directory(directory) => Some(directory),
             _ => None,
         }
     }

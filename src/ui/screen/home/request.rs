@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::model::notice::Notice;
 use crate::secret::{Password, RecoveryKey};
 use crate::ui::panel::sessions::Target;
-use crate::ui::panel::{room, verify};
+use crate::ui::panel::{directory, room, verify};
 use crate::ui::widget::dialog;
 
 /// Whom to verify.
@@ -70,6 +70,10 @@ pub enum Request {
     },
     Join(String),
     Decline(String),
+    /// What the directory dialog asked: search it, or join a room and open it.
+    Directory(directory::Event),
+    /// Decline the invitation and ignore its sender.
+    Block(String),
     /// What the open room's pane asked for (send, react, attach, download, page back…).
     Room(room::Event),
     /// What the new-conversation dialog asked for (create, open a chat, search people).

@@ -1,0 +1,87 @@
+//! Spaces: the groups of rooms an organisation makes (a ministry, a project). The room list
+//! can be narrowed to one space's rooms, and a space's rooms, joined or not, can be listed
+//! from the server's hierarchy and joined.
+
+use std::collections::HashMap;
+
+use matrix_sdk::deserialized_responses::SyncOrStrippedState;
+use matrix_sdk::ruma::api::client::space::get_hierarchy::v1::Request;
+use matrix_sdk::ruma::events::space::child::SpaceChildEventContent;
+use matrix_sdk::ruma::room::JoinRuleSummary;
+use matrix_sdk::ruma::{OwnedRoomId, UInt};
+use matrix_sdk::{Room, RoomState};
+
+use super::handle::Handle;
+use super::{MatrixError, sdk_error};
+use crate::model::directory::PublicRoom;
+use crate::model::text::{clean_name, neutral};
+
+/// How many of a space's rooms one listing shows.
+const LIMIT: u32 = 100;
+
+impl Handle {
+    /// A space's rooms as the server knows them (its hierarchy, one level down), joined or
+    /// not, with whether each is encrypted.
+    pub async fn space_rooms(&self, space: &str) -> Result<Vec<PublicRoom>, MatrixError> {
+        let space = self.room(space).await?;
+        if !space.is_space() {
+            let name = space.name().map(|name| clean_name(&name));
+            return Err(MatrixError::NotASpace(
+                name.unwrap_or_else(|| space.room_id().to_string()),
+            ));
+        }
+        let mut request = Request::new(space.room_id().to_owned());
+        request.max_depth = Some(UInt::from(1_u32));
+        request.limit = Some(UInt::from(LIMIT));
+        let response = self.inner.client.send(request).await.map_err(|e| sdk_error(e.into()))?;
+        let rooms = response.rooms.into_iter().map(|chunk| chunk.summary);
+        let rooms = rooms.filter(|summary| summary.room_id != space.room_id());
+        Ok(rooms
+            .map(|summary| {
+                let joined = self
+                    .inner
+                    .client
+                    .get_room(&summary.room_id)
+                    .is_some_and(|room| room.state() == RoomState::Joined);
+                PublicRoom {
+                    room_id: summary.room_id.to_string(),
+                    alias: summary.canonical_alias.map(|alias| alias.to_string()),
+                    name: summary.name.map(|name| clean_name(&name)).filter(|n| !n.is_empty()),
+                    topic: summary.topic.map(|topic| neutral(&topic).into_owned()),
+                    members: summary.num_joined_members.into(),
+                    world_readable: summary.world_readable,
+                    open: matches!(summary.join_rule, JoinRuleSummary::Public),
+                    joined,
+                    encrypted: Some(summary.encryption.is_some()),
+                }
+            })
+            .collect())
+    }
+}
+
+/// For each room, the joined spaces that list it among their rooms (`m.space.child` with a
+/// server to join it through), by space id.
+pub(super) async fn parents(rooms: &[Room]) -> HashMap<OwnedRoomId, Vec<String>> {
+    let mut parents: HashMap<OwnedRoomId, Vec<String>> = HashMap::new();
+    let spaces = rooms.iter().filter(|room| room.is_space() && room.state() == RoomState::Joined);
+    for space in spaces {
+        let Ok(children) = space.get_state_events_static::<SpaceChildEventContent>().await else {
+            continue;
+        };
+        for child in children.iter().filter_map(|raw| raw.deserialize().ok()) {
+            // A child event without `via` is one the space took back.
+            let listed = match &child {
+                SyncOrStrippedState::Sync(event) => {
+                    event.as_original().is_some_and(|event| !event.content.via.is_empty())
+                }
+                // Only joined spaces are read: their state is never stripped.
+                SyncOrStrippedState::Stripped(_) => false,
+            };
+            if listed {
+                let id = child.state_key().clone();
+                parents.entry(id).or_default().push(space.room_id().to_string());
+            }
+        }
+    }
+    parents
+}

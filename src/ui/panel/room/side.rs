@@ -1,0 +1,73 @@
+//! The panels beside or over the open room: its thread, its members, its settings. One side
+//! panel at a time; what each asks of the core goes out with the room's id.
+
+use super::{Event, RoomPane};
+use crate::fl;
+use crate::ui::panel::{members, room_settings, thread};
+
+impl RoomPane {
+    /// What the thread panel asked: an answer in it goes through the room's consent, as any
+    /// message does.
+    pub(super) fn thread_message(&mut self, message: thread::Message) -> Option<Event> {
+        let room_id = self.details.room_id.clone();
+        match self.thread.as_mut()?.update(message)? {
+            thread::Event::Send { .. } if self.forbidden() => {
+                self.error = Some(fl!("composer-forbidden"));
+                None
+            }
+            thread::Event::Send { .. } if !(self.details.encrypted || self.consented) => {
+                self.error = Some(fl!("thread-needs-consent"));
+                None
+            }
+            thread::Event::Send { root, text } => {
+                Some(Event::SendInThread { room_id, root, text, consent: self.consented })
+            }
+            thread::Event::Closed => {
+                self.thread = None;
+                Some(Event::StopThread)
+            }
+        }
+    }
+
+    /// What the member list asked: actions on members go to the core with the room's id.
+    pub(super) fn members_message(&mut self, message: members::Message) -> Option<Event> {
+        let room_id = self.details.room_id.clone();
+        match self.members.as_mut()?.update(message)? {
+            members::Event::Act { user, act, reason } => {
+                Some(Event::Moderate { room_id, user, act, reason })
+            }
+            members::Event::Invite(user) => Some(Event::Invite { room_id, user }),
+            members::Event::Reload => Some(self.load_members()),
+            members::Event::Sessions(user) => Some(Event::PersonSessions(user)),
+            members::Event::Verify(user) => Some(Event::VerifyPerson(user)),
+            members::Event::Chat(user) => Some(Event::OpenPerson(user)),
+            members::Event::Closed => {
+                self.members = None;
+                None
+            }
+        }
+    }
+
+    pub(super) fn settings_message(&mut self, message: room_settings::Message) -> Option<Event> {
+        let room_id = self.details.room_id.clone();
+        match self.settings.as_mut()?.update(message)? {
+            room_settings::Event::Change(change) => Some(Event::ChangeSettings { room_id, change }),
+            room_settings::Event::Reload => Some(Event::LoadSettings(room_id)),
+            room_settings::Event::Closed => {
+                self.settings = None;
+                None
+            }
+        }
+    }
+
+    pub(super) fn load_members(&self) -> Event {
+        Event::LoadMembers(self.details.room_id.clone())
+    }
+
+    /// Closes the side panel (Esc): true when a thread was open, so that it is let go.
+    pub fn close_thread(&mut self) -> bool {
+        self.members = None;
+        self.settings = None;
+        self.thread.take().is_some()
+    }
+}
