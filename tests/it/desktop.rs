@@ -161,3 +161,57 @@ fn a_picture_in_an_encrypted_room_is_drawn_inline() {
     let _ = app.kill();
     let _ = app.wait();
 }
+
+/// An invitation sent from the member panel reaches the server: the room's header opens the
+/// panel (its member count, at the right end of the line under the name), the Matrix ID typed
+/// in its invite field and Enter, and Synapse's `/members` lists the person as invited.
+#[test]
+fn an_invitation_from_the_member_panel_reaches_the_server() {
+    let synapse = Synapse::shared();
+    let host = User::new(Some(Keyring::shared()));
+    host.login(synapse, &synapse.register("hote"), &[]);
+    let guest = synapse.register("invitee");
+    let room = host.run(&["create-room", "--name", "Cellule"], "").ok().stdout.trim().to_owned();
+
+    let display = Display::start();
+    let mut app = host.spawn(&[], &[("DISPLAY", &display.name)]);
+    milestone(&host, "room-list-complete", &mut app);
+    std::thread::sleep(Duration::from_secs(2));
+    display.xdotool(&["key", "ctrl+k"]);
+    display.xdotool(&["type", "--delay", "30", "Cellule"]);
+    display.xdotool(&["key", "Return"]);
+    std::thread::sleep(Duration::from_secs(2));
+    // The window opens 1100 px wide: its header's "1 member" button, then the invite field.
+    display.xdotool(&["mousemove", "962", "100", "click", "1"]);
+    std::thread::sleep(Duration::from_secs(2));
+    display.xdotool(&["mousemove", "880", "144", "click", "1"]);
+    display.xdotool(&["type", "--delay", "20", &guest.user_id]);
+    display.xdotool(&["key", "Return"]);
+
+    let token = host.access_token(Keyring::shared());
+    let path = format!("/_matrix/client/v3/rooms/{room}/members");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (_, body) = synapse.call("GET", &path, Some(&token), "");
+        let invited = serde_json::from_str::<serde_json::Value>(&body).is_ok_and(|members| {
+            members["chunk"].as_array().is_some_and(|chunk| {
+                chunk.iter().any(|event| {
+                    event["state_key"] == guest.user_id.as_str()
+                        && event["content"]["membership"] == "invite"
+                })
+            })
+        });
+        if invited {
+            break;
+        }
+        if Instant::now() > deadline {
+            let shot = target_dir().join("test-artefacts").join("desktop-invite.png");
+            let _ = std::fs::create_dir_all(shot.parent().expect("folder"));
+            display.screenshot(&shot);
+            panic!("no invitation on the server: {body}\nscreen: {}", shot.display());
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+}

@@ -221,3 +221,78 @@ fn frames_while_scrolling_a_room_of_fifty_photos() {
     );
     report("timeline of photos", first, times);
 }
+
+/// One frame of `view` as the app makes it: build, lay out, draw, rasterise on the CPU.
+fn one_frame<'a, M>(
+    view: iced::Element<'a, M>,
+    renderer: &mut iced_test::renderer::Renderer,
+    size: Size,
+) -> Duration {
+    let started = Instant::now();
+    let theme = iced::Theme::Light;
+    let cursor = mouse::Cursor::Available(Point::new(10.0, 10.0));
+    let mut ui = UserInterface::build(view, size, Cache::default(), renderer);
+    ui.draw(renderer, &theme, &Style { text_color: theme.palette().text }, cursor);
+    let _pixels = renderer.screenshot(
+        Size::new(size.width as u32, size.height as u32),
+        1.0,
+        theme.palette().background,
+    );
+    started.elapsed()
+}
+
+/// The member panel of a room of 2000: its first frame once the list is in, and a frame per
+/// key typed in its filter, as BENCHMARKS.md asks (first paint ≤ 100 ms).
+#[test]
+#[ignore = "a benchmark: run it in release mode, it prints figures"]
+fn the_member_panel_of_a_room_of_two_thousand() {
+    use crate::model::Membership;
+    use crate::model::member::{Member, MemberActions, PersonTrust, Power, Role, RoomMembers};
+    use crate::ui::panel::members::{self, MembersPanel};
+    load_fonts();
+    let mut renderer = futures_executor(iced_test::renderer::Renderer::new(
+        style::UI,
+        Pixels(16.0),
+        Some("tiny-skia"),
+    ))
+    .expect("a CPU renderer");
+    let people = (0..2000).map(|n| Member {
+        user_id: format!("@agent{n}:ministere.gouv.fr"),
+        name: Some(format!("Agent {n} Dupont")),
+        membership: if n % 40 == 0 { Membership::Invited } else { Membership::Joined },
+        power: Power::Level(if n < 3 { 100 } else { 0 }),
+        role: Role::of(Power::Level(if n < 3 { 100 } else { 0 }), 0),
+        trust: if n % 3 == 0 { PersonTrust::Verified } else { PersonTrust::Unverified },
+        invited_by: (n % 40 == 0).then(|| "@agent1:ministere.gouv.fr".to_owned()),
+        reason: None,
+        me: n == 0,
+        may: MemberActions { kick: n >= 3, ban: n >= 3, unban: false, change_role: n >= 3 },
+    });
+    let mut list = RoomMembers {
+        room_id: "!big:x".into(),
+        members: people.collect(),
+        my_power: Power::Level(100),
+        default_level: 0,
+        may_invite: true,
+    };
+    let size = Size::new(380.0, 760.0);
+    let started = Instant::now();
+    list.sort();
+    let mut panel = MembersPanel::default();
+    panel.update(members::Message::Loaded(list));
+    let first = started.elapsed() + one_frame(panel.view(), &mut renderer, size);
+    let mut typed = String::new();
+    let mut keys = Vec::new();
+    for key in "agent 1999".chars() {
+        typed.push(key);
+        let started = Instant::now();
+        panel.update(members::Message::Filter(typed.clone()));
+        keys.push(started.elapsed() + one_frame(panel.view(), &mut renderer, size));
+    }
+    let ms = |d: &Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+    println!("member panel, 2000 members: sorted and first frame in {} ms", ms(&first));
+    println!(
+        "a frame per key typed in the filter: {} ms",
+        keys.iter().map(ms).collect::<Vec<_>>().join(", ")
+    );
+}
