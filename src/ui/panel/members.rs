@@ -9,8 +9,8 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text, 
 use iced::{Element, Length};
 
 use crate::fl;
-use crate::model::Membership;
 use crate::model::member::{Member, PersonSession, PersonTrust, Power, RoleChoice, RoomMembers};
+use crate::model::{Membership, Person};
 use crate::ui::failure::Failure;
 use crate::ui::widget::style;
 
@@ -36,6 +36,8 @@ pub struct MembersPanel {
     /// The action waiting for "Yes".
     asking: Option<Asking>,
     invite: String,
+    /// The people the directory found for what the invite field held when asked.
+    found: Vec<Person>,
     error: Option<String>,
 }
 
@@ -92,6 +94,10 @@ pub enum Message {
     Confirm,
     Cancel,
     InviteText(String),
+    /// The people directory's answer for this text.
+    Found(String, Result<Vec<Person>, Failure>),
+    /// Invite this person, picked among those found.
+    Pick(String),
     Invite,
     /// An action went through (the list is fetched again) or why not.
     Done(Result<(), Failure>),
@@ -111,6 +117,8 @@ pub enum Event {
         reason: Option<String>,
     },
     Invite(String),
+    /// Look this text up in the people directory (answered with `Found`).
+    SearchPeople(String),
     /// Fetch the list again (after an action).
     Reload,
     /// Fetch this person's sessions (answered with `Sessions`).
@@ -157,7 +165,23 @@ impl MembersPanel {
                 return Some(Event::Act { user, act, reason });
             }
             Message::Cancel => self.asking = None,
-            Message::InviteText(typed) => self.invite = typed,
+            Message::InviteText(typed) => {
+                let term = typed.trim().to_owned();
+                self.invite = typed;
+                // A full Matrix ID needs no search; a few letters of a name do.
+                let search = term.chars().count() >= 2 && !term.contains(':');
+                self.found.clear();
+                return search.then_some(Event::SearchPeople(term));
+            }
+            Message::Found(term, found) if term == self.invite.trim() => {
+                self.found = found.unwrap_or_default();
+            }
+            Message::Found(..) => {}
+            Message::Pick(user) => {
+                self.invite.clear();
+                self.found.clear();
+                return Some(Event::Invite(user));
+            }
             Message::Invite => {
                 let user = self.invite.trim().to_owned();
                 if user.is_empty() {
@@ -201,6 +225,14 @@ impl MembersPanel {
         }
         if let Some(list) = &self.list {
             panel = panel.push(invite_box(list.may_invite, &self.invite));
+            if list.may_invite {
+                panel = self.found.iter().take(5).fold(panel, |panel, person| {
+                    let pick = button(text(person.label()).size(12))
+                        .style(button::text)
+                        .on_press(Message::Pick(person.user_id.clone()));
+                    panel.push(pick)
+                });
+            }
         }
         panel = panel.push(
             text_input(&fl!("members-filter"), &self.filter)
@@ -544,6 +576,26 @@ mod tests {
                 reason: None
             })
         );
+    }
+
+    #[test]
+    fn a_name_typed_to_invite_searches_the_directory_and_a_result_is_invited() {
+        let mut panel = MembersPanel::default();
+        panel.update(Message::Loaded(list(100, Vec::new())));
+        let asked = panel.update(Message::InviteText("Anne".into()));
+        assert_eq!(asked, Some(Event::SearchPeople("Anne".into())));
+        let anne = Person { user_id: "@anne:x".into(), display_name: Some("Anne D".into()) };
+        panel.update(Message::Found("Anne".into(), Ok(vec![anne])));
+        let mut ui = simulator(panel.view());
+        let _ = ui.click("Anne D (@anne:x)");
+        let clicked: Vec<Message> = ui.into_messages().collect();
+        let [Message::Pick(user)] = clicked.as_slice() else { panic!("{clicked:?}") };
+        assert_eq!(
+            panel.update(Message::Pick(user.clone())),
+            Some(Event::Invite("@anne:x".into()))
+        );
+        let typed = panel.update(Message::InviteText("@bob:x".into()));
+        assert_eq!(typed, None, "a full Matrix ID is not searched");
     }
 
     #[test]

@@ -283,6 +283,8 @@ pub enum Event {
         room_id: String,
         user: String,
     },
+    /// Look people up to invite (answered with `Members(Found)`).
+    SearchPeople(String),
     /// Fetch someone's sessions (answered with `Members(Sessions)`).
     PersonSessions(String),
     /// Fetch the room's settings (answered with `Settings(Loaded)`).

@@ -408,6 +408,13 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::Moderate { room_id, user, act, reason } => {
             Task::perform(moderate(handle, room_id, user, act, reason), member_done)
         }
+        room::Event::SearchPeople(term) => Task::perform(
+            async move { (handle.search_people(&term, 5).await, term) },
+            |(found, term)| {
+                let found = found.map_err(Failure::from);
+                Message::Room(room::Message::Members(members::Message::Found(term, found)))
+            },
+        ),
         room::Event::PersonSessions(user) => {
             Task::perform(
                 async move { handle.person_sessions(&user).await.map(|s| (user, s)) },
