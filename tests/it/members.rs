@@ -72,6 +72,13 @@ fn invite_kick_ban_and_roles_take_effect_on_the_server_and_are_refused_by_rank()
     assert!(words.contains(&admin_account.user_id) && words.contains("creator"), "{words}");
     let still = membership(synapse, &admin, &room, &admin_account.user_id);
     assert_eq!(still.as_deref(), Some("join"));
+    // Nor an admin who is not the creator: level 100 is not below 50.
+    admin.run(&["role", &room, &third_account.user_id, "admin"], "").ok();
+    let words = refusal(&moderator, &["ban", &room, &third_account.user_id]);
+    assert!(words.contains(&third_account.user_id) && words.contains("100"), "{words}");
+    let list = members(&moderator, &room);
+    assert_eq!(member(&list, &third_account.user_id)["may"]["ban"], false, "{list:#?}");
+    admin.run(&["role", &room, &third_account.user_id, "member"], "").ok();
     // Nor give more than their own level.
     let words = refusal(&moderator, &["role", &room, &third_account.user_id, "admin"]);
     assert!(words.contains("100") && words.contains("50"), "{words}");
