@@ -21,7 +21,7 @@ pub const WIDTH: f32 = 380.0;
 /// whoever is not among them.
 pub const SHOWN: usize = 100;
 
-/// The filter box, which takes the keyboard when the panel opens.
+/// The filter box (Tab reaches it from the invite field).
 pub const FILTER: &str = "members-filter";
 
 #[derive(Debug, Default)]
