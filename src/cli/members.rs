@@ -74,24 +74,36 @@ pub async fn invite(profile: &Profile, policy: &Policy, room: &str, user: &str) 
 }
 
 pub async fn kick(profile: &Profile, policy: &Policy, args: ModerateArgs) -> ExitCode {
-    with_core(profile, policy, |handle| async move {
-        handle.kick(&args.room, &args.user, args.reason.as_deref()).await?;
-        Ok(ExitCode::SUCCESS)
-    })
-    .await
+    moderate(profile, policy, args, Moderation::Kick).await
 }
 
 pub async fn ban(profile: &Profile, policy: &Policy, args: ModerateArgs) -> ExitCode {
-    with_core(profile, policy, |handle| async move {
-        handle.ban(&args.room, &args.user, args.reason.as_deref()).await?;
-        Ok(ExitCode::SUCCESS)
-    })
-    .await
+    moderate(profile, policy, args, Moderation::Ban).await
 }
 
 pub async fn unban(profile: &Profile, policy: &Policy, args: ModerateArgs) -> ExitCode {
+    moderate(profile, policy, args, Moderation::Unban).await
+}
+
+enum Moderation {
+    Kick,
+    Ban,
+    Unban,
+}
+
+async fn moderate(
+    profile: &Profile,
+    policy: &Policy,
+    args: ModerateArgs,
+    what: Moderation,
+) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        handle.unban(&args.room, &args.user, args.reason.as_deref()).await?;
+        let (room, user, reason) = (&args.room, &args.user, args.reason.as_deref());
+        match what {
+            Moderation::Kick => handle.kick(room, user, reason).await?,
+            Moderation::Ban => handle.ban(room, user, reason).await?,
+            Moderation::Unban => handle.unban(room, user, reason).await?,
+        }
         Ok(ExitCode::SUCCESS)
     })
     .await

@@ -6,7 +6,7 @@ use matrix_sdk::RoomState;
 use matrix_sdk::ruma::api::client::directory::get_public_rooms_filtered::v3::Request;
 use matrix_sdk::ruma::directory::{Filter, PublicRoomsChunk};
 use matrix_sdk::ruma::room::JoinRuleKind;
-use matrix_sdk::ruma::{OwnedServerName, UInt};
+use matrix_sdk::ruma::{OwnedRoomAliasId, OwnedServerName, RoomId, UInt};
 
 use super::MatrixError;
 use super::handle::Handle;
@@ -45,20 +45,37 @@ impl Handle {
     }
 
     fn public_room(&self, chunk: PublicRoomsChunk) -> PublicRoom {
-        let joined = self
-            .inner
-            .client
-            .get_room(&chunk.room_id)
-            .is_some_and(|room| room.state() == RoomState::Joined);
+        let open = chunk.join_rule == JoinRuleKind::Public;
+        let listed = self.listed(
+            &chunk.room_id,
+            chunk.canonical_alias,
+            (chunk.name, chunk.topic),
+            chunk.num_joined_members,
+            chunk.world_readable,
+        );
+        PublicRoom { open, ..listed }
+    }
+
+    /// A room a listing names (the directory, a space's hierarchy), its name and topic
+    /// cleaned, and whether this account is in it; `open` and `encrypted` are the caller's.
+    pub(super) fn listed(
+        &self,
+        room_id: &RoomId,
+        alias: Option<OwnedRoomAliasId>,
+        (name, topic): (Option<String>, Option<String>),
+        members: UInt,
+        world_readable: bool,
+    ) -> PublicRoom {
+        let room = self.inner.client.get_room(room_id);
         PublicRoom {
-            room_id: chunk.room_id.to_string(),
-            alias: chunk.canonical_alias.map(|alias| alias.to_string()),
-            name: chunk.name.map(|name| clean_name(&name)).filter(|name| !name.is_empty()),
-            topic: chunk.topic.map(|topic| neutral(&topic).into_owned()),
-            members: chunk.num_joined_members.into(),
-            world_readable: chunk.world_readable,
-            open: chunk.join_rule == JoinRuleKind::Public,
-            joined,
+            room_id: room_id.to_string(),
+            alias: alias.map(|alias| alias.to_string()),
+            name: name.map(|name| clean_name(&name)).filter(|name| !name.is_empty()),
+            topic: topic.map(|topic| neutral(&topic).into_owned()),
+            members: members.into(),
+            world_readable,
+            open: false,
+            joined: room.is_some_and(|room| room.state() == RoomState::Joined),
             encrypted: None,
         }
     }

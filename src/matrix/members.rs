@@ -69,13 +69,7 @@ impl Handle {
         user: &str,
         reason: Option<&str>,
     ) -> Result<(), MatrixError> {
-        let (room, levels) = self.with_levels(room).await?;
-        let user = super::rooms::parse_user(user)?;
-        let me = room.own_user_id();
-        check_over(&levels, MemberAction::Kick, levels.kick, me, &user)?;
-        room.kick_user(&user, reason).await.map_err(sdk_error)?;
-        until_member(&room, &user, MembershipState::Leave).await;
-        Ok(())
+        self.moderate(room, user, reason, MemberAction::Kick).await
     }
 
     /// Bans someone: removed, and kept out until unbanned.
@@ -85,13 +79,7 @@ impl Handle {
         user: &str,
         reason: Option<&str>,
     ) -> Result<(), MatrixError> {
-        let (room, levels) = self.with_levels(room).await?;
-        let user = super::rooms::parse_user(user)?;
-        let me = room.own_user_id();
-        check_over(&levels, MemberAction::Ban, levels.ban, me, &user)?;
-        room.ban_user(&user, reason).await.map_err(sdk_error)?;
-        until_member(&room, &user, MembershipState::Ban).await;
-        Ok(())
+        self.moderate(room, user, reason, MemberAction::Ban).await
     }
 
     /// Lifts a ban: the person may be invited or join again.
@@ -101,12 +89,33 @@ impl Handle {
         user: &str,
         reason: Option<&str>,
     ) -> Result<(), MatrixError> {
+        self.moderate(room, user, reason, MemberAction::Unban).await
+    }
+
+    /// A removal, a ban or its lifting: the level it takes, and the other member's below
+    /// this account's, checked first; then done and waited for as the sync brings it back.
+    async fn moderate(
+        &self,
+        room: &str,
+        user: &str,
+        reason: Option<&str>,
+        action: MemberAction,
+    ) -> Result<(), MatrixError> {
         let (room, levels) = self.with_levels(room).await?;
         let user = super::rooms::parse_user(user)?;
-        let me = room.own_user_id();
-        check_over(&levels, MemberAction::Unban, levels.ban.max(levels.kick), me, &user)?;
-        room.unban_user(&user, reason).await.map_err(sdk_error)?;
-        until_member(&room, &user, MembershipState::Leave).await;
+        let needed = match action {
+            MemberAction::Ban => levels.ban,
+            MemberAction::Unban => levels.ban.max(levels.kick),
+            _ => levels.kick,
+        };
+        check_over(&levels, action, needed, room.own_user_id(), &user)?;
+        let (done, after) = match action {
+            MemberAction::Ban => (room.ban_user(&user, reason).await, MembershipState::Ban),
+            MemberAction::Unban => (room.unban_user(&user, reason).await, MembershipState::Leave),
+            _ => (room.kick_user(&user, reason).await, MembershipState::Leave),
+        };
+        done.map_err(sdk_error)?;
+        until_member(&room, &user, after).await;
         Ok(())
     }
 
@@ -171,7 +180,10 @@ impl Handle {
     }
 
     /// The room and its power levels, which every member action checks first.
-    async fn with_levels(&self, room: &str) -> Result<(Room, RoomPowerLevels), MatrixError> {
+    pub(super) async fn with_levels(
+        &self,
+        room: &str,
+    ) -> Result<(Room, RoomPowerLevels), MatrixError> {
         let room = self.room(room).await?;
         let levels = room.power_levels().await.map_err(|e| MatrixError::Server(e.to_string()))?;
         Ok((room, levels))

@@ -63,7 +63,7 @@ impl Handle {
         if name.is_empty() {
             return Err(MatrixError::RoomNameEmpty);
         }
-        let (room, levels) = self.room_and_levels(room).await?;
+        let (room, levels) = self.with_levels(room).await?;
         may_send(&room, &levels, StateEventType::RoomName, MemberAction::Rename)?;
         room.set_name(name.to_owned()).await.map_err(sdk_error)?;
         seen(&room, |room| room.name().as_deref() == Some(name)).await;
@@ -72,7 +72,7 @@ impl Handle {
 
     /// Sets (or, empty, clears) the topic. Like the name, the server sees it.
     pub async fn set_topic(&self, room: &str, topic: &str) -> Result<(), MatrixError> {
-        let (room, levels) = self.room_and_levels(room).await?;
+        let (room, levels) = self.with_levels(room).await?;
         may_send(&room, &levels, StateEventType::RoomTopic, MemberAction::Topic)?;
         let topic = topic.trim();
         room.set_room_topic(topic).await.map_err(sdk_error)?;
@@ -82,7 +82,7 @@ impl Handle {
 
     /// Who can join: invited people only, anyone who asks (a moderator lets them in), anyone.
     pub async fn set_join_rule(&self, room: &str, rule: JoinRule) -> Result<(), MatrixError> {
-        let (room, levels) = self.room_and_levels(room).await?;
+        let (room, levels) = self.with_levels(room).await?;
         may_send(&room, &levels, StateEventType::RoomJoinRules, MemberAction::JoinRule)?;
         let rule = match rule {
             JoinRule::Knock => SdkJoinRule::Knock,
@@ -97,7 +97,7 @@ impl Handle {
 
     /// Who can read what is sent from now on.
     pub async fn set_history(&self, room: &str, to: History) -> Result<(), MatrixError> {
-        let (room, levels) = self.room_and_levels(room).await?;
+        let (room, levels) = self.with_levels(room).await?;
         may_send(&room, &levels, StateEventType::RoomHistoryVisibility, MemberAction::History)?;
         let visibility = match to {
             History::Joined => HistoryVisibility::Joined,
@@ -114,7 +114,7 @@ impl Handle {
 
     /// Turns end-to-end encryption on for good: it cannot be turned off again.
     pub async fn enable_encryption(&self, room: &str) -> Result<(), MatrixError> {
-        let (room, levels) = self.room_and_levels(room).await?;
+        let (room, levels) = self.with_levels(room).await?;
         if room.encryption_state().is_encrypted() {
             return Err(MatrixError::AlreadyEncrypted);
         }
@@ -144,12 +144,6 @@ impl Handle {
         let inviter = details.inviter_id;
         self.inner.client.account().ignore_user(&inviter).await.map_err(sdk_error)?;
         Ok(inviter.to_string())
-    }
-
-    async fn room_and_levels(&self, room: &str) -> Result<(Room, RoomPowerLevels), MatrixError> {
-        let room = self.room(room).await?;
-        let levels = room.power_levels().await.map_err(|e| MatrixError::Server(e.to_string()))?;
-        Ok((room, levels))
     }
 }
 

@@ -14,7 +14,7 @@ use matrix_sdk::{Room, RoomState};
 use super::handle::Handle;
 use super::{MatrixError, sdk_error};
 use crate::model::directory::PublicRoom;
-use crate::model::text::{clean_name, neutral};
+use crate::model::text::clean_name;
 
 /// How many of a space's rooms one listing shows.
 const LIMIT: u32 = 100;
@@ -38,22 +38,16 @@ impl Handle {
         let rooms = rooms.filter(|summary| summary.room_id != space.room_id());
         Ok(rooms
             .map(|summary| {
-                let joined = self
-                    .inner
-                    .client
-                    .get_room(&summary.room_id)
-                    .is_some_and(|room| room.state() == RoomState::Joined);
-                PublicRoom {
-                    room_id: summary.room_id.to_string(),
-                    alias: summary.canonical_alias.map(|alias| alias.to_string()),
-                    name: summary.name.map(|name| clean_name(&name)).filter(|n| !n.is_empty()),
-                    topic: summary.topic.map(|topic| neutral(&topic).into_owned()),
-                    members: summary.num_joined_members.into(),
-                    world_readable: summary.world_readable,
-                    open: matches!(summary.join_rule, JoinRuleSummary::Public),
-                    joined,
-                    encrypted: Some(summary.encryption.is_some()),
-                }
+                let open = matches!(summary.join_rule, JoinRuleSummary::Public);
+                let encrypted = Some(summary.encryption.is_some());
+                let listed = self.listed(
+                    &summary.room_id,
+                    summary.canonical_alias,
+                    (summary.name, summary.topic),
+                    summary.num_joined_members,
+                    summary.world_readable,
+                );
+                PublicRoom { open, encrypted, ..listed }
             })
             .collect())
     }

@@ -7,6 +7,7 @@ use iced::{Element, Length, Task};
 
 mod avatar;
 pub mod effects;
+mod manage;
 mod overlay;
 pub mod request;
 #[cfg(test)]
