@@ -20,6 +20,7 @@ mod html;
 mod identity;
 mod me;
 mod members;
+mod mention;
 mod names;
 mod password;
 mod people;

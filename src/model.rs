@@ -8,6 +8,7 @@ mod doctor;
 pub mod happening;
 pub mod link;
 pub mod member;
+pub mod mention;
 mod message;
 pub mod notice;
 pub mod person;

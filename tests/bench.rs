@@ -135,7 +135,12 @@ fn cpu_seconds(pid: u32) -> f64 {
 /// and returns the first of them: the moment the screen showed the rows, which the second
 /// confirms. Each poll is a screenshot that takes 50–130 ms here, so counting until the
 /// second one ends added a whole poll of the probe's own time to every start.
-fn wait_painted(display: &Display, app: &mut Child, started: Instant) -> Duration {
+fn wait_painted(
+    display: &Display,
+    app: &mut Child,
+    started: Instant,
+    log: &dyn Fn() -> String,
+) -> Duration {
     let mut first: Option<Duration> = None;
     loop {
         if display.room_rows_drawn() {
@@ -148,7 +153,9 @@ fn wait_painted(display: &Display, app: &mut Child, started: Instant) -> Duratio
         } else {
             first = None;
         }
-        assert!(app.try_wait().expect("status").is_none(), "the app exited");
+        if let Some(status) = app.try_wait().expect("status") {
+            panic!("the app exited ({status}); its log:\n{}", log());
+        }
         assert!(started.elapsed() < Duration::from_secs(120), "never painted");
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -166,7 +173,7 @@ fn measure_start(user: &User, display: &Display, extra: &[(&str, &str)]) -> Samp
     env.extend_from_slice(extra);
     let started = Instant::now();
     let mut app = user.spawn(&[], &env);
-    let painted = wait_painted(display, &mut app, started);
+    let painted = wait_painted(display, &mut app, started, &|| user.log("default"));
     let pid = app.id();
     let cpu_at_paint = cpu_seconds(pid);
     std::thread::sleep(Duration::from_secs(30));
@@ -246,7 +253,7 @@ fn cold_login(synapse: &Synapse, keyring: &Keyring, display: &Display, account: 
         xdotool(&["key", key]);
     }
     let submitted = started.elapsed();
-    let first_rows = wait_painted(display, &mut app, started) - submitted;
+    let first_rows = wait_painted(display, &mut app, started, &|| user.log("default")) - submitted;
     let deadline = Instant::now() + Duration::from_secs(180);
     while !user.log("default").contains("milestone=\"room-list-complete\"") {
         assert!(Instant::now() < deadline, "no complete room list:\n{}", user.log("default"));
@@ -324,7 +331,7 @@ fn photos_scrolled() {
     let mut env: Vec<(&str, &str)> = vec![("DISPLAY", &display.name)];
     env.extend(tuning.iter().map(|(key, value)| (key.as_str(), value.as_str())));
     let mut app = mine.spawn(&[], &env);
-    wait_painted(&display, &mut app, started);
+    wait_painted(&display, &mut app, started, &|| mine.log("default"));
     let pid = app.id();
     let before = status_kb(pid, "VmRSS");
     display.xdotool(&["key", "ctrl+k"]);

@@ -151,6 +151,7 @@ cli-send-allow_unencrypted = Consent to send into this room although it is not e
 cli-send-reply_to = Answer this message (its event id), quoting it.
 cli-send-edit = Replace the text of this message of yours (its event id).
 cli-send-thread = Answer in the thread this message starts (its event id).
+cli-send-mention = Mention this person (a Matrix ID) so they are notified, or everyone with @room (with the power to); may be given again. Written where the text names them, or else in front.
 cli-react = Add your reaction to a message, or take it back if it is there.
 cli-react-room = The room's id, alias or name.
 cli-react-event = The message's event id.
@@ -950,6 +951,7 @@ action-avatar = change the room's picture
 action-join-rule = change who can join
 action-history = change who can read the history
 action-encryption = turn encryption on
+action-mention-room = notify the whole room with @room
 not-allowed-level = You cannot { $action } here: it takes power level { $needed }, and yours is { $mine }.
 not-allowed-outranked = You cannot do that to { $user } ({ $action }): their power level ({ $theirs }) is not below yours ({ $mine }).
 not-allowed-above-own = You cannot give power level { $level }: it is above your own ({ $mine }).
@@ -1111,3 +1113,7 @@ error-not-a-space = "{ $room }" is not a space.
 cli-space = List a space's rooms, joined or not, and whether each is encrypted; join one with "estafette join".
 cli-space-space = The space's id, alias or name.
 members-you = { $name } (you)
+
+## Mentions
+mention-room = @room — notify everyone in the room
+mention-hint = ↑ ↓ to choose, Tab or Enter to mention, Esc to close

@@ -151,6 +151,7 @@ cli-send-allow_unencrypted = Consentir à envoyer dans ce salon bien qu'il ne so
 cli-send-reply_to = Répondre à ce message (son identifiant d’événement), en le citant.
 cli-send-edit = Remplacer le texte de ce message à vous (son identifiant d’événement).
 cli-send-thread = Répondre dans le fil que ce message ouvre (son identifiant d’événement).
+cli-send-mention = Mentionner cette personne (un identifiant Matrix) pour qu’elle soit notifiée, ou tout le monde avec @room (avec le pouvoir de le faire) ; peut être répété. Placée là où le texte la nomme, sinon en tête.
 cli-react = Ajouter votre réaction à un message, ou la retirer si elle y est déjà.
 cli-react-room = L’identifiant, l’alias ou le nom du salon.
 cli-react-event = L’identifiant d’événement du message.
@@ -950,6 +951,7 @@ action-avatar = changer l'image du salon
 action-join-rule = changer qui peut rejoindre
 action-history = changer qui peut lire l'historique
 action-encryption = activer le chiffrement
+action-mention-room = notifier tout le salon avec @room
 not-allowed-level = Vous ne pouvez pas { $action } ici : il faut le niveau de pouvoir { $needed }, le vôtre est { $mine }.
 not-allowed-outranked = Vous ne pouvez pas faire cela à { $user } ({ $action }) : son niveau de pouvoir ({ $theirs }) n'est pas inférieur au vôtre ({ $mine }).
 not-allowed-above-own = Vous ne pouvez pas donner le niveau de pouvoir { $level } : il dépasse le vôtre ({ $mine }).
@@ -1111,3 +1113,7 @@ error-not-a-space = « { $room } » n'est pas un espace.
 cli-space = Lister les salons d'un espace, rejoints ou non, et s'ils sont chiffrés ; en rejoindre un avec « estafette join ».
 cli-space-space = L'identifiant, l'alias ou le nom de l'espace.
 members-you = { $name } (vous)
+
+## Mentions
+mention-room = @room — notifier tout le salon
+mention-hint = ↑ ↓ pour choisir, Tab ou Entrée pour mentionner, Échap pour fermer

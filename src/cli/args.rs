@@ -276,6 +276,9 @@ pub struct SendArgs {
     /// Answer in the thread this message starts (its event id).
     #[arg(long, value_name = "EVENT", conflicts_with_all = ["reply_to", "edit", "file"])]
     pub thread: Option<String>,
+    /// Mention this person (a Matrix ID), or everyone with @room; may be given again.
+    #[arg(long, value_name = "WHO", conflicts_with_all = ["edit", "file"])]
+    pub mention: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]

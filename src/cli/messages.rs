@@ -32,8 +32,9 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
         return answer(profile, policy, args).await;
     }
     with_core(profile, policy, |handle| async move {
-        let text = args.text.as_deref().unwrap_or_default();
-        let sent = handle.send_text(&args.room, text, args.allow_unencrypted, SEND_WAIT).await?;
+        let text = args.text.clone().unwrap_or_default();
+        let out = handle.outgoing(&args.room, text, &args.mention).await?;
+        let sent = handle.send_text(&args.room, &out, args.allow_unencrypted, SEND_WAIT).await?;
         super::identity::warn_left_out(&handle, &args.room).await;
         Ok(report(sent))
     })
@@ -43,12 +44,13 @@ pub async fn send(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCod
 /// A reply, an edit or an answer in a thread: handed to the queue, which the core flushes before exiting.
 async fn answer(profile: &Profile, policy: &Policy, args: SendArgs) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        let text = args.text.as_deref().unwrap_or_default();
+        let text = args.text.clone().unwrap_or_default();
         let (room, consent) = (&args.room, args.allow_unencrypted);
+        let out = handle.outgoing(room, text.clone(), &args.mention).await?;
         match (&args.reply_to, &args.edit, &args.thread) {
-            (Some(event), _, _) => handle.reply(room, event, text, consent).await?,
-            (_, Some(event), _) => handle.edit(room, event, text, consent).await?,
-            (_, _, Some(root)) => handle.send_in_thread(room, root, text, consent).await?,
+            (Some(event), _, _) => handle.reply(room, event, &out, consent).await?,
+            (_, Some(event), _) => handle.edit(room, event, &text, consent).await?,
+            (_, _, Some(root)) => handle.send_in_thread(room, root, &out, consent).await?,
             (None, None, None) => unreachable!("only called for a reply, an edit or a thread"),
         }
         Ok(delivered_or_queued(&handle).await)
@@ -123,6 +125,12 @@ struct MessageLine<'a> {
     cause: Option<&'static str>,
     cause_text: Option<String>,
     edited: bool,
+    /// It calls this account (a mention of it, or `@room`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    highlighted: bool,
+    /// The people its formatted body mentions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    mentions: Vec<&'a crate::model::rich::Pill>,
     reply_to: Option<&'a crate::model::Reply>,
     /// The first message of the thread this one replies in.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -162,6 +170,13 @@ fn print_message(message: &ChatMessage, json: bool) {
             cause: cause.map(|c| c.name()),
             cause_text: cause.map(|c| c.describe()),
             edited: message.edited,
+            highlighted: message.highlighted,
+            mentions: message
+                .formatted
+                .iter()
+                .flatten()
+                .filter_map(|s| s.mention.as_ref())
+                .collect(),
             reply_to: message.reply_to.as_ref(),
             thread_root: message.thread_root.as_deref(),
             thread_replies: message.thread_replies,

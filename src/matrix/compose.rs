@@ -11,19 +11,21 @@ use matrix_sdk_ui::timeline::TimelineEventItemId;
 
 use super::MatrixError;
 use super::handle::Handle;
+use crate::model::mention::Outgoing;
 
 impl Handle {
-    /// Replies to `event_id` with `text` (markdown), quoting it.
+    /// Replies to `event_id` with `out` (markdown, with its mentions), quoting it.
     pub async fn reply(
         &self,
         room: &str,
         event_id: &str,
-        text: &str,
+        out: &Outgoing,
         consent: bool,
     ) -> Result<(), MatrixError> {
         let room = self.guarded(room, consent).await?;
+        super::mention::may_call_room(&room, out).await?;
         let timeline = self.shared_timeline(&room).await?;
-        let content = RoomMessageEventContentWithoutRelation::text_markdown(text);
+        let content = super::mention::content(out);
         timeline.send_reply(content, event_id_of(event_id)?).await.map_err(|e| failed(&e))
     }
 

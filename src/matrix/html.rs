@@ -54,7 +54,14 @@ fn walk(top: Vec<NodeRef>, spans: &mut Vec<Span>) {
             "b" | "strong" => inner.bold = true,
             "i" | "em" => inner.italic = true,
             "code" | "pre" => inner.code = true,
-            "a" => inner.link = attribute(element, "href"),
+            "a" => {
+                inner.link = attribute(element, "href");
+                inner.mention = inner
+                    .link
+                    .as_deref()
+                    .and_then(crate::model::link::person_of)
+                    .map(|user_id| crate::model::rich::Pill { user_id, me: false });
+            }
             "li" => push(spans, Span { text: "• ".into(), ..style.clone() }),
             _ => {}
         }
@@ -91,6 +98,19 @@ mod tests {
         assert!(
             spans.iter().any(|s| s.link.as_deref() == Some("https://e.org") && s.text == "ici")
         );
+    }
+
+    #[test]
+    fn a_link_to_a_person_is_a_mention() {
+        let spans = spans(
+            "<a href=\"https://matrix.to/#/@alice:example.org\">Alice</a>: <a href=\"https://e.org\">x</a>",
+        );
+        let pill = spans[0].mention.as_ref().expect("a mention");
+        assert_eq!(
+            (spans[0].text.as_str(), pill.user_id.as_str()),
+            ("Alice", "@alice:example.org")
+        );
+        assert!(spans[2].mention.is_none(), "a web link is no mention");
     }
 
     #[test]

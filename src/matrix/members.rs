@@ -44,6 +44,7 @@ impl Handle {
             my_power: power(levels.for_user(&me)),
             default_level: levels.users_default.into(),
             may_invite: levels.user_can_invite(&me),
+            may_call_room: levels.user_can_trigger_room_notification(&me),
         };
         list.sort();
         Ok(list)

@@ -4,11 +4,11 @@
 use std::time::Duration;
 
 use matrix_sdk::RoomState;
-use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::send_queue::{LocalEcho, LocalEchoContent, RoomSendQueueUpdate};
 
 use super::MatrixError;
 use super::handle::Handle;
+use crate::model::mention::Outgoing;
 
 /// What became of a message handed to the core.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,20 +43,22 @@ impl Handle {
         Ok(room)
     }
 
-    /// Sends `text` (markdown) to `room`. A room without encryption needs `consent` for that
-    /// room, and the policy may refuse even then. Waits up to `wait` for the server's answer.
+    /// Sends `out` (markdown, with its mentions) to `room`. A room without encryption needs
+    /// `consent` for that room, and the policy may refuse even then. Waits up to `wait` for
+    /// the server's answer.
     pub async fn send_text(
         &self,
         room: &str,
-        text: &str,
+        out: &Outgoing,
         consent: bool,
         wait: Duration,
     ) -> Result<Sent, MatrixError> {
         let room = self.guarded(room, consent).await?;
+        super::mention::may_call_room(&room, out).await?;
         let queue = room.send_queue();
         let (_, mut updates) =
             queue.subscribe().await.map_err(|e| MatrixError::SendFailed(e.to_string()))?;
-        let content = RoomMessageEventContent::text_markdown(text);
+        let content = super::mention::content(out).with_relation(None);
         queue
             .send(content.into())
             .await

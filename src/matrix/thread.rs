@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use futures_util::StreamExt as _;
 use matrix_sdk::ruma::OwnedEventId;
-use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+
 use matrix_sdk_ui::timeline::{RoomExt as _, TimelineFocus};
 
 use super::MatrixError;
 use super::handle::Handle;
-use super::timeline::{Feed, Rows, convert, followed};
+use super::timeline::{Feed, Reading, Rows, convert, followed};
 use crate::model::ChatMessage;
+use crate::model::mention::Outgoing;
 
 impl Handle {
     /// Follows the thread that `root` starts: its messages (the root first) whenever they
@@ -35,14 +36,14 @@ impl Handle {
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = thread_timeline(&room, root).await?;
-        let encrypted = room.encryption_state().is_encrypted();
+        let reading = Reading::of(&room, self.user_id()).await;
         let (_, mut updates) = timeline.subscribe().await;
         // The thread's older replies are fetched from the server as far as its root.
         let paging = timeline.clone();
         tokio::spawn(async move { while let Ok(false) = paging.paginate_backwards(50).await {} });
         loop {
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            let messages = convert(&items, encrypted, self.user_id(), Rows::Messages);
+            let messages = convert(&items, &reading, Rows::Messages);
             if sender.send(Ok(messages)).is_err() {
                 return Ok(());
             }
@@ -68,21 +69,22 @@ impl Handle {
         let quiet = super::timeline::QUIET;
         while let Ok(Some(_)) = tokio::time::timeout(quiet, updates.next()).await {}
         let items: Vec<_> = timeline.items().await.into_iter().collect();
-        let encrypted = room.encryption_state().is_encrypted();
-        Ok(convert(&items, encrypted, self.user_id(), Rows::Messages))
+        let reading = Reading::of(&room, self.user_id()).await;
+        Ok(convert(&items, &reading, Rows::Messages))
     }
 
-    /// Answers in the thread that `root` starts, with `text` (markdown).
+    /// Answers in the thread that `root` starts, with `out` (markdown, with its mentions).
     pub async fn send_in_thread(
         &self,
         room: &str,
         root: &str,
-        text: &str,
+        out: &Outgoing,
         consent: bool,
     ) -> Result<(), MatrixError> {
         let room = self.guarded(room, consent).await?;
+        super::mention::may_call_room(&room, out).await?;
         let timeline = thread_timeline(&room, root).await?;
-        let content = RoomMessageEventContent::text_markdown(text);
+        let content = super::mention::content(out).with_relation(None);
         timeline
             .send(content.into())
             .await

@@ -10,6 +10,7 @@ use matrix_sdk::Room;
 use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
 use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
 use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
+use matrix_sdk::ruma::events::room::power_levels::RoomPowerLevels;
 use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 use matrix_sdk_crypto::types::events::UtdCause;
@@ -39,7 +40,7 @@ impl Handle {
     ) -> Result<Vec<ChatMessage>, MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
-        let encrypted = room.encryption_state().is_encrypted();
+        let reading = Reading::of(&room, self.user_id()).await;
         // Lazy loading leaves the senders of older messages without a name until the members
         // are fetched; names (and whether two of them look alike) matter here.
         timeline.fetch_members().await;
@@ -52,7 +53,7 @@ impl Handle {
             // The timeline applies what pagination brought in the background: let it settle.
             while let Ok(Some(_)) = tokio::time::timeout(QUIET, updates.next()).await {}
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            messages = convert(&items, encrypted, self.user_id(), rows);
+            messages = convert(&items, &reading, rows);
             if messages.len() >= limit || at_start(&items) {
                 break;
             }
@@ -63,14 +64,14 @@ impl Handle {
         }
         if resolve_quotes(&timeline, &messages).await {
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            messages = convert(&items, encrypted, self.user_id(), rows);
+            messages = convert(&items, &reading, rows);
         }
         let deadline = tokio::time::Instant::now() + settle;
         while messages.iter().any(awaiting_key) {
             match tokio::time::timeout_at(deadline, updates.next()).await {
                 Ok(Some(_)) => {
                     let items: Vec<_> = timeline.items().await.into_iter().collect();
-                    messages = convert(&items, encrypted, self.user_id(), rows);
+                    messages = convert(&items, &reading, rows);
                 }
                 _ => break,
             }
@@ -89,15 +90,15 @@ impl Handle {
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
-        let encrypted = room.encryption_state().is_encrypted();
+        let reading = Reading::of(&room, self.user_id()).await;
         let (items, mut updates) = timeline.subscribe().await;
         let items: Vec<_> = items.into_iter().collect();
         let mut seen: Vec<String> =
-            convert(&items, encrypted, self.user_id(), rows).iter().filter_map(key).collect();
+            convert(&items, &reading, rows).iter().filter_map(key).collect();
         let deadline = tokio::time::Instant::now() + timeout;
         while let Ok(Some(_)) = tokio::time::timeout_at(deadline, updates.next()).await {
             let items: Vec<_> = timeline.items().await.into_iter().collect();
-            for message in convert(&items, encrypted, self.user_id(), rows) {
+            for message in convert(&items, &reading, rows) {
                 if let Some(id) = key(&message).filter(|id| !seen.contains(id)) {
                     on_message(&message);
                     seen.push(id);
@@ -206,9 +207,11 @@ impl Handle {
         // Where the reader left off is where the receipt was as the room opened: read once,
         // not on every update (the window pins its divider there).
         let read_up_to = read_up_to(&room).await.map(|id| id.to_string());
+        let mut reading = Reading::of(&room, self.user_id()).await;
         loop {
             let details = details(&room).await;
-            let messages = convert(&items, details.encrypted, self.user_id(), Rows::WithEvents);
+            reading.encrypted = details.encrypted;
+            let messages = convert(&items, &reading, Rows::WithEvents);
             fetch_quoted(&timeline, &messages, &mut fetched);
             let view = RoomView {
                 details,
@@ -440,15 +443,38 @@ struct Reader<'a> {
     me: &'a str,
     /// The senders seen in the items, their names and which of them another's looks like.
     names: Names,
+    /// The room's power levels: who may call the whole room with `@room`.
+    levels: Option<&'a RoomPowerLevels>,
+}
+
+/// What reading a room's items needs besides them, gathered once per room opened.
+pub(super) struct Reading {
+    pub(super) encrypted: bool,
+    me: String,
+    levels: Option<RoomPowerLevels>,
+}
+
+impl Reading {
+    pub(super) async fn of(room: &matrix_sdk::Room, me: &str) -> Self {
+        Self {
+            encrypted: room.encryption_state().is_encrypted(),
+            me: me.to_owned(),
+            levels: room.power_levels().await.ok(),
+        }
+    }
 }
 
 pub(super) fn convert(
     items: &[Arc<TimelineItem>],
-    room_encrypted: bool,
-    me: &str,
+    reading: &Reading,
     rows: Rows,
 ) -> Vec<ChatMessage> {
-    let reader = Reader { room_encrypted, me, names: Names::of(items) };
+    let reader = Reader {
+        room_encrypted: reading.encrypted,
+        me: &reading.me,
+        names: Names::of(items),
+        levels: reading.levels.as_ref(),
+    };
     items
         .iter()
         .filter(|item| rows.keeps(item))
@@ -534,9 +560,17 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
             .or(sticker.map(|s| s.body.as_str()))
             .map(|body| crate::model::text::neutral(body).into_owned()),
         formatted: text.and_then(|m| match m.msgtype() {
-            MessageType::Text(text) => text.formatted.as_ref().map(|f| super::html::spans(&f.body)),
+            MessageType::Text(text) => text.formatted.as_ref().map(|f| {
+                let mut spans = super::html::spans(&f.body);
+                crate::model::rich::mark_mine(&mut spans, reader.me);
+                spans
+            }),
             _ => None,
         }),
+        highlighted: event.is_highlighted()
+            || text.is_some_and(|m| {
+                super::mention::calls(m.mentions(), event.sender(), reader.me, reader.levels)
+            }),
         encrypted: !matches!(trust, Trust::SentInClear),
         edited: text.is_some_and(|m| m.is_edited()),
         reply_to: msglike.and_then(|m| m.in_reply_to.as_ref()).map(|r| reply(r, &reader.names)),

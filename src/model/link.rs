@@ -48,6 +48,15 @@ pub fn assess(text: &str, href: &str) -> Option<Link> {
     Some(Link::Web { url: url.to_string(), ask })
 }
 
+/// The person a `matrix.to` or `matrix:` link names, if it names one.
+pub fn person_of(href: &str) -> Option<String> {
+    let href = href.trim();
+    match matrix_uri(href).or_else(|| matrix_to(href))? {
+        Link::Person(user_id) => Some(user_id),
+        _ => None,
+    }
+}
+
 /// The room a person typed or pasted to join: `#alias:server`, `!id:server`, or a
 /// `matrix.to` / `matrix:` link to one; `None` for anything else (a person, a web page).
 pub fn room_address(input: &str) -> Option<String> {

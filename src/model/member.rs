@@ -177,6 +177,8 @@ pub struct RoomMembers {
     /// The level members have unless the room says otherwise.
     pub default_level: i64,
     pub may_invite: bool,
+    /// Whether this account may notify everyone with `@room`.
+    pub may_call_room: bool,
 }
 
 impl RoomMembers {
@@ -229,6 +231,8 @@ pub enum MemberAction {
     JoinRule,
     History,
     Encryption,
+    /// Notifying everyone with `@room`.
+    MentionRoom,
 }
 
 impl MemberAction {
@@ -245,6 +249,7 @@ impl MemberAction {
             Self::JoinRule => fl!("action-join-rule"),
             Self::History => fl!("action-history"),
             Self::Encryption => fl!("action-encryption"),
+            Self::MentionRoom => fl!("action-mention-room"),
         }
     }
 }
@@ -332,6 +337,7 @@ mod tests {
             my_power: Power::Level(100),
             default_level: 0,
             may_invite: true,
+            may_call_room: false,
         };
         room.sort();
         let order: Vec<&str> = room.members.iter().map(|m| m.user_id.as_str()).collect();

@@ -82,6 +82,10 @@ pub struct ChatMessage {
     /// The formatted body as styled runs, when the message was formatted.
     pub formatted: Option<Vec<crate::model::rich::Span>>,
     pub encrypted: bool,
+    /// It calls this account (a mention, `@room`, a keyword), by the push rules evaluated
+    /// here, on the decrypted message: highlighted in the timeline.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub highlighted: bool,
     pub trust: Trust,
     pub edited: bool,
     /// The message this one answers.

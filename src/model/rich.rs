@@ -12,6 +12,17 @@ pub struct Span {
     pub code: bool,
     /// The target of a link, shown to the user, never followed on its own.
     pub link: Option<String>,
+    /// The link names a person (a mention, as Element writes them): drawn as their name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<Pill>,
+}
+
+/// A person a message mentions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Pill {
+    pub user_id: String,
+    /// It is the reader: the mention is highlighted.
+    pub me: bool,
 }
 
 impl Span {
@@ -21,6 +32,14 @@ impl Span {
             && self.italic == other.italic
             && self.code == other.code
             && self.link == other.link
+            && self.mention == other.mention
+    }
+}
+
+/// Marks the mentions of `me` among `spans`, to highlight them.
+pub fn mark_mine(spans: &mut [Span], me: &str) {
+    for pill in spans.iter_mut().filter_map(|span| span.mention.as_mut()) {
+        pill.me = pill.user_id == me;
     }
 }
 

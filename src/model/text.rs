@@ -97,6 +97,14 @@ pub fn clean_name(name: &str) -> String {
     cleaned
 }
 
+/// `text` for matching what a person types: lower case, accents removed ("Hélène" and
+/// "helene" match), as French names need.
+pub fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect::<String>().to_lowercase()
+}
+
 /// The most of one message the window lays out: a chat message is far shorter, and a hostile
 /// one of a million characters would hold every frame.
 pub const SHOWN_MAX: usize = 16_384;

@@ -8,6 +8,7 @@ pub(super) mod directory;
 pub(super) mod gallery;
 pub(super) mod link;
 pub(super) mod members;
+pub(super) mod mention;
 pub(super) mod pictures;
 pub(super) mod recovery;
 pub(super) mod room;

@@ -115,7 +115,7 @@ async fn an_answer_in_a_thread_is_in_the_thread_and_the_thread_shows_it() {
         }
     }
     drop(thread);
-    handle.send_in_thread(&room, &root, "Ajouté", false).await.expect("answered");
+    handle.send_in_thread(&room, &root, &"Ajouté".into(), false).await.expect("answered");
     assert!(handle.flush_queue(Duration::from_secs(20)).await, "delivered");
     handle.shutdown().await.expect("shut down");
     let lines = crate::common::tail(&bob, &room);

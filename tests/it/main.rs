@@ -17,6 +17,7 @@ mod hostile;
 mod i18n;
 mod identity;
 mod members;
+mod mentions;
 mod messaging;
 mod people;
 mod pictures;

@@ -500,6 +500,7 @@ mod tests {
             my_power: Power::Level(mine),
             default_level: 0,
             may_invite: mine >= 50,
+            may_call_room: mine >= 50,
         }
     }
 

@@ -12,6 +12,7 @@ use iced::widget::{column, scrollable, stack};
 
 use crate::fl;
 use crate::model::attachment::Progress;
+use crate::model::mention::Outgoing;
 use crate::model::picture::Preview;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView};
 use crate::ui::desktop::window::{self, Window};
@@ -19,6 +20,7 @@ use crate::ui::panel::delete::{self, DeleteDialog};
 use crate::ui::panel::gallery::{self, AutoLoad, Gallery};
 use crate::ui::panel::link::{self, LinkDialog};
 use crate::ui::panel::members::{self, MembersPanel};
+use crate::ui::panel::mention::{self, Completion};
 use crate::ui::panel::room_settings::{self, SettingsDialog};
 use crate::ui::panel::thread::{self, ThreadPanel};
 use crate::ui::panel::timeline::{LinkClick, message_row};
@@ -69,6 +71,8 @@ pub struct RoomPane {
     settings: Option<SettingsDialog>,
     /// What part of the laid-out rows the reader sees: only pictures near it are fetched.
     seen: nearby::Seen,
+    /// The `@` completion of the composer, and the mentions picked.
+    mention: Completion,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -102,6 +106,8 @@ pub enum Target {
 #[derive(Debug, Clone)]
 pub enum Message {
     Edit(text_editor::Action),
+    /// The mention completion above the composer.
+    Mention(mention::Message),
     Send,
     ConfirmClear,
     CancelClear,
@@ -176,7 +182,7 @@ pub enum Message {
 /// file dropped on the window, to send at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
-    Text(String),
+    Text(Outgoing),
     File(PathBuf),
     Dropped(PathBuf),
     /// A picture pasted from the clipboard, as PNG: asked about first, like a drop.
@@ -188,11 +194,11 @@ pub enum Pending {
 /// What the pane asks the home screen to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// Send `text` as `target` says; `consent` is true only after the user confirmed sending
-    /// in clear.
+    /// Send `text` (with its mentions) as `target` says; `consent` is true only after the
+    /// user confirmed sending in clear.
     Send {
         room_id: String,
-        text: String,
+        text: Outgoing,
         consent: bool,
         target: Target,
     },
@@ -336,6 +342,7 @@ impl RoomPane {
             members: None,
             settings: None,
             seen: nearby::Seen::default(),
+            mention: Completion::default(),
         }
     }
 
@@ -378,6 +385,7 @@ impl RoomPane {
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Edit(action) => return self.edit(action),
+            Message::Mention(message) => self.mention_message(message),
             Message::Send => return self.send(),
             Message::ConfirmClear => return self.confirm(),
             Message::CancelClear => self.asking = None,
@@ -556,37 +564,13 @@ impl RoomPane {
     pub fn cancel(&mut self) {
         if matches!(self.target, Target::Edit(_)) {
             self.composer = text_editor::Content::new();
+            self.mention.clear();
         }
         self.target = Target::New;
         self.picking = None;
         self.deleting = None;
         self.link = None;
         self.gallery.close();
-    }
-
-    fn edit(&mut self, action: text_editor::Action) -> Option<Event> {
-        let typed = action.is_edit();
-        self.composer.perform(action);
-        let typing = !self.composer.text().trim().is_empty();
-        typed.then(|| Event::Typing { room_id: self.details.room_id.clone(), typing })
-    }
-
-    fn reply_to(&mut self, event_id: &str) {
-        let Some(message) = self.find(event_id) else { return };
-        let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
-        let excerpt = message.body.as_deref().map(Reply::excerpt_of);
-        let reply = Reply { event_id: event_id.to_owned(), sender: Some(sender), excerpt };
-        self.target = Target::Reply(reply);
-        self.picking = None;
-    }
-
-    fn edit_own(&mut self, event_id: &str) {
-        let Some(body) = self.find(event_id).filter(|m| m.own).and_then(|m| m.body.clone()) else {
-            return;
-        };
-        self.composer = text_editor::Content::with_text(&body);
-        self.target = Target::Edit(event_id.to_owned());
-        self.picking = None;
     }
 
     fn pick(&mut self, event_id: String) {
@@ -657,73 +641,6 @@ impl RoomPane {
         }
     }
 
-    /// Sends what the composer holds: at once in an encrypted room, after consent otherwise.
-    fn send(&mut self) -> Option<Event> {
-        let text = self.composer.text().trim_end().to_owned();
-        if text.trim().is_empty() || self.forbidden() {
-            return None;
-        }
-        self.composer = text_editor::Content::new();
-        self.ask_or_send(Pending::Text(text))
-    }
-
-    /// Sends a file the same way: at once in an encrypted room, after consent otherwise, never
-    /// where the organisation forbids sending in clear.
-    fn attach(&mut self, path: PathBuf) -> Option<Event> {
-        if self.forbidden() {
-            self.error = Some(fl!("composer-forbidden"));
-            return None;
-        }
-        self.ask_or_send(Pending::File(path))
-    }
-
-    fn ask_or_send(&mut self, pending: Pending) -> Option<Event> {
-        if self.details.encrypted || self.consented {
-            return Some(self.event(pending));
-        }
-        self.asking = Some(pending);
-        None
-    }
-
-    fn confirm(&mut self) -> Option<Event> {
-        let pending = self.asking.take()?;
-        match pending {
-            // The drop was meant: on as if picked, which in clear still asks for consent.
-            Pending::Dropped(path) => return self.attach(path),
-            Pending::Pasted(png) => return self.ask_or_send(Pending::Picture(png)),
-            _ => {}
-        }
-        self.consented = true;
-        Some(self.event(pending))
-    }
-
-    fn uploading(&mut self, name: String, progress: Option<Progress>) {
-        match self.uploads.iter_mut().find(|(shown, _)| *shown == name) {
-            Some(upload) => upload.1 = progress.or(upload.1),
-            None => self.uploads.push((name, progress)),
-        }
-    }
-
-    fn event(&mut self, pending: Pending) -> Event {
-        let (room_id, consent) = (self.details.room_id.clone(), self.consented);
-        match pending {
-            Pending::Text(text) => {
-                let target = std::mem::take(&mut self.target);
-                Event::Send { room_id, text, consent, target }
-            }
-            Pending::File(path) | Pending::Dropped(path) => {
-                Event::SendFile { room_id, path, consent }
-            }
-            Pending::Picture(png) | Pending::Pasted(png) => {
-                Event::SendPicture { room_id, png, consent }
-            }
-        }
-    }
-
-    fn forbidden(&self) -> bool {
-        self.forbid && !self.details.encrypted
-    }
-
     pub fn view(&self) -> Element<'_, Message> {
         let mut page = column![frame::header(&self.details)].spacing(8).padding(12);
         if let Some(banner) = frame::successor(&self.details) {
@@ -788,6 +705,8 @@ fn appended(old: &[ChatMessage], new: &[ChatMessage]) -> usize {
 
 mod composer;
 mod frame;
+#[cfg(test)]
+mod mention_tests;
 mod nearby;
 mod rows;
 mod side;

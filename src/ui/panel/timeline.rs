@@ -104,7 +104,11 @@ pub fn message_row<'a>(message: &'a ChatMessage, look: Look<'a>) -> Element<'a, 
             line = line.push(retry);
         }
     }
-    let line = container(line).padding(iced::Padding::ZERO.top(if look.continued { 0 } else { 6 }));
+    let mut line =
+        container(line).padding(iced::Padding::ZERO.top(if look.continued { 0 } else { 6 }));
+    if message.highlighted {
+        line = line.style(style::mentioned_row);
+    }
     match actions(message, look) {
         Some(actions) => hover(line, container(actions).align_right(Length::Fill)),
         None => line.into(),
@@ -398,6 +402,10 @@ fn formatted(spans: &[Span]) -> Element<'_, Message> {
         }
         let click =
             run.link.as_ref().map(|href| LinkClick { text: run.text.clone(), href: href.clone() });
+        if let (Some(pill), Some(click)) = (&run.mention, click.clone()) {
+            runs.push(pill_span(&run.text, pill, click));
+            continue;
+        }
         let mut span = iced::widget::span(run.text.as_str()).font(font);
         if let Some(click) = click {
             span = span.underline(true).color(style::LINK).link(click);
@@ -408,6 +416,26 @@ fn formatted(spans: &[Span]) -> Element<'_, Message> {
         }
     }
     iced::widget::rich_text(runs).on_link_click(Message::Link).width(Length::Fill).into()
+}
+
+/// A mention: the name it shows (or the ID when it shows none), bold on a tint, stronger
+/// when it is the reader; a click opens the person.
+fn pill_span(
+    shown: &str,
+    pill: &crate::model::rich::Pill,
+    click: LinkClick,
+) -> iced::widget::text::Span<'static, LinkClick> {
+    let shown = if shown.trim().is_empty() { pill.user_id.clone() } else { shown.to_owned() };
+    let mut font = style::UI;
+    font.weight = iced::font::Weight::Bold;
+    let (colour, tint) = if pill.me { style::MENTION_ME } else { style::MENTION };
+    iced::widget::span(shown)
+        .font(font)
+        .color(colour)
+        .background(tint)
+        .border(iced::border::rounded(4))
+        .padding([0, 3])
+        .link(click)
 }
 
 /// A plain body, its web addresses clickable.
@@ -422,6 +450,13 @@ fn plain(body: &str) -> Element<'_, Message> {
         runs.push(iced::widget::span(&body[at..range.start]));
         let url = &body[range.clone()];
         let click = LinkClick { text: url.to_owned(), href: url.to_owned() };
+        // A bare link to a person (how some clients write a mention) reads as their ID.
+        if let Some(user_id) = crate::model::link::person_of(url) {
+            let pill = crate::model::rich::Pill { user_id, me: false };
+            runs.push(pill_span(&pill.user_id, &pill, click));
+            at = range.end;
+            continue;
+        }
         runs.push(iced::widget::span(url).underline(true).color(style::LINK).link(click));
         at = range.end;
     }

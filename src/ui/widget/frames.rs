@@ -40,6 +40,7 @@ fn message(n: usize) -> ChatMessage {
         attachment: None,
         happening: None,
         encrypted: true,
+        highlighted: false,
         trust: if n.is_multiple_of(5) { Trust::Verified } else { Trust::Encrypted },
         edited: n.is_multiple_of(13),
         reply_to: (n.is_multiple_of(11)).then(|| Reply {
@@ -274,6 +275,7 @@ fn the_member_panel_of_a_room_of_two_thousand() {
         my_power: Power::Level(100),
         default_level: 0,
         may_invite: true,
+        may_call_room: false,
     };
     let size = Size::new(380.0, 760.0);
     let started = Instant::now();

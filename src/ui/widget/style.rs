@@ -21,6 +21,12 @@ pub const MUTED: Color = Color::from_rgb8(0x76, 0x76, 0x76);
 /// A link in a message: a blue readable on light and dark backgrounds.
 pub const LINK: Color = Color::from_rgb8(0x2A, 0x6F, 0xD6);
 
+/// A mention in a message (text, tint); the reader's own name stands out more.
+pub const MENTION: (Color, Color) =
+    (Color::from_rgb8(0x2A, 0x6F, 0xD6), Color::from_rgba8(0x2A, 0x6F, 0xD6, 0.14));
+pub const MENTION_ME: (Color, Color) =
+    (Color::from_rgb8(0xFF, 0xFF, 0xFF), Color::from_rgb8(0xC0, 0x4A, 0x00));
+
 /// The same meanings as text on the theme's background: the colours above are for white text
 /// on them, too dark to read on a dark background.
 const SAFE_ON_DARK: Color = Color::from_rgb8(0x6F, 0xD3, 0x8B);
@@ -227,5 +233,19 @@ pub fn selected_row(
         text_color: pair.text,
         border: Border { radius: 6.0.into(), ..Border::default() },
         ..iced::widget::button::Style::default()
+    }
+}
+
+/// A message that calls the reader (a mention, `@room`, a keyword): a warm tint and an edge,
+/// as Element marks them, readable in light and dark themes.
+pub fn mentioned_row(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Color::from_rgba8(0xE0, 0x7A, 0x00, 0.12).into()),
+        border: Border {
+            color: Color::from_rgb8(0xC0, 0x4A, 0x00),
+            width: 0.0,
+            radius: 4.0.into(),
+        },
+        ..container::Style::default()
     }
 }

@@ -7,8 +7,15 @@ use iced::widget::text_editor::{Binding, KeyPress};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 
-use super::{COMPOSER, Message, RoomPane, Target};
+use std::path::PathBuf;
+
+use iced::widget::text_editor;
+
+use super::{COMPOSER, Event, Message, Pending, RoomPane, Target};
 use crate::fl;
+use crate::model::Reply;
+use crate::model::attachment::Progress;
+use crate::ui::panel::mention;
 use crate::ui::widget::style;
 
 pub(super) fn composer(pane: &RoomPane) -> Element<'_, Message> {
@@ -26,11 +33,12 @@ pub(super) fn composer(pane: &RoomPane) -> Element<'_, Message> {
     } else {
         fl!("composer-placeholder-unencrypted")
     };
+    let completing = pane.mention.is_open();
     let editor = iced::widget::text_editor(&pane.composer)
         .id(COMPOSER)
         .placeholder(placeholder)
         .on_action(Message::Edit)
-        .key_binding(enter_sends)
+        .key_binding(move |press| keys(press, completing))
         .height(Length::Shrink);
     let send = button(text(fl!("composer-send"))).on_press(Message::Send);
     let attach = iced::widget::tooltip(
@@ -54,6 +62,9 @@ pub(super) fn composer(pane: &RoomPane) -> Element<'_, Message> {
     }
     if let Some(bar) = target_bar(pane) {
         composer = composer.push(bar);
+    }
+    if let Some(list) = pane.mention.view() {
+        composer = composer.push(list.map(Message::Mention));
     }
     composer.push(row![attach, editor, send].spacing(8).align_y(iced::Alignment::End)).into()
 }
@@ -79,6 +90,24 @@ fn target_bar(pane: &RoomPane) -> Option<Element<'_, Message>> {
     Some(container(bar).padding([4, 8]).style(style::quote).into())
 }
 
+/// While the mention list is open it takes the arrows, Tab, Enter and Esc; otherwise
+/// `enter_sends`.
+fn keys(press: KeyPress, completing: bool) -> Option<Binding<Message>> {
+    if completing {
+        let choice = match press.key.as_ref() {
+            Key::Named(Named::ArrowDown) => Some(mention::Message::Next),
+            Key::Named(Named::ArrowUp) => Some(mention::Message::Previous),
+            Key::Named(Named::Tab | Named::Enter) => Some(mention::Message::Accept),
+            Key::Named(Named::Escape) => Some(mention::Message::Close),
+            _ => None,
+        };
+        if let Some(choice) = choice {
+            return Some(Binding::Custom(Message::Mention(choice)));
+        }
+    }
+    enter_sends(press)
+}
+
 /// Enter sends, Shift+Enter breaks the line; Ctrl+V pastes text and then looks for a
 /// picture on the clipboard (a screenshot); every other key does what it always does.
 fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
@@ -89,4 +118,117 @@ fn enter_sends(press: KeyPress) -> Option<Binding<Message>> {
         return Some(Binding::Sequence(vec![Binding::Paste, Binding::Custom(Message::PasteCheck)]));
     }
     Binding::from_key_press(press)
+}
+
+/// What the composer does: writing, replying, editing, sending (after consent in clear).
+impl RoomPane {
+    pub(super) fn edit(&mut self, action: text_editor::Action) -> Option<Event> {
+        let typed = action.is_edit();
+        self.composer.perform(action);
+        if self.follow_mention() {
+            // The first `@`: the members are fetched (once) for the completion.
+            return Some(self.load_members());
+        }
+        let typing = !self.composer.text().trim().is_empty();
+        typed.then(|| Event::Typing { room_id: self.details.room_id.clone(), typing })
+    }
+
+    /// Shows or hides the completion for the word under the cursor; true when the members
+    /// must be fetched first.
+    fn follow_mention(&mut self) -> bool {
+        let position = self.composer.cursor().position;
+        let line = self.composer.line(position.line).map(|l| l.text.into_owned());
+        self.mention.follow(position.line, &line.unwrap_or_default(), position.column)
+    }
+
+    pub(super) fn mention_message(&mut self, message: mention::Message) {
+        let Some(mention::Event::Insert { line, from, to, written }) = self.mention.update(message)
+        else {
+            return;
+        };
+        // The typed `@word` selected, then replaced by the name and a space.
+        self.composer.move_to(text_editor::Cursor {
+            position: text_editor::Position { line, column: to },
+            selection: Some(text_editor::Position { line, column: from }),
+        });
+        let inserted = std::sync::Arc::new(format!("{written} "));
+        self.composer.perform(text_editor::Action::Edit(text_editor::Edit::Paste(inserted)));
+    }
+    pub(super) fn reply_to(&mut self, event_id: &str) {
+        let Some(message) = self.find(event_id) else { return };
+        let sender = message.sender_name.clone().unwrap_or_else(|| message.sender.clone());
+        let excerpt = message.body.as_deref().map(Reply::excerpt_of);
+        let reply = Reply { event_id: event_id.to_owned(), sender: Some(sender), excerpt };
+        self.target = Target::Reply(reply);
+        self.picking = None;
+    }
+    pub(super) fn edit_own(&mut self, event_id: &str) {
+        let Some(body) = self.find(event_id).filter(|m| m.own).and_then(|m| m.body.clone()) else {
+            return;
+        };
+        self.composer = text_editor::Content::with_text(&body);
+        self.target = Target::Edit(event_id.to_owned());
+        self.picking = None;
+    }
+    /// Sends what the composer holds: at once in an encrypted room, after consent otherwise.
+    pub(super) fn send(&mut self) -> Option<Event> {
+        let text = self.composer.text().trim_end().to_owned();
+        if text.trim().is_empty() || self.forbidden() {
+            return None;
+        }
+        self.composer = text_editor::Content::new();
+        let out = self.mention.outgoing(text);
+        self.ask_or_send(Pending::Text(out))
+    }
+    /// Sends a file the same way: at once in an encrypted room, after consent otherwise, never
+    /// where the organisation forbids sending in clear.
+    pub(super) fn attach(&mut self, path: PathBuf) -> Option<Event> {
+        if self.forbidden() {
+            self.error = Some(fl!("composer-forbidden"));
+            return None;
+        }
+        self.ask_or_send(Pending::File(path))
+    }
+    pub(super) fn ask_or_send(&mut self, pending: Pending) -> Option<Event> {
+        if self.details.encrypted || self.consented {
+            return Some(self.event(pending));
+        }
+        self.asking = Some(pending);
+        None
+    }
+    pub(super) fn confirm(&mut self) -> Option<Event> {
+        let pending = self.asking.take()?;
+        match pending {
+            // The drop was meant: on as if picked, which in clear still asks for consent.
+            Pending::Dropped(path) => return self.attach(path),
+            Pending::Pasted(png) => return self.ask_or_send(Pending::Picture(png)),
+            _ => {}
+        }
+        self.consented = true;
+        Some(self.event(pending))
+    }
+    pub(super) fn uploading(&mut self, name: String, progress: Option<Progress>) {
+        match self.uploads.iter_mut().find(|(shown, _)| *shown == name) {
+            Some(upload) => upload.1 = progress.or(upload.1),
+            None => self.uploads.push((name, progress)),
+        }
+    }
+    pub(super) fn event(&mut self, pending: Pending) -> Event {
+        let (room_id, consent) = (self.details.room_id.clone(), self.consented);
+        match pending {
+            Pending::Text(text) => {
+                let target = std::mem::take(&mut self.target);
+                Event::Send { room_id, text, consent, target }
+            }
+            Pending::File(path) | Pending::Dropped(path) => {
+                Event::SendFile { room_id, path, consent }
+            }
+            Pending::Picture(png) | Pending::Pasted(png) => {
+                Event::SendPicture { room_id, png, consent }
+            }
+        }
+    }
+    pub(super) fn forbidden(&self) -> bool {
+        self.forbid && !self.details.encrypted
+    }
 }

@@ -32,6 +32,10 @@ impl RoomPane {
     /// What the member list asked: actions on members go to the core with the room's id.
     pub(super) fn members_message(&mut self, message: members::Message) -> Option<Event> {
         let room_id = self.details.room_id.clone();
+        // The composer's completion offers the same members, panel open or not.
+        if let members::Message::Loaded(list) = &message {
+            self.mention.set_members(list);
+        }
         match self.members.as_mut()?.update(message)? {
             members::Event::Act { user, act, reason } => {
                 Some(Event::Moderate { room_id, user, act, reason })

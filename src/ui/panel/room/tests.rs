@@ -282,6 +282,7 @@ pub(crate) fn said(id: &str, sender: &str, body: &str, own: bool) -> ChatMessage
         attachment: None,
         happening: None,
         encrypted: true,
+        highlighted: false,
         trust: Trust::Encrypted,
         edited: false,
         reply_to: None,
@@ -315,7 +316,7 @@ fn a_reply_quotes_the_message_and_is_sent_as_a_reply() {
     else {
         panic!("a reply is sent")
     };
-    assert_eq!((reply.event_id.as_str(), text.as_str()), ("$1", "Oui"));
+    assert_eq!((reply.event_id.as_str(), text.text.as_str()), ("$1", "Oui"));
     assert_eq!(pane.target, Target::New, "the next message is a new one");
 }
 
@@ -536,7 +537,7 @@ fn the_unread_divider_shows_and_the_room_is_read_once_its_newest_message_is_seen
     assert!(simulator(pane.view()).find(fl!("room-new-messages").as_str()).is_ok(), "stays put");
 }
 
-fn pane_details() -> RoomDetails {
+pub(crate) fn pane_details() -> RoomDetails {
     RoomDetails {
         room_id: "!c".into(),
         name: "Team".into(),

@@ -18,6 +18,7 @@ use super::trust;
 use crate::fl;
 use crate::matrix::{Handle, MatrixError, PictureSize, TransferStep};
 use crate::model::avatar as picture;
+use crate::model::mention::Outgoing;
 use crate::model::recovery::format_key;
 use crate::secret::{Password, RecoveryKey};
 use crate::ui::desktop::{files, notify};
@@ -320,7 +321,8 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
             done(async move { handle.load_older(&room_id, 30).await.map(drop) })
         }
         room::Event::SendInThread { room_id, root, text, consent } => {
-            done(async move { handle.send_in_thread(&room_id, &root, &text, consent).await })
+            let out = Outgoing::plain(text);
+            done(async move { handle.send_in_thread(&room_id, &root, &out, consent).await })
         }
         room::Event::Redact { room_id, event_id, reason } => {
             done(async move { handle.redact(&room_id, &event_id, reason.as_deref()).await })
@@ -392,7 +394,7 @@ async fn open_link(url: String) -> Result<(), Failure> {
 async fn send(
     handle: Handle,
     room_id: String,
-    text: String,
+    text: Outgoing,
     consent: bool,
     target: room::Target,
 ) -> Result<(), MatrixError> {
@@ -402,7 +404,7 @@ async fn send(
             handle.send_text(&room_id, &text, consent, Duration::ZERO).await.map(drop)
         }
         room::Target::Reply(reply) => handle.reply(&room_id, &reply.event_id, &text, consent).await,
-        room::Target::Edit(event_id) => handle.edit(&room_id, &event_id, &text, consent).await,
+        room::Target::Edit(event_id) => handle.edit(&room_id, &event_id, &text.text, consent).await,
     }
 }
 
