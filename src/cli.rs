@@ -13,6 +13,7 @@ mod identity;
 mod me;
 mod members;
 mod messages;
+mod notify;
 mod output;
 mod policy;
 mod recovery;
@@ -134,6 +135,12 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::Topic { room, text } => members::topic(profile, policy, &room, &text).await,
         Command::Invites { json } => rooms::invites(profile, policy, json).await,
         Command::Space { space, json } => rooms::space(profile, policy, &space, json).await,
+        Command::Notifications { room, mode, json } => {
+            notify::mode(profile, policy, &room, mode.as_deref(), json).await
+        }
+        Command::Keywords { action, word } => {
+            notify::keywords(profile, policy, action.as_deref(), word.as_deref()).await
+        }
         Command::Directory { search, server, json } => {
             rooms::directory(profile, policy, &search, server.as_deref(), json).await
         }

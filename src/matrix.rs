@@ -22,6 +22,7 @@ mod me;
 mod members;
 mod mention;
 mod names;
+mod notifications;
 mod password;
 mod people;
 mod reauth;

@@ -11,6 +11,7 @@ pub mod member;
 pub mod mention;
 mod message;
 pub mod notice;
+pub mod notify;
 pub mod person;
 pub mod picture;
 pub mod qr;

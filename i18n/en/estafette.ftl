@@ -1117,3 +1117,27 @@ members-you = { $name } (you)
 ## Mentions
 mention-room = @room — notify everyone in the room
 mention-hint = ↑ ↓ to choose, Tab or Enter to mention, Esc to close
+
+## Notification modes
+error-keyword-empty = A keyword cannot be empty.
+error-bad-notify-mode = "{ $input }" is not a notification mode: use all, mentions, mute or default.
+notify-mode-all = All messages
+notify-mode-mentions = Mentions and keywords
+notify-mode-mute = Mute
+notify-mode-default = { $mode } (the server's default)
+notify-mode-label = Notifications
+cli-notifications = Show how much a room notifies, or set it: all (every message), mentions (mentions and keywords only), mute, or default (the server's). Kept in the server's push rules, so your other apps agree.
+cli-notifications-room = The room's id, alias or name.
+cli-notifications-mode = all, mentions, mute or default; show the current mode when left out.
+cli-keywords = List the keywords that notify you wherever they are written, or add or remove one.
+cli-keywords-action = add or remove.
+cli-keywords-word = The keyword.
+
+## Keywords
+keywords-title = Keywords
+keywords-loading = Reading your keywords…
+keywords-none = No keywords yet.
+keywords-remove = Remove
+keywords-add = Add
+keywords-placeholder = A word that should notify you, e.g. your service's name
+keywords-note = A message that contains one notifies you and is highlighted, in every room that is not muted. Your other apps use the same keywords; in encrypted rooms each app finds them itself, since the server cannot read the messages.

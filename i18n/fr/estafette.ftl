@@ -1117,3 +1117,27 @@ members-you = { $name } (vous)
 ## Mentions
 mention-room = @room — notifier tout le salon
 mention-hint = ↑ ↓ pour choisir, Tab ou Entrée pour mentionner, Échap pour fermer
+
+## Notification modes
+error-keyword-empty = Un mot-clé ne peut pas être vide.
+error-bad-notify-mode = « { $input } » n’est pas un mode de notification : utilisez all, mentions, mute ou default.
+notify-mode-all = Tous les messages
+notify-mode-mentions = Mentions et mots-clés
+notify-mode-mute = Silencieux
+notify-mode-default = { $mode } (par défaut du serveur)
+notify-mode-label = Notifications
+cli-notifications = Afficher combien un salon notifie, ou le régler : all (chaque message), mentions (mentions et mots-clés seulement), mute (silencieux), ou default (le réglage par défaut du serveur). Gardé dans les règles de notification du serveur, pour que vos autres applications soient d’accord.
+cli-notifications-room = L’identifiant, l’alias ou le nom du salon.
+cli-notifications-mode = all, mentions, mute ou default ; sans lui, le mode actuel est affiché.
+cli-keywords = Lister les mots-clés qui vous notifient où qu’ils soient écrits, ou en ajouter ou en retirer un.
+cli-keywords-action = add (ajouter) ou remove (retirer).
+cli-keywords-word = Le mot-clé.
+
+## Keywords
+keywords-title = Mots-clés
+keywords-loading = Lecture de vos mots-clés…
+keywords-none = Aucun mot-clé pour l’instant.
+keywords-remove = Retirer
+keywords-add = Ajouter
+keywords-placeholder = Un mot qui doit vous notifier, par exemple le nom de votre service
+keywords-note = Un message qui en contient un vous notifie et est mis en évidence, dans chaque salon qui n’est pas en silencieux. Vos autres applications utilisent les mêmes mots-clés ; dans les salons chiffrés chaque application les cherche elle-même, le serveur ne pouvant pas lire les messages.

@@ -140,6 +140,22 @@ pub enum Command {
         #[arg(value_name = "TEXT")]
         text: String,
     },
+    /// Show or set how much a room notifies: all, mentions, mute, or default.
+    Notifications {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        #[arg(value_name = "MODE")]
+        mode: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the keywords that notify wherever they are written, or add or remove one.
+    Keywords {
+        #[arg(value_name = "ACTION", value_parser = ["add", "remove"], requires = "word")]
+        action: Option<String>,
+        #[arg(value_name = "WORD")]
+        word: Option<String>,
+    },
     /// Search the server's public room directory (or another server's).
     Directory {
         #[arg(value_name = "SEARCH", default_value = "")]

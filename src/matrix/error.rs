@@ -189,6 +189,12 @@ pub enum MatrixError {
     /// Encryption, once on, stays on: the SDK and the spec offer no way back, nor does Estafette.
     #[error("{}", fl!("error-already-encrypted"))]
     AlreadyEncrypted,
+    /// A keyword must have a letter in it.
+    #[error("{}", fl!("error-keyword-empty"))]
+    KeywordEmpty,
+    /// Not one of `all`, `mentions`, `mute`, `default`.
+    #[error("{}", fl!("error-bad-notify-mode", input = .0.as_str()))]
+    BadNotifyMode(String),
     /// A change that opens the room or its history to more people, asked without consent.
     #[error("{}", fl!("error-needs-consent", warning = .0.as_str()))]
     NeedsConsent(String),

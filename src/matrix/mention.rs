@@ -114,18 +114,48 @@ fn escape(text: &str) -> String {
 /// do. `@room` counts only from a sender with the power to notify the room.
 pub(super) fn calls(
     mentions: Option<&Mentions>,
+    body: &str,
     sender: &matrix_sdk::ruma::UserId,
-    me: &str,
-    levels: Option<&RoomPowerLevels>,
+    me: &Callee<'_>,
 ) -> bool {
-    let Some(mentions) = mentions else { return false };
-    if sender.as_str() == me {
+    if sender.as_str() == me.user_id {
         return false;
     }
-    let named = mentions.user_ids.iter().any(|user| user.as_str() == me);
+    if has_keyword(body, me.keywords) {
+        return true;
+    }
+    let Some(mentions) = mentions else { return false };
+    let levels = me.levels;
+    let named = mentions.user_ids.iter().any(|user| user.as_str() == me.user_id);
     let room =
         mentions.room && levels.is_some_and(|l| l.user_can_trigger_room_notification(sender));
     named || room
+}
+
+/// Who a message may call: this account, its keywords, and the room's levels (who may call
+/// the whole room).
+pub(super) struct Callee<'a> {
+    pub(super) user_id: &'a str,
+    pub(super) keywords: &'a [String],
+    pub(super) levels: Option<&'a RoomPowerLevels>,
+}
+
+/// Whether one of `keywords` is a whole word of `body`, case and accents folded.
+fn has_keyword(body: &str, keywords: &[String]) -> bool {
+    if keywords.is_empty() {
+        return false;
+    }
+    let body = crate::model::text::folded(body);
+    keywords.iter().map(|k| crate::model::text::folded(k.trim())).filter(|k| !k.is_empty()).any(
+        |keyword| {
+            body.match_indices(&keyword).any(|(at, _)| {
+                let before = body[..at].chars().next_back();
+                let after = body[at + keyword.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        },
+    )
 }
 
 /// Refuses `@room` from an account whose power level may not notify the whole room.
@@ -201,14 +231,26 @@ mod tests {
     #[test]
     fn a_message_calls_who_its_mentions_name_and_at_room_needs_known_power() {
         let bob = matrix_sdk::ruma::user_id!("@bob:x");
+        let me = Callee { user_id: "@me:x", keywords: &[], levels: None };
+        let carol = Callee { user_id: "@carol:x", ..me };
         let named = Mentions::with_user_ids([matrix_sdk::ruma::owned_user_id!("@me:x")]);
-        assert!(calls(Some(&named), bob, "@me:x", None));
-        assert!(!calls(Some(&named), bob, "@carol:x", None));
-        assert!(!calls(None, bob, "@me:x", None), "no m.mentions: nobody");
+        assert!(calls(Some(&named), "", bob, &me));
+        assert!(!calls(Some(&named), "", bob, &carol));
+        assert!(!calls(None, "", bob, &me), "no m.mentions: nobody");
         // Without the room's levels, @room cannot be vouched for.
-        assert!(!calls(Some(&Mentions::with_room_mention()), bob, "@me:x", None));
+        assert!(!calls(Some(&Mentions::with_room_mention()), "", bob, &me));
         let mine = matrix_sdk::ruma::user_id!("@me:x");
-        assert!(!calls(Some(&named), mine, "@me:x", None), "not by one's own message");
+        assert!(!calls(Some(&named), "", mine, &me), "not by one's own message");
+    }
+
+    #[test]
+    fn a_keyword_calls_as_a_whole_word_accents_and_case_folded() {
+        let bob = matrix_sdk::ruma::user_id!("@bob:x");
+        let keywords = ["Préfecture".to_owned()];
+        let me = Callee { user_id: "@me:x", keywords: &keywords, levels: None };
+        assert!(calls(None, "réunion à la PREFECTURE demain", bob, &me));
+        assert!(!calls(None, "les sous-préfectures", bob, &me), "a word, not a part of one");
+        assert!(!calls(None, "rien", bob, &me));
     }
 
     #[test]

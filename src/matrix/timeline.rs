@@ -443,8 +443,8 @@ struct Reader<'a> {
     me: &'a str,
     /// The senders seen in the items, their names and which of them another's looks like.
     names: Names,
-    /// The room's power levels: who may call the whole room with `@room`.
-    levels: Option<&'a RoomPowerLevels>,
+    /// Who a message may call: this account, its keywords, who may call the whole room.
+    callee: super::mention::Callee<'a>,
 }
 
 /// What reading a room's items needs besides them, gathered once per room opened.
@@ -452,6 +452,7 @@ pub(super) struct Reading {
     pub(super) encrypted: bool,
     me: String,
     levels: Option<RoomPowerLevels>,
+    keywords: Vec<String>,
 }
 
 impl Reading {
@@ -460,6 +461,10 @@ impl Reading {
             encrypted: room.encryption_state().is_encrypted(),
             me: me.to_owned(),
             levels: room.power_levels().await.ok(),
+            keywords: {
+                let settings = room.client().notification_settings().await;
+                settings.enabled_keywords().await.into_iter().collect()
+            },
         }
     }
 }
@@ -473,7 +478,11 @@ pub(super) fn convert(
         room_encrypted: reading.encrypted,
         me: &reading.me,
         names: Names::of(items),
-        levels: reading.levels.as_ref(),
+        callee: super::mention::Callee {
+            user_id: &reading.me,
+            keywords: &reading.keywords,
+            levels: reading.levels.as_ref(),
+        },
     };
     items
         .iter()
@@ -569,7 +578,7 @@ fn message(event: &EventTimelineItem, reader: &Reader<'_>) -> ChatMessage {
         }),
         highlighted: event.is_highlighted()
             || text.is_some_and(|m| {
-                super::mention::calls(m.mentions(), event.sender(), reader.me, reader.levels)
+                super::mention::calls(m.mentions(), m.body(), event.sender(), &reader.callee)
             }),
         encrypted: !matches!(trust, Trust::SentInClear),
         edited: text.is_some_and(|m| m.is_edited()),

@@ -1,5 +1,6 @@
-//! Which room changes deserve a desktop notification: a new message in a direct chat, or a new
-//! mention anywhere, except in the room the user is looking at.
+//! Which room changes deserve a desktop notification: a new message where the room's mode
+//! notifies every message, a new mention (or keyword) where it notifies those, nothing where
+//! it is muted; never in the room the user is looking at.
 
 use super::{Membership, RoomSummary};
 
@@ -24,7 +25,7 @@ pub fn notices(before: &[RoomSummary], after: &[RoomSummary], open: Option<&str>
         .filter_map(|room| {
             let old = before.iter().find(|old| old.room_id == room.room_id)?;
             let mention = room.highlights > old.highlights;
-            let news = room.unread > old.unread && (room.dm || mention);
+            let news = room.unread > old.unread && room.notify.notifies(mention);
             news.then(|| Notice { room_id: room.room_id.clone(), room: room.name.clone(), mention })
         })
         .collect()
@@ -33,6 +34,7 @@ pub fn notices(before: &[RoomSummary], after: &[RoomSummary], open: Option<&str>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::notify::NotifyMode;
 
     fn room(id: &str, dm: bool, unread: u64, highlights: u64) -> RoomSummary {
         RoomSummary {
@@ -50,17 +52,34 @@ mod tests {
             partners: Vec::new(),
             space: false,
             in_spaces: Vec::new(),
+            notify: crate::model::notify::NotifyMode::default(),
         }
     }
 
+    fn with(notify: NotifyMode, summary: RoomSummary) -> RoomSummary {
+        RoomSummary { notify, ..summary }
+    }
+
     #[test]
-    fn direct_messages_and_mentions_notify() {
-        let before =
-            [room("dm", true, 0, 0), room("group", false, 0, 0), room("ping", false, 1, 0)];
-        let after = [room("dm", true, 1, 0), room("group", false, 3, 0), room("ping", false, 2, 1)];
+    fn each_room_notifies_as_its_mode_says() {
+        use NotifyMode::{All, Mentions, Mute};
+        let before = [
+            room("dm", true, 0, 0),
+            with(Mentions, room("group", false, 0, 0)),
+            with(Mentions, room("ping", false, 1, 0)),
+            with(Mute, room("quiet", false, 0, 0)),
+            with(All, room("busy", false, 0, 0)),
+        ];
+        let after = [
+            room("dm", true, 1, 0),
+            with(Mentions, room("group", false, 3, 0)),
+            with(Mentions, room("ping", false, 2, 1)),
+            with(Mute, room("quiet", false, 5, 1)),
+            with(All, room("busy", false, 1, 0)),
+        ];
         let shown = notices(&before, &after, None);
-        assert_eq!(shown.len(), 2, "{shown:?}");
-        assert!(shown.iter().any(|n| n.room_id == "dm" && !n.mention));
+        let ids: Vec<&str> = shown.iter().map(|n| n.room_id.as_str()).collect();
+        assert_eq!(ids, ["dm", "ping", "busy"], "{shown:?}");
         assert!(shown.iter().any(|n| n.room_id == "ping" && n.mention));
     }
 

@@ -35,6 +35,8 @@ pub struct RoomSummary {
     /// The joined spaces that list this room, by id.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub in_spaces: Vec<String>,
+    /// How much it notifies (the user's choice, or the server's default for its kind).
+    pub notify: crate::model::notify::NotifyMode,
 }
 
 impl RoomSummary {
@@ -56,6 +58,7 @@ impl RoomSummary {
             partners: Vec::new(),
             space: false,
             in_spaces: Vec::new(),
+            notify: crate::model::notify::NotifyMode::default(),
         }
     }
 }

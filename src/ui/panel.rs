@@ -6,6 +6,7 @@ pub(super) mod alert;
 pub(super) mod delete;
 pub(super) mod directory;
 pub(super) mod gallery;
+pub(super) mod keywords;
 pub(super) mod link;
 pub(super) mod members;
 pub(super) mod mention;

@@ -66,3 +66,60 @@ fn a_mention_notifies_only_the_person_named_and_at_room_takes_power() {
     let seen = tail(&carol, &room);
     assert_eq!(with_body(&seen, "cobalt-fern-33")["highlighted"], true, "@room calls Carol");
 }
+
+/// The account's push rules as the server holds them.
+fn push_rules(synapse: &Synapse, user: &crate::common::User) -> serde_json::Value {
+    let token = user.access_token(Keyring::shared());
+    let (status, body) = synapse.call("GET", "/_matrix/client/v3/pushrules/", Some(&token), "");
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).expect("push rules JSON")
+}
+
+#[test]
+fn a_rooms_mode_and_keywords_are_push_rules_and_a_keyword_highlights() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "prefete");
+    let (bob, bob_account) = person(synapse, "agent");
+    let name = unique("Cellule");
+    let created =
+        alice.run(&["create-room", "--name", &name, "--invite", &bob_account.user_id], "");
+    let room = created.ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+
+    // The server's default for an encrypted group room: every message.
+    let shown = bob.run(&["notifications", &room, "--json"], "").ok().stdout.clone();
+    let mode: serde_json::Value = serde_json::from_str(shown.trim()).expect("mode JSON");
+    assert_eq!((mode["mode"].as_str(), mode["default"].as_bool()), (Some("all"), Some(true)));
+
+    // Mute: an override rule for the room that does not notify, read back from the server.
+    bob.run(&["notifications", &room, "mute"], "").ok();
+    let rules = push_rules(synapse, &bob);
+    let overrides = rules["global"]["override"].as_array().cloned().unwrap_or_default();
+    let rule = overrides.iter().find(|r| r["rule_id"] == room.as_str()).expect("a rule");
+    let actions = rule["actions"].as_array().cloned().unwrap_or_default();
+    assert!(actions.iter().all(|a| a != "notify"), "{rule}");
+    assert!(bob.run(&["notifications", &room], "").ok().stdout.starts_with("mute"));
+    bob.run(&["notifications", &room, "mentions"], "").ok();
+    let rules = push_rules(synapse, &bob);
+    let overrides = rules["global"]["override"].as_array().cloned().unwrap_or_default();
+    assert!(overrides.iter().all(|r| r["rule_id"] != room.as_str()), "no longer muted");
+    let refused = bob.run(&["notifications", &room, "loud"], "");
+    assert!(refused.failed().stderr.contains("loud"), "{}", refused.stderr);
+    bob.run(&["notifications", &room, "default"], "").ok();
+    let shown = bob.run(&["notifications", &room, "--json"], "").ok().stdout.clone();
+    assert!(shown.contains("\"default\":true"), "{shown}");
+
+    // A keyword is a content rule on the server, and highlights a message that says it.
+    bob.run(&["keywords", "add", "Préfecture"], "").ok();
+    let rules = push_rules(synapse, &bob);
+    let content = rules["global"]["content"].as_array().cloned().unwrap_or_default();
+    assert!(content.iter().any(|r| r["pattern"] == "Préfecture"), "{content:?}");
+    assert_eq!(bob.run(&["keywords"], "").ok().stdout.trim(), "Préfecture");
+    alice.run(&["send", &room, "rendez-vous à la prefecture, dossier lime-oak-5"], "").ok();
+    alice.run(&["send", &room, "rien à voir, dossier ash-elm-6"], "").ok();
+    let seen = tail(&bob, &room);
+    assert_eq!(with_body(&seen, "lime-oak-5")["highlighted"], true, "{seen:#?}");
+    assert!(with_body(&seen, "ash-elm-6")["highlighted"].is_null());
+    bob.run(&["keywords", "remove", "Préfecture"], "").ok();
+    assert_eq!(bob.run(&["keywords"], "").ok().stdout.trim(), "");
+}

@@ -13,6 +13,7 @@ use iced::widget::{column, scrollable, stack};
 use crate::fl;
 use crate::model::attachment::Progress;
 use crate::model::mention::Outgoing;
+use crate::model::notify::NotifyMode;
 use crate::model::picture::Preview;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView};
 use crate::ui::desktop::window::{self, Window};
@@ -73,6 +74,10 @@ pub struct RoomPane {
     seen: nearby::Seen,
     /// The `@` completion of the composer, and the mentions picked.
     mention: Completion,
+    /// How much the room notifies (its push rules, as the room list last read them).
+    notify: NotifyMode,
+    /// The menu of notification modes is open under the header.
+    notify_menu: bool,
 }
 
 /// The timeline's scrollable, so the pane can move it.
@@ -108,6 +113,10 @@ pub enum Message {
     Edit(text_editor::Action),
     /// The mention completion above the composer.
     Mention(mention::Message),
+    /// Notify for all messages, mentions only, or nothing, in this room.
+    Notify(NotifyMode),
+    /// Open (or close) the menu of notification modes.
+    NotifyMenu,
     Send,
     ConfirmClear,
     CancelClear,
@@ -302,6 +311,11 @@ pub enum Event {
     },
     /// Join (if needed) and open this room: the one that replaced this one.
     JoinAndOpen(String),
+    /// Write the room's notification mode into the push rules.
+    SetNotify {
+        room_id: String,
+        mode: NotifyMode,
+    },
 }
 
 impl RoomPane {
@@ -343,6 +357,8 @@ impl RoomPane {
             settings: None,
             seen: nearby::Seen::default(),
             mention: Completion::default(),
+            notify: summary.notify,
+            notify_menu: false,
         }
     }
 
@@ -370,6 +386,11 @@ impl RoomPane {
         &self.details.room_id
     }
 
+    /// The room list read the room's notification mode again.
+    pub fn set_notify(&mut self, mode: NotifyMode) {
+        self.notify = mode;
+    }
+
     /// Puts messages in the pane directly (tests and benchmarks).
     #[cfg(test)]
     pub fn set_messages(&mut self, messages: Vec<ChatMessage>) {
@@ -386,6 +407,12 @@ impl RoomPane {
         match message {
             Message::Edit(action) => return self.edit(action),
             Message::Mention(message) => self.mention_message(message),
+            Message::NotifyMenu => self.notify_menu = !self.notify_menu,
+            Message::Notify(mode) => {
+                self.notify = mode;
+                self.notify_menu = false;
+                return Some(Event::SetNotify { room_id: self.details.room_id.clone(), mode });
+            }
             Message::Send => return self.send(),
             Message::ConfirmClear => return self.confirm(),
             Message::CancelClear => self.asking = None,
@@ -642,7 +669,9 @@ impl RoomPane {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let mut page = column![frame::header(&self.details)].spacing(8).padding(12);
+        let mut page = column![frame::header(&self.details, self.notify, self.notify_menu)]
+            .spacing(8)
+            .padding(12);
         if let Some(banner) = frame::successor(&self.details) {
             page = page.push(banner);
         }

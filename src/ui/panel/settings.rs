@@ -2,6 +2,7 @@
 //! notifications, and the two ways out (log out; log out and wipe this device).
 
 use crate::ui::failure::Failure;
+use crate::ui::panel::keywords::{self, Keywords};
 use iced::widget::{Column, button, column, image, row, text, text_input, toggler};
 use iced::{Alignment, Element};
 
@@ -39,6 +40,8 @@ pub struct Settings {
     password: Option<ChangePassword>,
     /// The organisation turned reactions off.
     reactions_off: bool,
+    /// The account's notification keywords.
+    keywords: Keywords,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +76,7 @@ pub enum Message {
     LogOut {
         wipe: bool,
     },
+    Keywords(keywords::Message),
     Close,
 }
 
@@ -116,6 +120,8 @@ pub enum Event {
     LogOut {
         wipe: bool,
     },
+    /// Add or remove a keyword (the list comes back as `Keywords(Loaded)`).
+    Keywords(keywords::Event),
     Close,
 }
 
@@ -135,6 +141,7 @@ impl Settings {
             trust: None,
             password: None,
             reactions_off: false,
+            keywords: Keywords::default(),
         }
     }
 
@@ -198,6 +205,9 @@ impl Settings {
             Message::Password(message) => return self.password_message(message),
             Message::LogOut { wipe } => return Some(Event::LogOut { wipe }),
             Message::Close => return Some(Event::Close),
+            Message::Keywords(message) => {
+                return self.keywords.update(message).map(Event::Keywords);
+            }
         }
         None
     }
@@ -361,6 +371,7 @@ impl Settings {
             heading(fl!("settings-section-notifications")),
             switch,
             text(fl!("settings-notifications-note")).size(12).color(style::MUTED),
+            self.keywords.view().map(Message::Keywords),
         ]
         .spacing(6)
         .into()

@@ -184,6 +184,12 @@ impl Home {
     pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) -> Effects {
         let open = self.open_room().map(str::to_owned);
         let mut news = notices(self.list.rooms(), &rooms, open.as_deref());
+        if let Some(pane) = self.pane.as_mut() {
+            let listed = rooms.iter().find(|room| room.room_id == pane.room_id());
+            if let Some(summary) = listed {
+                pane.set_notify(summary.notify);
+            }
+        }
         self.list.set_rooms(rooms);
         if !self.preferences.notifications {
             news.clear();
@@ -361,6 +367,7 @@ impl Home {
             }
             settings::Event::Focus(field) => Effects::ui(iced::widget::operation::focus(field)),
             settings::Event::VerifiedOnly(on) => Effects::up(Event::VerifiedOnly(on)),
+            settings::Event::Keywords(change) => Effects::core([Request::Keywords(Some(change))]),
             settings::Event::Close => {
                 self.overlay = None;
                 Effects::none()

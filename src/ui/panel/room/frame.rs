@@ -9,10 +9,15 @@ use iced::{Element, Length};
 use super::Message;
 use crate::fl;
 use crate::model::RoomDetails;
+use crate::model::notify::NotifyMode;
 use crate::ui::widget::style;
 
 /// The room's name, whether it is encrypted, its members, the person of a direct chat.
-pub(super) fn header(details: &RoomDetails) -> Element<'_, Message> {
+pub(super) fn header(
+    details: &RoomDetails,
+    notify: NotifyMode,
+    menu: bool,
+) -> Element<'_, Message> {
     let state = if details.encrypted {
         text(fl!("room-header-encrypted")).style(style::safe_text)
     } else {
@@ -35,7 +40,33 @@ pub(super) fn header(details: &RoomDetails) -> Element<'_, Message> {
         .style(button::secondary)
         .padding([3, 10])
         .on_press(Message::OpenSettings);
-    column![info.align_y(iced::Alignment::Center), second.push(settings)].spacing(2).into()
+    let bell = button(text(notify.to_string()).size(13))
+        .style(button::secondary)
+        .padding([3, 10])
+        .on_press(Message::NotifyMenu);
+    let bell = iced::widget::tooltip(
+        bell,
+        container(text(fl!("notify-mode-label")).size(12)).padding(6).style(style::tooltip_box),
+        iced::widget::tooltip::Position::Bottom,
+    );
+    let second = second.push(bell).push(settings);
+    let mut header = column![info.align_y(iced::Alignment::Center), second].spacing(2);
+    if menu {
+        header = header.push(notify_menu(notify));
+    }
+    header.into()
+}
+
+/// The three modes, the room's own marked; a choice is written into the push rules.
+fn notify_menu(notify: NotifyMode) -> Element<'static, Message> {
+    let mut choices =
+        row![text(fl!("notify-mode-label")).size(13)].spacing(6).align_y(iced::Alignment::Center);
+    for mode in NotifyMode::ALL {
+        let look = if mode == notify { button::primary } else { button::secondary };
+        let choice = button(text(mode.to_string()).size(13)).style(look).padding([3, 10]);
+        choices = choices.push(choice.on_press(Message::Notify(mode)));
+    }
+    container(choices).align_right(Length::Fill).into()
 }
 
 /// "This room has been replaced", with the way to the new one.

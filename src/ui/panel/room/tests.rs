@@ -630,3 +630,26 @@ fn a_thread_roots_count_follows_the_open_thread_not_the_count_it_came_with() {
     assert!(ui.find(fl!("timeline-thread-replies", count = 3).as_str()).is_ok());
     assert!(ui.find(fl!("timeline-thread-replies", count = 1).as_str()).is_err(), "stale");
 }
+
+#[test]
+fn the_room_header_sets_how_much_the_room_notifies() {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    pane.details = pane_details();
+    let all = crate::model::notify::NotifyMode::All.to_string();
+    let mute = crate::model::notify::NotifyMode::Mute;
+    let click = |pane: &RoomPane, label: &str| -> Vec<Message> {
+        let mut ui = simulator(pane.view());
+        assert!(ui.click(label).is_ok(), "{label} on screen");
+        ui.into_messages().collect()
+    };
+    assert!(simulator(pane.view()).find(mute.to_string().as_str()).is_err(), "menu closed");
+    for message in click(&pane, &all) {
+        assert_eq!(pane.update(message), None, "opening the menu asks nothing");
+    }
+    let chosen: Vec<_> =
+        click(&pane, &mute.to_string()).into_iter().filter_map(|m| pane.update(m)).collect();
+    assert_eq!(chosen, [Event::SetNotify { room_id: "!c".into(), mode: mute }]);
+    // The menu closed; the header shows the room's mode.
+    assert!(simulator(pane.view()).find(mute.to_string().as_str()).is_ok());
+    assert!(simulator(pane.view()).find(all.as_str()).is_err());
+}

@@ -23,6 +23,7 @@ use crate::model::recovery::format_key;
 use crate::secret::{Password, RecoveryKey};
 use crate::ui::desktop::{files, notify};
 use crate::ui::failure::Failure;
+use crate::ui::panel::keywords;
 use crate::ui::panel::sessions::{self, Outcome, Target};
 use crate::ui::panel::settings::{self, AvatarChange};
 use crate::ui::panel::{gallery, pictures, recovery, room, room_list, thread, verify, viewer};
@@ -69,6 +70,7 @@ impl Core {
                 async move { handle.remove_avatar().await.map(|()| AvatarChange::Removed) },
                 avatar_changed,
             ),
+            Request::Keywords(change) => keywords(handle, change),
             Request::SetDisplayName(name) => {
                 answer(async move { handle.set_display_name(&name).await }, |saved| {
                     Message::Settings(settings::Message::NameSaved(saved))
@@ -231,10 +233,26 @@ fn load_settings(handle: Handle) -> Task<Message> {
             Message::Settings(settings::Message::Trust(trust))
         })
     };
+    let words = keywords(handle.clone(), None);
     let name = answer(async move { handle.display_name().await }, |name| {
         Message::Settings(settings::Message::NameLoaded(name))
     });
-    Task::batch([name, trust])
+    Task::batch([name, trust, words])
+}
+
+/// A keyword added or removed (if asked), then the list for the settings.
+fn keywords(handle: Handle, change: Option<keywords::Event>) -> Task<Message> {
+    let work = async move {
+        match change {
+            Some(keywords::Event::Add(word)) => handle.add_keyword(&word).await?,
+            Some(keywords::Event::Remove(word)) => handle.remove_keyword(&word).await?,
+            None => {}
+        }
+        Ok(handle.keywords().await)
+    };
+    answer(work, |list| {
+        Message::Settings(settings::Message::Keywords(keywords::Message::Loaded(list)))
+    })
 }
 
 fn new_recovery_key(handle: Handle, replace: bool) -> Task<Message> {
@@ -334,6 +352,7 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         | room::Event::LoadSettings(_)
         | room::Event::ChangeSettings { .. }
         | room::Event::JoinAndOpen(_)
+        | room::Event::SetNotify { .. }
         | room::Event::Invite { .. }) => manage::request(handle, event),
         room::Event::LoadPictures { room_id, event_ids, full } => {
             let load = |event_id| load_picture(handle.clone(), room_id.clone(), event_id, full);

@@ -57,6 +57,10 @@ pub(super) fn request(handle: Handle, event: room::Event) -> Task<Message> {
             })
         }
         room::Event::JoinAndOpen(room_id) => join_and_open(handle, room_id),
+        room::Event::SetNotify { room_id, mode } => Task::perform(
+            async move { handle.set_notify_mode(&room_id, Some(mode)).await.map(drop) },
+            |outcome| Message::Done(outcome.map_err(Failure::from)),
+        ),
         room::Event::Invite { room_id, user } => Task::perform(
             async move { handle.invite(&room_id, &user).await.map_err(Failure::from) },
             member_done,

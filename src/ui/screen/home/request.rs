@@ -41,6 +41,8 @@ pub enum Request {
     ChooseAvatar,
     RemoveAvatar,
     SetDisplayName(String),
+    /// Add or remove a keyword (or none), then read the list again for the settings.
+    Keywords(Option<crate::ui::panel::keywords::Event>),
     ChangePassword {
         current: Password,
         new: Password,
