@@ -215,3 +215,56 @@ fn an_invitation_from_the_member_panel_reaches_the_server() {
     let _ = app.kill();
     let _ = app.wait();
 }
+
+/// The window's composer completes `@bo` to Bob, and what it sends carries the mention: Bob's
+/// own client (the command line) finds itself in `m.mentions` and highlights the message.
+#[test]
+fn a_mention_picked_in_the_composer_reaches_the_person_mentioned() {
+    let synapse = Synapse::shared();
+    let host = User::new(Some(Keyring::shared()));
+    host.login(synapse, &synapse.register("hote"), &[]);
+    let bob_account = synapse.register("bob");
+    let bob = User::new(Some(Keyring::shared()));
+    bob.login(synapse, &bob_account, &[]);
+    let created =
+        host.run(&["create-room", "--name", "Cellule", "--invite", &bob_account.user_id], "");
+    let room = created.ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+
+    let display = Display::start();
+    let mut app = host.spawn(&[], &[("DISPLAY", &display.name)]);
+    milestone(&host, "room-list-complete", &mut app);
+    std::thread::sleep(Duration::from_secs(2));
+    display.xdotool(&["key", "ctrl+k"]);
+    display.xdotool(&["type", "--delay", "30", "Cellule"]);
+    display.xdotool(&["key", "Return"]);
+    std::thread::sleep(Duration::from_secs(2));
+    // The room opens with the keyboard in its composer; `@bo` asks for the members.
+    display.xdotool(&["type", "--delay", "30", "Merci @bo"]);
+    std::thread::sleep(Duration::from_secs(3));
+    let shot = target_dir().join("test-artefacts").join("desktop-mention.png");
+    let _ = std::fs::create_dir_all(shot.parent().expect("folder"));
+    display.screenshot(&shot);
+    display.xdotool(&["key", "Tab"]);
+    display.xdotool(&["type", "--delay", "30", "pour le dossier plum-reed-14"]);
+    display.xdotool(&["key", "Return"]);
+
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let message = loop {
+        let seen = crate::common::tail(&bob, &room);
+        let found = seen
+            .into_iter()
+            .find(|m| m["body"].as_str().is_some_and(|body| body.contains("plum-reed-14")));
+        if let Some(message) = found {
+            break message;
+        }
+        assert!(Instant::now() < deadline, "never arrived; screen: {}", shot.display());
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    assert_eq!(message["mentions"][0]["user_id"], bob_account.user_id.as_str(), "{message}");
+    assert_eq!(message["highlighted"], true, "{message}");
+    // The sent message as the window draws it, its mention as a name, for a person to look at.
+    display.screenshot(&shot.with_file_name("desktop-mention-sent.png"));
+    let _ = app.kill();
+    let _ = app.wait();
+}

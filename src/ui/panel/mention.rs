@@ -180,7 +180,7 @@ impl Completion {
             list = list.push(line);
         }
         let hint = text(crate::fl!("mention-hint")).size(11).color(style::MUTED);
-        Some(container(column![list, hint].spacing(4)).padding(6).style(style::dialog).into())
+        Some(container(column![list, hint].spacing(4)).padding(6).style(style::dialog_plain).into())
     }
 }
 

@@ -669,19 +669,22 @@ impl RoomPane {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let mut page = column![frame::header(&self.details, self.notify, self.notify_menu)]
-            .spacing(8)
-            .padding(12);
+        // Banners and errors come and go in one column that is always there: the timeline and
+        // the composer keep their places in the widget tree, and the composer its focus.
+        let mut notes = column![].spacing(8);
         if let Some(banner) = frame::successor(&self.details) {
-            page = page.push(banner);
+            notes = notes.push(banner);
         }
         if let Some(banner) = frame::banner(&self.details) {
-            page = page.push(banner);
+            notes = notes.push(banner);
         }
         if let Some(error) = &self.error {
-            page = page.push(style::error_box(error));
+            notes = notes.push(style::error_box(error));
         }
-        page = page.push(rows::timeline(self)).push(composer::composer(self));
+        let header = frame::header(&self.details, self.notify, self.notify_menu);
+        let page = column![header, notes, rows::timeline(self), composer::composer(self)]
+            .spacing(8)
+            .padding(12);
         let page: Element<'_, Message> = match &self.thread {
             Some(thread) => {
                 let row_of = |message| message_row(message, rows::look(self, message, None));

@@ -46,6 +46,9 @@ pub(super) fn composer(pane: &RoomPane) -> Element<'_, Message> {
         container(text(fl!("composer-attach"))).padding(6).style(style::tooltip_box),
         iced::widget::tooltip::Position::Top,
     );
+    // What shows above the editor comes and goes (uploads, who is typing, the reply bar, the
+    // mention list): all in one column that is always there, so the editor keeps its place
+    // in the widget tree, and with it the keyboard focus, whatever appears above it.
     let mut composer = column![].spacing(4);
     for (name, progress) in &pane.uploads {
         let line = text(fl!("upload-sending", name = name.as_str())).size(12);
@@ -66,7 +69,8 @@ pub(super) fn composer(pane: &RoomPane) -> Element<'_, Message> {
     if let Some(list) = pane.mention.view() {
         composer = composer.push(list.map(Message::Mention));
     }
-    composer.push(row![attach, editor, send].spacing(8).align_y(iced::Alignment::End)).into()
+    let line = row![attach, editor, send].spacing(8).align_y(iced::Alignment::End);
+    column![composer, line].spacing(4).into()
 }
 
 /// Above the editor when replying or editing: what, and a way back.
