@@ -43,17 +43,35 @@ impl LanguageChoice {
 pub struct Preferences {
     pub theme: ThemeChoice,
     pub language: LanguageChoice,
-    /// Desktop notifications for new direct messages and mentions.
+    /// Desktop notifications for what each room's mode says notifies.
     pub notifications: bool,
+    /// Do not disturb: no notification until then (milliseconds since the Unix epoch).
+    pub quiet_until: Option<u64>,
 }
 
 impl Default for Preferences {
     fn default() -> Self {
-        Self { theme: ThemeChoice::System, language: LanguageChoice::System, notifications: true }
+        Self {
+            theme: ThemeChoice::System,
+            language: LanguageChoice::System,
+            notifications: true,
+            quiet_until: None,
+        }
     }
 }
 
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> u64 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    since.map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
 impl Preferences {
+    /// Whether "do not disturb" silences notifications at `now` (ms since the epoch).
+    pub fn quiet(&self, now: u64) -> bool {
+        self.quiet_until.is_some_and(|until| now < until)
+    }
+
     /// The profile's preferences; the defaults when there are none or they cannot be read
     /// (a warning in the log says which).
     pub fn load(profile: &Profile) -> Self {
@@ -91,11 +109,19 @@ mod tests {
             theme: ThemeChoice::Dark,
             language: LanguageChoice::French,
             notifications: false,
+            quiet_until: Some(1_900_000_000_000),
         };
         chosen.save(&profile).unwrap();
         assert_eq!(Preferences::load(&profile), chosen);
         std::fs::write(file(&profile), "theme = 42").unwrap();
         assert_eq!(Preferences::load(&profile), Preferences::default());
+    }
+
+    #[test]
+    fn do_not_disturb_holds_until_its_time() {
+        let quiet = Preferences { quiet_until: Some(1_000), ..Preferences::default() };
+        assert!(quiet.quiet(999) && !quiet.quiet(1_000));
+        assert!(!Preferences::default().quiet(0));
     }
 
     #[test]

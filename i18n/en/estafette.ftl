@@ -1141,3 +1141,10 @@ keywords-remove = Remove
 keywords-add = Add
 keywords-placeholder = A word that should notify you, e.g. your service's name
 keywords-note = A message that contains one notifies you and is highlighted, in every room that is not muted. Your other apps use the same keywords; in encrypted rooms each app finds them itself, since the server cannot read the messages.
+
+## Do not disturb
+quiet-off = Do not disturb: off.
+quiet-until = Do not disturb until { $until }: no notification.
+quiet-hour = Silence for 1 hour
+quiet-day = Silence for 8 hours
+quiet-stop = Notify again

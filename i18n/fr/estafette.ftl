@@ -1141,3 +1141,10 @@ keywords-remove = Retirer
 keywords-add = Ajouter
 keywords-placeholder = Un mot qui doit vous notifier, par exemple le nom de votre service
 keywords-note = Un message qui en contient un vous notifie et est mis en évidence, dans chaque salon qui n’est pas en silencieux. Vos autres applications utilisent les mêmes mots-clés ; dans les salons chiffrés chaque application les cherche elle-même, le serveur ne pouvant pas lire les messages.
+
+## Do not disturb
+quiet-off = Ne pas déranger : désactivé.
+quiet-until = Ne pas déranger jusqu’à { $until } : aucune notification.
+quiet-hour = Silence pendant 1 heure
+quiet-day = Silence pendant 8 heures
+quiet-stop = Notifier à nouveau

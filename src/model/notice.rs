@@ -31,6 +31,16 @@ pub fn notices(before: &[RoomSummary], after: &[RoomSummary], open: Option<&str>
         .collect()
 }
 
+/// How many joined rooms have unread messages that notify: the count the window title shows.
+pub fn with_news(rooms: &[RoomSummary]) -> usize {
+    let news = |room: &&RoomSummary| {
+        room.membership == Membership::Joined
+            && room.unread > 0
+            && room.notify.notifies(room.highlights > 0)
+    };
+    rooms.iter().filter(news).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +91,19 @@ mod tests {
         let ids: Vec<&str> = shown.iter().map(|n| n.room_id.as_str()).collect();
         assert_eq!(ids, ["dm", "ping", "busy"], "{shown:?}");
         assert!(shown.iter().any(|n| n.room_id == "ping" && n.mention));
+    }
+
+    #[test]
+    fn the_title_counts_rooms_with_news_but_not_muted_ones() {
+        use NotifyMode::{Mentions, Mute};
+        let rooms = [
+            room("dm", true, 2, 0),
+            room("read", false, 0, 0),
+            with(Mute, room("quiet", false, 9, 1)),
+            with(Mentions, room("chatty", false, 4, 0)),
+            with(Mentions, room("ping", false, 4, 1)),
+        ];
+        assert_eq!(with_news(&rooms), 2);
     }
 
     #[test]

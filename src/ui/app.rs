@@ -122,11 +122,18 @@ impl App {
         (app, focus)
     }
 
+    /// "Estafette — @user", after the number of rooms with something new, as Element shows
+    /// it: the taskbar says there is news without the window being looked at.
     pub fn title(&self) -> String {
-        match &self.user {
+        let name = match &self.user {
             Some(user) => format!("Estafette — {user}"),
             None => "Estafette".into(),
-        }
+        };
+        let unread = match &self.screen {
+            Screen::Home(signed) => signed.home.rooms_with_news(),
+            _ => 0,
+        };
+        if unread > 0 { format!("({unread}) {name}") } else { name }
     }
 
     /// The user's choice, or (`None`) the system's light or dark preference.

@@ -57,6 +57,8 @@ pub enum Message {
     Theme(ThemeChoice),
     Language(LanguageChoice),
     Notifications(bool),
+    /// Do not disturb for this many minutes (`None`: notify again now).
+    Quiet(Option<u64>),
     /// Open this profile's window; `None`: a new profile, for another account.
     OpenProfile(Option<String>),
     /// Opening another account's window failed, or a setting could not be kept.
@@ -187,6 +189,10 @@ impl Settings {
             Message::Theme(theme) => return self.change(|p| p.theme = theme),
             Message::Language(language) => return self.change(|p| p.language = language),
             Message::Notifications(on) => return self.change(|p| p.notifications = on),
+            Message::Quiet(minutes) => {
+                let until = minutes.map(|m| crate::preferences::now_ms() + m * 60_000);
+                return self.change(|p| p.quiet_until = until);
+            }
             Message::OpenProfile(name) => return Some(Event::OpenProfile(name)),
             Message::Failed(error) => self.problem = Some(error),
             Message::Trust(trust) => self.trust = Some(trust),
@@ -371,10 +377,36 @@ impl Settings {
             heading(fl!("settings-section-notifications")),
             switch,
             text(fl!("settings-notifications-note")).size(12).color(style::MUTED),
+            self.quiet(),
             self.keywords.view().map(Message::Keywords),
         ]
         .spacing(6)
         .into()
+    }
+
+    /// Do not disturb: off, or until when, with the ways to set it for a while.
+    fn quiet(&self) -> Element<'_, Message> {
+        let now = crate::preferences::now_ms();
+        let state = match self.preferences.quiet_until.filter(|_| self.preferences.quiet(now)) {
+            Some(until) => {
+                let until = crate::model::time::moment(until, crate::model::time::today());
+                fl!("quiet-until", until = until)
+            }
+            None => fl!("quiet-off"),
+        };
+        let choice = |label: String, minutes: Option<u64>| {
+            button(text(label).size(12))
+                .style(button::secondary)
+                .padding([2, 8])
+                .on_press(Message::Quiet(minutes))
+        };
+        let mut line = row![text(state).size(13)].spacing(8).align_y(iced::Alignment::Center);
+        line = line.push(choice(fl!("quiet-hour"), Some(60)));
+        line = line.push(choice(fl!("quiet-day"), Some(8 * 60)));
+        if self.preferences.quiet(now) {
+            line = line.push(choice(fl!("quiet-stop"), None));
+        }
+        line.into()
     }
 
     /// Recovery and this session's trust, with the one action each state calls for.
@@ -515,6 +547,28 @@ mod tests {
         }
         let Some(Event::Changed(chosen)) = last else { panic!("a change is reported") };
         assert_eq!((chosen.theme, chosen.language), (ThemeChoice::Dark, LanguageChoice::French));
+    }
+
+    #[test]
+    fn do_not_disturb_silences_for_an_hour_and_can_be_ended() {
+        let mut settings = Settings::new(Preferences::default(), Vec::new());
+        let clicked: Vec<_> = {
+            let view = settings.view("@anne:x", "DEV", None);
+            let mut ui =
+                iced_test::Simulator::with_size(Default::default(), (1024.0, 1600.0), view);
+            assert!(ui.find(fl!("quiet-off").as_str()).is_ok());
+            assert!(ui.click(fl!("quiet-hour").as_str()).is_ok());
+            ui.into_messages().collect()
+        };
+        let before = crate::preferences::now_ms();
+        let changed: Vec<Event> = clicked.into_iter().filter_map(|m| settings.update(m)).collect();
+        let [Event::Changed(chosen)] = changed.as_slice() else { panic!("{changed:?}") };
+        let until = chosen.quiet_until.expect("silenced");
+        assert!(until >= before + 3_600_000 && chosen.quiet(before + 3_500_000), "{until}");
+        let Some(Event::Changed(again)) = settings.update(Message::Quiet(None)) else {
+            panic!("ended")
+        };
+        assert!(!again.quiet(before));
     }
 
     #[test]

@@ -191,7 +191,7 @@ impl Home {
             }
         }
         self.list.set_rooms(rooms);
-        if !self.preferences.notifications {
+        if !self.preferences.notifications || self.preferences.quiet(crate::preferences::now_ms()) {
             news.clear();
         }
         // While the idle lock hides the window, a notification must not say where either.
@@ -213,6 +213,11 @@ impl Home {
     /// The idle lock is up (or down again).
     pub fn set_locked(&mut self, locked: bool) {
         self.locked = locked;
+    }
+
+    /// The rooms with unread messages that notify (a muted room's do not count).
+    pub fn rooms_with_news(&self) -> usize {
+        crate::model::notice::with_news(self.list.rooms())
     }
 
     pub fn room_count(&self) -> usize {
