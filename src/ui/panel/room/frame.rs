@@ -28,18 +28,9 @@ pub(super) fn header(
         info = info.push(partner_trust(partner));
     }
     // Under the name, beside the topic, at the right end where they stay put whatever the
-    // name's length or a side panel's width: who is here, and the settings.
+    // name's length or a side panel's width: how much it notifies (its label's width varies,
+    // so it comes first), who is here, and the settings.
     let topic = text(details.topic.clone().unwrap_or_default()).size(13).width(Length::Fill);
-    let mut second = row![topic].spacing(8).align_y(iced::Alignment::Center);
-    if details.members > 0 {
-        let members = text(fl!("room-members", count = details.members)).size(13);
-        let members = button(members).style(button::secondary).padding([3, 10]);
-        second = second.push(members.on_press(Message::OpenMembers));
-    }
-    let settings = button(text(fl!("room-settings-open")).size(13))
-        .style(button::secondary)
-        .padding([3, 10])
-        .on_press(Message::OpenSettings);
     let bell = button(text(notify.to_string()).size(13))
         .style(button::secondary)
         .padding([3, 10])
@@ -49,7 +40,17 @@ pub(super) fn header(
         container(text(fl!("notify-mode-label")).size(12)).padding(6).style(style::tooltip_box),
         iced::widget::tooltip::Position::Bottom,
     );
-    let second = second.push(bell).push(settings);
+    let mut second = row![topic, bell].spacing(8).align_y(iced::Alignment::Center);
+    if details.members > 0 {
+        let members = text(fl!("room-members", count = details.members)).size(13);
+        let members = button(members).style(button::secondary).padding([3, 10]);
+        second = second.push(members.on_press(Message::OpenMembers));
+    }
+    let settings = button(text(fl!("room-settings-open")).size(13))
+        .style(button::secondary)
+        .padding([3, 10])
+        .on_press(Message::OpenSettings);
+    let second = second.push(settings);
     let mut header = column![info.align_y(iced::Alignment::Center), second].spacing(2);
     if menu {
         header = header.push(notify_menu(notify));
