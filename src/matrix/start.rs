@@ -103,6 +103,10 @@ async fn report_loaded(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
 /// Sends the room list now and after every sync that touched a room.
 async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
     let mut updates = handle.inner.client.subscribe_to_all_room_updates();
+    // A room's notification mode lives in the account's push rules, not in the room: a change
+    // (here or from another client) is no room update, but the list shows it.
+    let settings = handle.inner.client.notification_settings().await;
+    let mut rules = settings.subscribe_to_changes();
     loop {
         if sender.send(Event::Rooms(handle.rooms().await)).is_err() {
             return;
@@ -112,13 +116,17 @@ async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
                 Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
                 Err(_) => return,
             },
+            changed = rules.recv() => match changed {
+                Ok(()) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(_) => return,
+            },
             // Nobody listens any more: let go of the core.
             () = sender.closed() => return,
         }
         // Previews are computed from the same sync a moment later, and syncs come in bursts:
         // wait a beat, then take one snapshot for all of it.
         tokio::time::sleep(Duration::from_millis(300)).await;
-        while updates.try_recv().is_ok() {}
+        while updates.try_recv().is_ok() || rules.try_recv().is_ok() {}
     }
 }
 
