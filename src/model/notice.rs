@@ -31,6 +31,18 @@ pub fn notices(before: &[RoomSummary], after: &[RoomSummary], open: Option<&str>
         .collect()
 }
 
+/// The rooms that had unread messages in `before` and have none in `after`: read here or in
+/// another client, their notification is withdrawn.
+pub fn read_since(before: &[RoomSummary], after: &[RoomSummary]) -> Vec<String> {
+    let had_news: std::collections::HashSet<&str> =
+        before.iter().filter(|room| room.unread > 0).map(|room| room.room_id.as_str()).collect();
+    after
+        .iter()
+        .filter(|room| room.unread == 0 && had_news.contains(room.room_id.as_str()))
+        .map(|room| room.room_id.clone())
+        .collect()
+}
+
 /// How many joined rooms have unread messages that notify: the count the window title shows.
 pub fn with_news(rooms: &[RoomSummary]) -> usize {
     let news = |room: &&RoomSummary| {
@@ -104,6 +116,15 @@ mod tests {
             with(Mentions, room("ping", false, 4, 1)),
         ];
         assert_eq!(with_news(&rooms), 2);
+    }
+
+    #[test]
+    fn a_room_read_since_the_last_list_is_named_once() {
+        let before =
+            [room("dm", true, 2, 0), room("group", false, 0, 0), room("ping", false, 1, 1)];
+        let after = [room("dm", true, 0, 0), room("group", false, 0, 0), room("ping", false, 1, 1)];
+        assert_eq!(read_since(&before, &after), ["dm"]);
+        assert!(read_since(&after, &after).is_empty());
     }
 
     #[test]

@@ -268,3 +268,67 @@ fn a_mention_picked_in_the_composer_reaches_the_person_mentioned() {
     let _ = app.kill();
     let _ = app.wait();
 }
+
+/// A notification service (dunst) on the session's bus: a direct message notifies once, with
+/// the room's name only, and opening the room withdraws the notification.
+#[test]
+fn a_direct_message_notifies_and_reading_it_withdraws_the_notification() {
+    let synapse = Synapse::shared();
+    let session = Keyring::own();
+    let host = User::new(Some(&session));
+    host.login(synapse, &synapse.register("hote"), &[]);
+    let bob_account = synapse.register("bruno");
+    let bob = User::new(Some(Keyring::shared()));
+    bob.login(synapse, &bob_account, &[]);
+    let room = host.run(&["dm", &bob_account.user_id], "").ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+
+    let display = Display::start();
+    let config = host.data_dir().join("dunstrc");
+    std::fs::write(&config, "[global]\n    timeout = 0\n    history_length = 50\n")
+        .expect("dunstrc");
+    let mut env: Vec<(String, String)> = session.env();
+    env.push(("DISPLAY".into(), display.name.clone()));
+    let mut dunst = std::process::Command::new("dunst")
+        .arg("-config")
+        .arg(&config)
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dunst (Debian: apt-get install dunst)");
+    let dunstctl = |args: &[&str]| -> String {
+        let out = std::process::Command::new("dunstctl")
+            .args(args)
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .output()
+            .expect("dunstctl");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let wait_for = |what: &str, done: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !done() {
+            assert!(Instant::now() < deadline, "{what}: {}", dunstctl(&["history"]));
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    };
+
+    let mut app = host.spawn(&[], &[("DISPLAY", &display.name)]);
+    milestone(&host, "room-list-complete", &mut app);
+    std::thread::sleep(Duration::from_secs(2));
+    bob.run(&["send", &room, "le dossier copper-wren-52"], "").ok();
+    wait_for("a notification on screen", &|| dunstctl(&["count", "displayed"]).trim() == "1");
+    assert!(!dunstctl(&["history"]).contains("copper-wren-52"), "never the text");
+
+    // Opening the room reads it: the notification is withdrawn (dunst keeps it in history).
+    display.xdotool(&["key", "ctrl+k"]);
+    display.xdotool(&["type", "--delay", "30", &bob_account.user_id[1..6]]);
+    display.xdotool(&["key", "Return"]);
+    wait_for("the notification withdrawn", &|| dunstctl(&["count", "displayed"]).trim() == "0");
+    let history = dunstctl(&["history"]);
+    assert!(history.contains("New message in") || history.contains("Nouveau message"), "{history}");
+    let _ = app.kill();
+    let _ = app.wait();
+    let _ = dunst.kill();
+    let _ = dunst.wait();
+}

@@ -184,6 +184,7 @@ impl Home {
     pub fn set_rooms(&mut self, rooms: Vec<RoomSummary>) -> Effects {
         let open = self.open_room().map(str::to_owned);
         let mut news = notices(self.list.rooms(), &rooms, open.as_deref());
+        let read = crate::model::notice::read_since(self.list.rooms(), &rooms);
         if let Some(pane) = self.pane.as_mut() {
             let listed = rooms.iter().find(|room| room.room_id == pane.room_id());
             if let Some(summary) = listed {
@@ -197,7 +198,10 @@ impl Home {
         // While the idle lock hides the window, a notification must not say where either.
         let hidden =
             self.locked || self.policy.notification_content.value == NotificationContent::Hide;
-        Effects::core(news.into_iter().map(|notice| Request::Notify { notice, hidden }))
+        let withdrawn = read.into_iter().map(Request::Withdraw);
+        Effects::core(
+            news.into_iter().map(|notice| Request::Notify { notice, hidden }).chain(withdrawn),
+        )
     }
 
     /// The core reports a verification's new stage.

@@ -46,6 +46,12 @@ impl Keyring {
         SHARED.get_or_init(|| Keyring::start("unlocked"))
     }
 
+    /// An unlocked keyring on a D-Bus session of its own (a test that puts a notification
+    /// service on it sees only its own app's notifications).
+    pub fn own() -> Keyring {
+        Keyring::start("unlocked")
+    }
+
     /// A keyring of its own whose collection is locked and cannot be unlocked.
     pub fn locked() -> Keyring {
         Keyring::start("locked")

@@ -145,6 +145,7 @@ impl Core {
             Request::Notify { notice, hidden } => {
                 notify::show(notice, hidden).map(Message::Clicked)
             }
+            Request::Withdraw(room_id) => notify::withdraw(room_id).discard(),
             Request::CheckIdentity(room_id) => check_identity(handle, room_id),
             Request::AcceptIdentities { room_id, users } => {
                 accept_identities(handle, room_id, users)

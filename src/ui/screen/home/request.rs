@@ -84,6 +84,8 @@ pub enum Request {
         notice: Notice,
         hidden: bool,
     },
+    /// Take this room's notification off the screen: it was read.
+    Withdraw(String),
     /// Which people of the room changed identity since verified.
     CheckIdentity(String),
     AcceptIdentities {
