@@ -2,6 +2,7 @@
 //! session and the policy it was started under. Cloneable and cheap; the features add their
 //! methods in their own files (`impl Handle`), and `start` builds it.
 
+use matrix_sdk::notification_settings::NotificationSettings;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -39,6 +40,9 @@ pub(crate) struct Inner {
     pub(crate) verifications: Flows,
     /// The server's challenge the idle lock's sign-in in the browser answers.
     pub(crate) sso_check: Mutex<Option<Challenge>>,
+    /// The account's push rules, read once and kept up to date by the sync (one listener
+    /// for the room list, the timelines and the settings alike).
+    notifications: tokio::sync::OnceCell<NotificationSettings>,
     user: String,
     device: String,
 }
@@ -61,10 +65,17 @@ impl Handle {
             timelines: Mutex::default(),
             verifications,
             sso_check: Mutex::default(),
+            notifications: tokio::sync::OnceCell::new(),
             user,
             device,
         };
         Self { inner: Arc::new(inner) }
+    }
+
+    /// The account's notification settings (push rules), made on first use.
+    pub(crate) async fn notification_settings(&self) -> &NotificationSettings {
+        let client = &self.inner.client;
+        self.inner.notifications.get_or_init(|| client.notification_settings()).await
     }
 }
 

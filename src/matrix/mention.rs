@@ -55,7 +55,6 @@ const CLOSE: char = '\u{E001}';
 /// `m.mentions` listing who is called (only those still written in the text).
 pub(super) fn content(out: &Outgoing) -> RoomMessageEventContentWithoutRelation {
     let places = out.places();
-    let kept = out.kept();
     let mut content = if places.is_empty() {
         RoomMessageEventContentWithoutRelation::text_markdown(&out.text)
     } else {
@@ -66,7 +65,7 @@ pub(super) fn content(out: &Outgoing) -> RoomMessageEventContentWithoutRelation 
         .filter_map(|place| OwnedUserId::try_from(place.user_id.as_str()).ok())
         .collect();
     let mut mentions = Mentions::with_user_ids(user_ids);
-    mentions.room = kept.contains(&Mention::Room);
+    mentions.room = out.calls_room();
     // Always set, even empty: a client then knows the message calls nobody, rather than
     // falling back to guessing from the words (the spec's legacy rules).
     content = content.add_mentions(mentions);
@@ -136,26 +135,25 @@ pub(super) fn calls(
 /// the whole room).
 pub(super) struct Callee<'a> {
     pub(super) user_id: &'a str,
+    /// Folded (`text::folded`), as `Reading` keeps them.
     pub(super) keywords: &'a [String],
     pub(super) levels: Option<&'a RoomPowerLevels>,
 }
 
-/// Whether one of `keywords` is a whole word of `body`, case and accents folded.
+/// Whether one of `keywords` (already folded) is a whole word of `body`, case and accents
+/// folded.
 fn has_keyword(body: &str, keywords: &[String]) -> bool {
     if keywords.is_empty() {
         return false;
     }
     let body = crate::model::text::folded(body);
-    keywords.iter().map(|k| crate::model::text::folded(k.trim())).filter(|k| !k.is_empty()).any(
-        |keyword| {
-            body.match_indices(&keyword).any(|(at, _)| {
-                let before = body[..at].chars().next_back();
-                let after = body[at + keyword.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        },
-    )
+    keywords.iter().filter(|k| !k.is_empty()).any(|keyword| {
+        body.match_indices(keyword.as_str()).any(|(at, _)| {
+            let before = body[..at].chars().next_back();
+            let after = body[at + keyword.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Refuses `@room` from an account whose power level may not notify the whole room.
@@ -246,7 +244,7 @@ mod tests {
     #[test]
     fn a_keyword_calls_as_a_whole_word_accents_and_case_folded() {
         let bob = matrix_sdk::ruma::user_id!("@bob:x");
-        let keywords = ["Préfecture".to_owned()];
+        let keywords = [crate::model::text::folded("Préfecture")];
         let me = Callee { user_id: "@me:x", keywords: &keywords, levels: None };
         assert!(calls(None, "réunion à la PREFECTURE demain", bob, &me));
         assert!(!calls(None, "les sous-préfectures", bob, &me), "a word, not a part of one");

@@ -13,8 +13,8 @@ impl Handle {
     /// How much `room` notifies, and whether that is the server's default.
     pub async fn notify_mode(&self, room: &str) -> Result<RoomNotify, MatrixError> {
         let room = self.room(room).await?;
-        let settings = self.inner.client.notification_settings().await;
-        Ok(mode_of(&settings, &room).await)
+        let settings = self.notification_settings().await;
+        Ok(mode_of(settings, &room).await)
     }
 
     /// Sets how much `room` notifies; `None` goes back to the server's default.
@@ -24,18 +24,18 @@ impl Handle {
         mode: Option<NotifyMode>,
     ) -> Result<RoomNotify, MatrixError> {
         let room = self.room(room).await?;
-        let settings = self.inner.client.notification_settings().await;
+        let settings = self.notification_settings().await;
         let done = match mode {
             Some(mode) => settings.set_room_notification_mode(room.room_id(), sdk_mode(mode)).await,
             None => settings.delete_user_defined_room_rules(room.room_id()).await,
         };
         done.map_err(|e| MatrixError::Server(e.to_string()))?;
-        Ok(mode_of(&settings, &room).await)
+        Ok(mode_of(settings, &room).await)
     }
 
     /// The words that notify wherever they are written (the account's keyword rules).
     pub async fn keywords(&self) -> Vec<String> {
-        let settings = self.inner.client.notification_settings().await;
+        let settings = self.notification_settings().await;
         settings.enabled_keywords().await.into_iter().collect()
     }
 
@@ -44,12 +44,12 @@ impl Handle {
         if word.is_empty() {
             return Err(MatrixError::KeywordEmpty);
         }
-        let settings = self.inner.client.notification_settings().await;
+        let settings = self.notification_settings().await;
         settings.add_keyword(word.to_owned()).await.map_err(|e| MatrixError::Server(e.to_string()))
     }
 
     pub async fn remove_keyword(&self, word: &str) -> Result<(), MatrixError> {
-        let settings = self.inner.client.notification_settings().await;
+        let settings = self.notification_settings().await;
         settings.remove_keyword(word.trim()).await.map_err(|e| MatrixError::Server(e.to_string()))
     }
 }

@@ -22,14 +22,14 @@ impl Handle {
         let latest = self.inner.client.latest_events().await;
         let all = self.inner.client.rooms();
         let mut parents = super::spaces::parents(&all).await;
-        let settings = self.inner.client.notification_settings().await;
+        let settings = self.notification_settings().await;
         for room in all {
             // From now on the SDK keeps this room's latest event (the preview) up to date.
             let _ = latest.listen_to_room(room.room_id()).await;
             if matches!(room.state(), RoomState::Joined | RoomState::Invited) {
                 let mut summary = summary(&room).await;
                 summary.in_spaces = parents.remove(room.room_id()).unwrap_or_default();
-                summary.notify = super::notifications::mode_of(&settings, &room).await.mode;
+                summary.notify = super::notifications::mode_of(settings, &room).await.mode;
                 rooms.push(summary);
             }
         }

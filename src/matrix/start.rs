@@ -105,8 +105,7 @@ async fn report_rooms(handle: Handle, sender: mpsc::UnboundedSender<Event>) {
     let mut updates = handle.inner.client.subscribe_to_all_room_updates();
     // A room's notification mode lives in the account's push rules, not in the room: a change
     // (here or from another client) is no room update, but the list shows it.
-    let settings = handle.inner.client.notification_settings().await;
-    let mut rules = settings.subscribe_to_changes();
+    let mut rules = handle.notification_settings().await.subscribe_to_changes();
     loop {
         if sender.send(Event::Rooms(handle.rooms().await)).is_err() {
             return;

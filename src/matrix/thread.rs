@@ -36,7 +36,7 @@ impl Handle {
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = thread_timeline(&room, root).await?;
-        let reading = Reading::of(&room, self.user_id()).await;
+        let reading = Reading::of(self, &room).await;
         let (_, mut updates) = timeline.subscribe().await;
         // The thread's older replies are fetched from the server as far as its root.
         let paging = timeline.clone();
@@ -69,7 +69,7 @@ impl Handle {
         let quiet = super::timeline::QUIET;
         while let Ok(Some(_)) = tokio::time::timeout(quiet, updates.next()).await {}
         let items: Vec<_> = timeline.items().await.into_iter().collect();
-        let reading = Reading::of(&room, self.user_id()).await;
+        let reading = Reading::of(self, &room).await;
         Ok(convert(&items, &reading, Rows::Messages))
     }
 

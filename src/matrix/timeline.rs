@@ -40,7 +40,7 @@ impl Handle {
     ) -> Result<Vec<ChatMessage>, MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
-        let reading = Reading::of(&room, self.user_id()).await;
+        let reading = Reading::of(self, &room).await;
         // Lazy loading leaves the senders of older messages without a name until the members
         // are fetched; names (and whether two of them look alike) matter here.
         timeline.fetch_members().await;
@@ -90,7 +90,7 @@ impl Handle {
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
         let timeline = timeline(&room).await?;
-        let reading = Reading::of(&room, self.user_id()).await;
+        let reading = Reading::of(self, &room).await;
         let (items, mut updates) = timeline.subscribe().await;
         let items: Vec<_> = items.into_iter().collect();
         let mut seen: Vec<String> =
@@ -207,7 +207,7 @@ impl Handle {
         // Where the reader left off is where the receipt was as the room opened: read once,
         // not on every update (the window pins its divider there).
         let read_up_to = read_up_to(&room).await.map(|id| id.to_string());
-        let mut reading = Reading::of(&room, self.user_id()).await;
+        let mut reading = Reading::of(self, &room).await;
         loop {
             let details = details(&room).await;
             reading.encrypted = details.encrypted;
@@ -456,15 +456,14 @@ pub(super) struct Reading {
 }
 
 impl Reading {
-    pub(super) async fn of(room: &matrix_sdk::Room, me: &str) -> Self {
+    pub(super) async fn of(handle: &Handle, room: &matrix_sdk::Room) -> Self {
+        let keywords = handle.notification_settings().await.enabled_keywords().await;
         Self {
             encrypted: room.encryption_state().is_encrypted(),
-            me: me.to_owned(),
+            me: handle.user_id().to_owned(),
             levels: room.power_levels().await.ok(),
-            keywords: {
-                let settings = room.client().notification_settings().await;
-                settings.enabled_keywords().await.into_iter().collect()
-            },
+            // Folded once here, not for every message read.
+            keywords: keywords.iter().map(|k| crate::model::text::folded(k.trim())).collect(),
         }
     }
 }

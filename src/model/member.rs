@@ -153,6 +153,23 @@ pub struct Member {
 }
 
 impl Member {
+    /// A member of the room at the default level, for tests.
+    #[cfg(test)]
+    pub fn joined(user_id: &str, name: &str) -> Self {
+        Member {
+            user_id: user_id.into(),
+            name: Some(name.into()),
+            membership: Membership::Joined,
+            power: Power::Level(0),
+            role: Role::Member,
+            trust: PersonTrust::Unknown,
+            invited_by: None,
+            reason: None,
+            me: false,
+            may: MemberActions::default(),
+        }
+    }
+
     /// "Name (@id)" or the Matrix ID: the ID is always part of it.
     pub fn label(&self) -> String {
         super::person::named(self.name.as_deref(), &self.user_id, true)

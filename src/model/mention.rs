@@ -96,6 +96,11 @@ impl Outgoing {
         places
     }
 
+    /// Whether `@room` was picked and is still written.
+    pub fn calls_room(&self) -> bool {
+        self.mentions_room() && self.text.contains(ROOM)
+    }
+
     /// The mentions that are still in the text (a person whose name was deleted before
     /// sending is not notified).
     pub fn kept(&self) -> Vec<Mention> {
@@ -104,7 +109,7 @@ impl Outgoing {
             .iter()
             .map(|p| Mention::Person { user_id: p.user_id.clone(), name: p.name.clone() })
             .collect();
-        if self.mentions_room() && self.text.contains(ROOM) {
+        if self.calls_room() {
             kept.push(Mention::Room);
         }
         kept

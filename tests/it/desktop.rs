@@ -22,6 +22,22 @@ fn milestone(user: &User, name: &str, app: &mut std::process::Child) -> String {
     }
 }
 
+/// Starts `user`'s window on `display` and waits until its room list is complete and drawn.
+fn open_window(user: &User, display: &Display) -> std::process::Child {
+    let mut app = user.spawn(&[], &[("DISPLAY", &display.name)]);
+    milestone(user, "room-list-complete", &mut app);
+    std::thread::sleep(Duration::from_secs(2));
+    app
+}
+
+/// Opens the room whose name starts with `name` with the quick switcher (Ctrl+K, Enter).
+fn switch_to(display: &Display, name: &str) {
+    display.xdotool(&["key", "ctrl+k"]);
+    display.xdotool(&["type", "--delay", "30", name]);
+    display.xdotool(&["key", "Return"]);
+    std::thread::sleep(Duration::from_secs(2));
+}
+
 fn field(line: &str, key: &str) -> Option<u64> {
     let start = line.find(&format!("{key}="))? + key.len() + 1;
     line[start..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
@@ -174,13 +190,8 @@ fn an_invitation_from_the_member_panel_reaches_the_server() {
     let room = host.run(&["create-room", "--name", "Cellule"], "").ok().stdout.trim().to_owned();
 
     let display = Display::start();
-    let mut app = host.spawn(&[], &[("DISPLAY", &display.name)]);
-    milestone(&host, "room-list-complete", &mut app);
-    std::thread::sleep(Duration::from_secs(2));
-    display.xdotool(&["key", "ctrl+k"]);
-    display.xdotool(&["type", "--delay", "30", "Cellule"]);
-    display.xdotool(&["key", "Return"]);
-    std::thread::sleep(Duration::from_secs(2));
+    let mut app = open_window(&host, &display);
+    switch_to(&display, "Cellule");
     // The window opens 1100 px wide: its header's "1 member" button, then the invite field.
     display.xdotool(&["mousemove", "962", "100", "click", "1"]);
     std::thread::sleep(Duration::from_secs(2));
@@ -232,13 +243,8 @@ fn a_mention_picked_in_the_composer_reaches_the_person_mentioned() {
     bob.run(&["join", &room], "").ok();
 
     let display = Display::start();
-    let mut app = host.spawn(&[], &[("DISPLAY", &display.name)]);
-    milestone(&host, "room-list-complete", &mut app);
-    std::thread::sleep(Duration::from_secs(2));
-    display.xdotool(&["key", "ctrl+k"]);
-    display.xdotool(&["type", "--delay", "30", "Cellule"]);
-    display.xdotool(&["key", "Return"]);
-    std::thread::sleep(Duration::from_secs(2));
+    let mut app = open_window(&host, &display);
+    switch_to(&display, "Cellule");
     // The room opens with the keyboard in its composer; `@bo` asks for the members.
     display.xdotool(&["type", "--delay", "30", "Merci @bo"]);
     std::thread::sleep(Duration::from_secs(3));
@@ -313,17 +319,13 @@ fn a_direct_message_notifies_and_reading_it_withdraws_the_notification() {
         }
     };
 
-    let mut app = host.spawn(&[], &[("DISPLAY", &display.name)]);
-    milestone(&host, "room-list-complete", &mut app);
-    std::thread::sleep(Duration::from_secs(2));
+    let mut app = open_window(&host, &display);
     bob.run(&["send", &room, "le dossier copper-wren-52"], "").ok();
     wait_for("a notification on screen", &|| dunstctl(&["count", "displayed"]).trim() == "1");
     assert!(!dunstctl(&["history"]).contains("copper-wren-52"), "never the text");
 
     // Opening the room reads it: the notification is withdrawn (dunst keeps it in history).
-    display.xdotool(&["key", "ctrl+k"]);
-    display.xdotool(&["type", "--delay", "30", &bob_account.user_id[1..6]]);
-    display.xdotool(&["key", "Return"]);
+    switch_to(&display, &bob_account.user_id[1..6]);
     wait_for("the notification withdrawn", &|| dunstctl(&["count", "displayed"]).trim() == "0");
     let history = dunstctl(&["history"]);
     assert!(history.contains("New message in") || history.contains("Nouveau message"), "{history}");

@@ -27,6 +27,9 @@ pub struct Completion {
     chosen: usize,
     /// The mentions picked for the message being written.
     picked: Vec<Mention>,
+    /// What the list offers for the word being typed: worked out when the word or the
+    /// members change, not on every frame (a room may have thousands of members).
+    offered: Vec<Offer>,
 }
 
 /// Where the `@word` under the cursor is: its line, the byte where its `@` starts, the cursor.
@@ -58,9 +61,9 @@ pub enum Event {
 
 /// One offer of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Offer<'a> {
+enum Offer {
     Room,
-    Person(&'a Candidate),
+    Person(Candidate),
 }
 
 impl Completion {
@@ -77,6 +80,7 @@ impl Completion {
             .collect();
         self.candidates = Some(candidates);
         self.may_call_room = list.may_call_room;
+        self.offered = self.matching();
     }
 
     /// Follows the composer after a change: `line` is the cursor's line and `cursor` its
@@ -88,10 +92,12 @@ impl Completion {
             cursor,
             query: query.to_owned(),
         });
-        if typing.as_ref().map(|t| &t.query) != self.typing.as_ref().map(|t| &t.query) {
-            self.chosen = 0;
-        }
+        let changed = typing.as_ref().map(|t| &t.query) != self.typing.as_ref().map(|t| &t.query);
         self.typing = typing;
+        if changed {
+            self.chosen = 0;
+            self.offered = self.matching();
+        }
         self.typing.is_some() && self.candidates.is_none()
     }
 
@@ -107,7 +113,7 @@ impl Completion {
             Message::Previous if count > 0 => self.chosen = (self.chosen + count - 1) % count,
             Message::Accept => return self.pick(self.chosen),
             Message::Choose(index) => return self.pick(index),
-            Message::Close => self.typing = None,
+            Message::Close => self.stop(),
             Message::Next | Message::Previous => {}
         }
         None
@@ -125,7 +131,8 @@ impl Completion {
             Mention::Room => mention::ROOM.to_owned(),
             Mention::Person { name, .. } => name.clone(),
         };
-        let typing = self.typing.take()?;
+        let typing = self.typing.clone()?;
+        self.stop();
         self.picked.push(mention);
         Some(Event::Insert { line: typing.line, from: typing.at, to: typing.cursor, written })
     }
@@ -133,17 +140,27 @@ impl Completion {
     /// The message to send with `text`: the mentions picked go with it, and the next one
     /// starts without any.
     pub fn outgoing(&mut self, text: String) -> Outgoing {
-        self.typing = None;
+        self.stop();
         Outgoing { text, mentions: std::mem::take(&mut self.picked) }.written()
     }
 
     /// Forgets the mentions picked (the composer was emptied or replaced).
     pub fn clear(&mut self) {
-        self.typing = None;
+        self.stop();
         self.picked.clear();
     }
 
-    fn offers(&self) -> Vec<Offer<'_>> {
+    /// No word is being completed any more.
+    fn stop(&mut self) {
+        self.typing = None;
+        self.offered.clear();
+    }
+
+    fn offers(&self) -> &[Offer] {
+        &self.offered
+    }
+
+    fn matching(&self) -> Vec<Offer> {
         let (Some(typing), Some(candidates)) = (&self.typing, &self.candidates) else {
             return Vec::new();
         };
@@ -153,7 +170,7 @@ impl Completion {
             offers.push(Offer::Room);
         }
         let people = mention::matching(candidates, &typing.query, SHOWN - offers.len());
-        offers.extend(people.into_iter().map(Offer::Person));
+        offers.extend(people.into_iter().cloned().map(Offer::Person));
         offers
     }
 
@@ -163,7 +180,7 @@ impl Completion {
             return None;
         }
         let mut list = column![].spacing(2);
-        for (index, offer) in self.offers().into_iter().enumerate() {
+        for (index, offer) in self.offers().iter().enumerate() {
             let label = match offer {
                 Offer::Room => crate::fl!("mention-room"),
                 // The ID always: anyone can take a colleague's name.
@@ -187,30 +204,15 @@ impl Completion {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::member::{Member, MemberActions, PersonTrust, Power, Role};
-
-    fn member(id: &str, name: &str) -> Member {
-        Member {
-            user_id: id.into(),
-            name: Some(name.into()),
-            membership: Membership::Joined,
-            power: Power::Level(0),
-            role: Role::Member,
-            trust: PersonTrust::Unknown,
-            invited_by: None,
-            reason: None,
-            me: false,
-            may: MemberActions::default(),
-        }
-    }
+    use crate::model::member::{Member, Power};
 
     fn completion(may_call_room: bool) -> Completion {
         let list = RoomMembers {
             room_id: "!r:x".into(),
             members: vec![
-                member("@alice:x", "Alice"),
-                member("@alain:x", "Alain"),
-                member("@bob:x", "Bob"),
+                Member::joined("@alice:x", "Alice"),
+                Member::joined("@alain:x", "Alain"),
+                Member::joined("@bob:x", "Bob"),
             ],
             my_power: Power::Level(0),
             default_level: 0,

@@ -7,7 +7,7 @@ use iced_test::simulator;
 
 use super::tests::{pane_details, said};
 use super::*;
-use crate::model::member::{Member, MemberActions, PersonTrust, Power, Role, RoomMembers};
+use crate::model::member::{Member, Power, RoomMembers};
 use crate::model::mention::Mention;
 use crate::model::rich::{Pill, Span};
 use crate::ui::panel::room_list::tests::room;
@@ -23,21 +23,12 @@ fn type_keys(pane: &mut RoomPane, words: &str) -> Vec<Event> {
 }
 
 fn members() -> RoomMembers {
-    let member = |id: &str, name: &str| Member {
-        user_id: id.into(),
-        name: Some(name.into()),
-        membership: crate::model::Membership::Joined,
-        power: Power::Level(0),
-        role: Role::Member,
-        trust: PersonTrust::Unknown,
-        invited_by: None,
-        reason: None,
-        me: false,
-        may: MemberActions::default(),
-    };
     RoomMembers {
         room_id: "!c".into(),
-        members: vec![member("@alice:gouv.example", "Alice"), member("@bob:gouv.example", "Bob")],
+        members: vec![
+            Member::joined("@alice:gouv.example", "Alice"),
+            Member::joined("@bob:gouv.example", "Bob"),
+        ],
         my_power: Power::Level(0),
         default_level: 0,
         may_invite: false,
