@@ -121,7 +121,12 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::CreateRoom(args) => rooms::create(profile, policy, args).await,
         Command::Dm { user } => rooms::dm(profile, policy, &user).await,
         Command::Join { room } => rooms::join(profile, policy, &room).await,
-        Command::Leave { room, forget } => rooms::leave(profile, policy, &room, forget).await,
+        Command::Leave { room, forget, block } => {
+            rooms::leave(profile, policy, &room, forget, block).await
+        }
+        Command::Knock { room, reason } => {
+            rooms::knock(profile, policy, &room, reason.as_deref()).await
+        }
         Command::Members { room, json } => members::list(profile, policy, &room, json).await,
         Command::Invite { room, user } => members::invite(profile, policy, &room, &user).await,
         Command::Kick(args) => members::kick(profile, policy, args).await,

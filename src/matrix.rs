@@ -12,6 +12,7 @@ mod doctor;
 mod download;
 mod error;
 mod event;
+mod faces;
 mod handle;
 mod happening;
 #[cfg(test)]

@@ -94,6 +94,17 @@ pub enum Command {
         /// Also forget it: the server drops it from your list.
         #[arg(long)]
         forget: bool,
+        /// Declining an invitation: also ignore whoever sent it (nothing more from them).
+        #[arg(long, conflicts_with = "forget")]
+        block: bool,
+    },
+    /// Ask to join a room whose rule is "ask to join": a moderator lets you in.
+    Knock {
+        #[arg(value_name = "ROOM")]
+        room: String,
+        /// Why, shown to the room's moderators.
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
     },
     /// List the people of a room: role, standing, whether you verified them.
     Members {
@@ -261,6 +272,15 @@ pub struct RoomSettingsArgs {
     /// Who can read what is sent: joined, invited, shared or anyone.
     #[arg(long, value_name = "WHO")]
     pub history: Option<String>,
+    /// Whether guests (accounts without a password) may join: on or off.
+    #[arg(long, value_name = "ON|OFF")]
+    pub guests: Option<String>,
+    /// Publish this picture as the room's (the server sees it).
+    #[arg(long, value_name = "PATH", conflicts_with = "remove_avatar")]
+    pub avatar: Option<PathBuf>,
+    /// Remove the room's picture.
+    #[arg(long)]
+    pub remove_avatar: bool,
     /// Turn end-to-end encryption on, for good: it cannot be turned off again.
     #[arg(long)]
     pub encrypt: bool,

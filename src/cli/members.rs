@@ -142,8 +142,9 @@ pub async fn topic(profile: &Profile, policy: &Policy, room: &str, text: &str) -
     .await
 }
 
-/// Shows the settings; with `--join-rule`, `--history` or `--encrypt`, changes them first. A
-/// change that lets more people in or read more is refused without `--yes`, with the reason.
+/// Shows the settings; with `--join-rule`, `--history`, `--guests`, `--avatar` or `--encrypt`,
+/// changes them first. A change that lets more people in or read more is refused without
+/// `--yes`, with the reason.
 pub async fn settings(profile: &Profile, policy: &Policy, args: RoomSettingsArgs) -> ExitCode {
     let rule = match args.join_rule.as_deref().map(|r| (r, JoinRule::parse(r))) {
         Some((input, None)) => return bad_value("--join-rule", input),
@@ -155,11 +156,26 @@ pub async fn settings(profile: &Profile, policy: &Policy, args: RoomSettingsArgs
         Some((_, history)) => history,
         None => None,
     };
+    let guests = match args.guests.as_deref().map(|g| (g, on_off(g))) {
+        Some((input, None)) => return bad_value("--guests", input),
+        Some((_, guests)) => guests,
+        None => None,
+    };
     with_core(profile, policy, |handle| async move {
         let room = args.room.as_str();
         let before = handle.room_settings(room).await?;
-        if let Some(warning) = widening(&before, rule, history).filter(|_| !args.yes) {
+        let widening = widening(&before, rule, history, guests);
+        if let Some(warning) = widening.filter(|_| !args.yes) {
             return Err(MatrixError::NeedsConsent(warning));
+        }
+        if let Some(guests) = guests {
+            handle.set_guests(room, guests).await?;
+        }
+        if let Some(picture) = &args.avatar {
+            handle.set_room_avatar(room, Some(picture)).await?;
+        }
+        if args.remove_avatar {
+            handle.set_room_avatar(room, None).await?;
         }
         if let Some(rule) = rule {
             handle.set_join_rule(room, rule).await?;
@@ -180,6 +196,15 @@ pub async fn settings(profile: &Profile, policy: &Policy, args: RoomSettingsArgs
     .await
 }
 
+/// "on" or "off" (French too), for a switch.
+fn on_off(input: &str) -> Option<bool> {
+    match input.trim().to_lowercase().as_str() {
+        "on" | "yes" | "oui" => Some(true),
+        "off" | "no" | "non" => Some(false),
+        _ => None,
+    }
+}
+
 fn bad_value(option: &str, input: &str) -> ExitCode {
     super::output::fail(&fl!("error-bad-setting", option = option, value = shown(input)))
 }
@@ -189,8 +214,12 @@ fn widening(
     before: &RoomSettings,
     rule: Option<JoinRule>,
     history: Option<History>,
+    guests: Option<bool>,
 ) -> Option<String> {
     let mut warnings = Vec::new();
+    if guests == Some(true) && !before.guests {
+        warnings.push(fl!("room-setting-guests-on"));
+    }
     if let Some(rule) = rule.filter(|rule| before.join_rule.opens(*rule)) {
         warnings.push(fl!("room-setting-opens", rule = rule.label()));
     }
@@ -209,6 +238,7 @@ fn print_settings(settings: &RoomSettings) {
         (fl!("room-setting-join-rule"), settings.join_rule.label()),
         (fl!("room-setting-history"), settings.history.label()),
         (fl!("room-setting-guests"), yes_no(settings.guests)),
+        (fl!("room-setting-picture"), yes_no(settings.has_avatar)),
         (fl!("room-setting-encrypted"), yes_no(settings.encrypted)),
     ];
     for (label, value) in rows {

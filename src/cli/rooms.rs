@@ -127,9 +127,35 @@ pub async fn join(profile: &Profile, policy: &Policy, room: &str) -> ExitCode {
     .await
 }
 
-pub async fn leave(profile: &Profile, policy: &Policy, room: &str, forget: bool) -> ExitCode {
+/// Leaves (or declines); `block` also ignores whoever sent the invitation, and says who.
+pub async fn leave(
+    profile: &Profile,
+    policy: &Policy,
+    room: &str,
+    forget: bool,
+    block: bool,
+) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        handle.leave_room(room, forget).await?;
+        if block {
+            let inviter = handle.decline_and_block(room).await?;
+            println!("{}", fl!("invite-blocked", user = shown(&inviter)));
+        } else {
+            handle.leave_room(room, forget).await?;
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+    .await
+}
+
+/// Asks to join; prints the room's ID, which lists as "asked to join" until someone answers.
+pub async fn knock(
+    profile: &Profile,
+    policy: &Policy,
+    room: &str,
+    reason: Option<&str>,
+) -> ExitCode {
+    with_core(profile, policy, |handle| async move {
+        println!("{}", handle.knock(room, reason).await?);
         Ok(ExitCode::SUCCESS)
     })
     .await

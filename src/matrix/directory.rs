@@ -46,6 +46,7 @@ impl Handle {
 
     fn public_room(&self, chunk: PublicRoomsChunk) -> PublicRoom {
         let open = chunk.join_rule == JoinRuleKind::Public;
+        let knock = matches!(chunk.join_rule, JoinRuleKind::Knock | JoinRuleKind::KnockRestricted);
         let listed = self.listed(
             &chunk.room_id,
             chunk.canonical_alias,
@@ -53,7 +54,7 @@ impl Handle {
             chunk.num_joined_members,
             chunk.world_readable,
         );
-        PublicRoom { open, ..listed }
+        PublicRoom { open, knock, ..listed }
     }
 
     /// A room a listing names (the directory, a space's hierarchy), its name and topic
@@ -75,6 +76,8 @@ impl Handle {
             members: members.into(),
             world_readable,
             open: false,
+            knock: false,
+            space: false,
             joined: room.is_some_and(|room| room.state() == RoomState::Joined),
             encrypted: None,
         }

@@ -59,29 +59,9 @@ impl Handle {
     /// that nothing but its pixels is published (see `model::avatar`). Returns what was
     /// published, to show it at once.
     pub async fn set_avatar(&self, path: &Path) -> Result<Vec<u8>, MatrixError> {
-        let shown = path.display().to_string();
-        // Measured before it is read: a video chosen by mistake is not loaded to be refused.
-        if super::attach::file_to_send(path).await? > avatar::MAX_FILE {
-            return Err(MatrixError::PictureTooLarge(shown));
-        }
-        let bytes = tokio::fs::read(path).await.map_err(|e| super::attach::read_error(path, &e))?;
-        // Decoding a large photo takes a moment of CPU: off the runtime's threads. A decoder
-        // that panics on a hostile file has not read a picture.
-        let prepared = tokio::task::spawn_blocking(move || avatar::prepare(&bytes))
-            .await
-            .unwrap_or(Err(PictureError::NotAPicture))
-            .map_err(|error| match error {
-                PictureError::NotAPicture => MatrixError::NotAPicture(shown),
-                PictureError::TooLarge => MatrixError::PictureTooLarge(shown),
-            })?;
-        #[expect(clippy::expect_used, reason = "a constant that is a valid MIME type")]
-        let png = "image/png".parse().expect("a MIME type");
-        self.inner
-            .client
-            .account()
-            .upload_avatar(&png, prepared.clone())
-            .await
-            .map_err(sdk_error)?;
+        let prepared = picture_to_publish(path).await?;
+        let account = self.inner.client.account();
+        account.upload_avatar(&png(), prepared.clone()).await.map_err(sdk_error)?;
         Ok(prepared)
     }
 
@@ -89,4 +69,29 @@ impl Handle {
     pub async fn remove_avatar(&self) -> Result<(), MatrixError> {
         self.inner.client.account().set_avatar_url(None).await.map_err(sdk_error)
     }
+}
+
+/// The picture at `path`, drawn again as a plain PNG so that nothing but its pixels is
+/// published (see `model::avatar`): an account's or a room's picture alike.
+pub(super) async fn picture_to_publish(path: &Path) -> Result<Vec<u8>, MatrixError> {
+    let shown = path.display().to_string();
+    // Measured before it is read: a video chosen by mistake is not loaded to be refused.
+    if super::attach::file_to_send(path).await? > avatar::MAX_FILE {
+        return Err(MatrixError::PictureTooLarge(shown));
+    }
+    let bytes = tokio::fs::read(path).await.map_err(|e| super::attach::read_error(path, &e))?;
+    // Decoding a large photo takes a moment of CPU: off the runtime's threads. A decoder
+    // that panics on a hostile file has not read a picture.
+    tokio::task::spawn_blocking(move || avatar::prepare(&bytes))
+        .await
+        .unwrap_or(Err(PictureError::NotAPicture))
+        .map_err(|error| match error {
+            PictureError::NotAPicture => MatrixError::NotAPicture(shown),
+            PictureError::TooLarge => MatrixError::PictureTooLarge(shown),
+        })
+}
+
+/// What `picture_to_publish` makes.
+pub(super) fn png() -> mime_guess::mime::Mime {
+    mime_guess::mime::IMAGE_PNG
 }

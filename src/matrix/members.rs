@@ -235,6 +235,7 @@ fn member_of(
         .flatten();
     let own = user == me;
     let may = MemberActions {
+        admit: membership == Membership::Knocked && levels.user_can_invite(me),
         kick: !own && membership != Membership::Banned && levels.user_can_kick_user(me, user),
         ban: !own && membership != Membership::Banned && levels.user_can_ban_user(me, user),
         unban: membership == Membership::Banned && levels.user_can_unban_user(me, user),
@@ -245,6 +246,7 @@ fn member_of(
         user_id: user.to_string(),
         name: member.display_name().map(crate::model::text::clean_name).filter(|n| !n.is_empty()),
         membership,
+        avatar_url: member.avatar_url().map(ToString::to_string),
         power,
         role: Role::of(power, levels.users_default.into()),
         trust,

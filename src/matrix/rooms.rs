@@ -61,8 +61,11 @@ impl Handle {
         request.topic = new.topic;
         request.invite = parse_users(&new.invites)?;
         request.preset = Some(RoomPreset::PrivateChat);
+        // The private-chat preset lets guests join (Synapse writes `can_join`): a room of
+        // ours keeps them out unless its admin lets them in.
+        request.initial_state = vec![no_guests()];
         if new.encrypted {
-            request.initial_state = vec![encryption_event()];
+            request.initial_state.push(encryption_event());
         }
         let room = self.inner.client.create_room(request).await.map_err(sdk_error)?;
         Ok(room.room_id().to_string())
@@ -279,6 +282,14 @@ fn encryption_event() -> matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::
 {
     InitialStateEvent::with_empty_state_key(RoomEncryptionEventContent::with_recommended_defaults())
         .to_raw_any()
+}
+
+fn no_guests() -> matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::AnyInitialStateEvent> {
+    use matrix_sdk::ruma::events::room::guest_access::{GuestAccess, RoomGuestAccessEventContent};
+    InitialStateEvent::with_empty_state_key(RoomGuestAccessEventContent::new(
+        GuestAccess::Forbidden,
+    ))
+    .to_raw_any()
 }
 
 pub(crate) fn parse_user(user: &str) -> Result<OwnedUserId, MatrixError> {

@@ -5,7 +5,13 @@
 use matrix_sdk::Room;
 use matrix_sdk::RoomState;
 use matrix_sdk::ruma::events::StateEventType;
-use matrix_sdk::ruma::events::room::guest_access::GuestAccess;
+use std::path::Path;
+
+use matrix_sdk::ruma::OwnedRoomOrAliasId;
+use matrix_sdk::ruma::api::client::state::get_state_event_for_key::v3::Request as StateRequest;
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::room::avatar::ImageInfo;
+use matrix_sdk::ruma::events::room::guest_access::{GuestAccess, RoomGuestAccessEventContent};
 use matrix_sdk::ruma::events::room::history_visibility::HistoryVisibility;
 use matrix_sdk::ruma::events::room::join_rules::JoinRule as SdkJoinRule;
 use matrix_sdk::ruma::events::room::power_levels::RoomPowerLevels;
@@ -30,6 +36,7 @@ impl Handle {
             avatar: can(StateEventType::RoomAvatar),
             join_rule: can(StateEventType::RoomJoinRules),
             history: can(StateEventType::RoomHistoryVisibility),
+            guests: can(StateEventType::RoomGuestAccess),
             encryption: !encrypted && can(StateEventType::RoomEncryption),
         };
         let replaced_by = room.successor_room().map(|successor| Replacement {
@@ -50,7 +57,7 @@ impl Handle {
             has_avatar: room.avatar_url().is_some(),
             join_rule: join_rule(room.join_rule().as_ref()),
             history: history(&room.history_visibility_or_default()),
-            guests: room.guest_access() == GuestAccess::CanJoin,
+            guests: self.guests_of(&room).await,
             encrypted,
             replaced_by,
             may,
@@ -112,6 +119,73 @@ impl Handle {
         Ok(())
     }
 
+    /// Whether guests (accounts without a password, where the server allows them) may join.
+    pub async fn set_guests(&self, room: &str, allowed: bool) -> Result<(), MatrixError> {
+        let (room, levels) = self.with_levels(room).await?;
+        may_send(&room, &levels, StateEventType::RoomGuestAccess, MemberAction::Guests)?;
+        let access = if allowed { GuestAccess::CanJoin } else { GuestAccess::Forbidden };
+        let content = RoomGuestAccessEventContent::new(access);
+        room.send_state_event(content).await.map_err(sdk_error)?;
+        Ok(())
+    }
+
+    /// Whether guests may join, asked of the server: the room list's sync does not carry the
+    /// guest-access state, so the client's copy may be stale or missing. Without an answer,
+    /// the client's copy.
+    async fn guests_of(&self, room: &Room) -> bool {
+        let request = StateRequest::new(
+            room.room_id().to_owned(),
+            StateEventType::RoomGuestAccess,
+            String::new(),
+        );
+        match self.inner.client.send(request).await {
+            Ok(response) => {
+                serde_json::from_str::<RoomGuestAccessEventContent>(response.event_or_content.get())
+                    .is_ok_and(|content| content.guest_access == GuestAccess::CanJoin)
+            }
+            Err(error) if error.client_api_error_kind() == Some(&ErrorKind::NotFound) => false,
+            Err(error) => {
+                tracing::debug!(%error, "guest access not read from the server");
+                room.guest_access() == GuestAccess::CanJoin
+            }
+        }
+    }
+
+    /// Publishes the picture at `path` as the room's (drawn again as a plain PNG, as for the
+    /// account's own), or with `None` removes it. Like the name, the server sees it.
+    pub async fn set_room_avatar(
+        &self,
+        room: &str,
+        path: Option<&Path>,
+    ) -> Result<(), MatrixError> {
+        let (room, levels) = self.with_levels(room).await?;
+        may_send(&room, &levels, StateEventType::RoomAvatar, MemberAction::Avatar)?;
+        match path {
+            Some(path) => {
+                let picture = super::me::picture_to_publish(path).await?;
+                let info = assign_size(&picture);
+                room.upload_avatar(&super::me::png(), picture, info).await.map_err(sdk_error)?;
+                seen(&room, |room| room.avatar_url().is_some()).await;
+            }
+            None => {
+                room.remove_avatar().await.map_err(sdk_error)?;
+                seen(&room, |room| room.avatar_url().is_none()).await;
+            }
+        }
+        Ok(())
+    }
+
+    /// Asks to join a room whose rule is "ask to join": its moderators see the request in
+    /// their member panel and let the account in (an invitation) or not.
+    pub async fn knock(&self, room: &str, reason: Option<&str>) -> Result<String, MatrixError> {
+        let target = OwnedRoomOrAliasId::try_from(room.trim())
+            .map_err(|_| MatrixError::UnknownRoom(room.to_owned()))?;
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+        let via = target.server_name().map(ToOwned::to_owned).into_iter().collect();
+        let knocked = self.inner.client.knock(target, reason, via).await.map_err(sdk_error)?;
+        Ok(knocked.room_id().to_string())
+    }
+
     /// Turns end-to-end encryption on for good: it cannot be turned off again.
     pub async fn enable_encryption(&self, room: &str) -> Result<(), MatrixError> {
         let (room, levels) = self.with_levels(room).await?;
@@ -152,6 +226,13 @@ impl Handle {
 /// settings dialog, `room-settings`) must show it too.
 async fn seen(room: &Room, shows: impl Fn(&Room) -> bool) {
     super::members::until(|| std::future::ready(shows(room))).await;
+}
+
+/// The picture's size, for clients that lay out the room's avatar before it arrives.
+fn assign_size(picture: &[u8]) -> Option<ImageInfo> {
+    let mut info = ImageInfo::new();
+    info.size = Some(picture.len().try_into().ok()?);
+    Some(info)
 }
 
 /// Refuses, in words, a state change this account's level does not reach.

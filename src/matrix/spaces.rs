@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use matrix_sdk::deserialized_responses::SyncOrStrippedState;
 use matrix_sdk::ruma::api::client::space::get_hierarchy::v1::Request;
 use matrix_sdk::ruma::events::space::child::SpaceChildEventContent;
-use matrix_sdk::ruma::room::JoinRuleSummary;
+use matrix_sdk::ruma::room::{JoinRuleSummary, RoomType};
 use matrix_sdk::ruma::{OwnedRoomId, UInt};
 use matrix_sdk::{Room, RoomState};
 
@@ -39,6 +39,11 @@ impl Handle {
         Ok(rooms
             .map(|summary| {
                 let open = matches!(summary.join_rule, JoinRuleSummary::Public);
+                let knock = matches!(
+                    summary.join_rule,
+                    JoinRuleSummary::Knock | JoinRuleSummary::KnockRestricted(_)
+                );
+                let space = summary.room_type == Some(RoomType::Space);
                 let encrypted = Some(summary.encryption.is_some());
                 let listed = self.listed(
                     &summary.room_id,
@@ -47,15 +52,49 @@ impl Handle {
                     summary.num_joined_members,
                     summary.world_readable,
                 );
-                PublicRoom { open, encrypted, ..listed }
+                PublicRoom { open, knock, space, encrypted, ..listed }
             })
             .collect())
     }
 }
 
 /// For each room, the joined spaces that list it among their rooms (`m.space.child` with a
-/// server to join it through), by space id.
+/// server to join it through), by space id; a room of a sub-space is in its parents too, as
+/// in Element, so that a ministry's space shows its departments' rooms.
 pub(super) async fn parents(rooms: &[Room]) -> HashMap<OwnedRoomId, Vec<String>> {
+    let mut parents = direct_parents(rooms).await;
+    inherit(&mut parents);
+    parents
+}
+
+/// Adds to each room the spaces above its spaces, however deep (a loop of spaces, which the
+/// spec does not forbid, ends when nothing is added).
+fn inherit(parents: &mut HashMap<OwnedRoomId, Vec<String>>) {
+    loop {
+        let mut added = false;
+        let snapshot = parents.clone();
+        for spaces in parents.values_mut() {
+            let above: Vec<String> = spaces
+                .iter()
+                .filter_map(|space| OwnedRoomId::try_from(space.as_str()).ok())
+                .filter_map(|space| snapshot.get(&space))
+                .flatten()
+                .cloned()
+                .collect();
+            for space in above {
+                if !spaces.contains(&space) {
+                    spaces.push(space);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            return;
+        }
+    }
+}
+
+async fn direct_parents(rooms: &[Room]) -> HashMap<OwnedRoomId, Vec<String>> {
     let mut parents: HashMap<OwnedRoomId, Vec<String>> = HashMap::new();
     let spaces = rooms.iter().filter(|room| room.is_space() && room.state() == RoomState::Joined);
     for space in spaces {
@@ -78,4 +117,27 @@ pub(super) async fn parents(rooms: &[Room]) -> HashMap<OwnedRoomId, Vec<String>>
         }
     }
     parents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(room: &str) -> OwnedRoomId {
+        OwnedRoomId::try_from(room).unwrap()
+    }
+
+    #[test]
+    fn a_room_of_a_sub_space_is_in_the_spaces_above_and_a_loop_ends() {
+        let mut parents = HashMap::from([
+            (id("!room:x"), vec!["!dept:x".to_owned()]),
+            (id("!dept:x"), vec!["!ministry:x".to_owned()]),
+            (id("!ministry:x"), vec!["!dept:x".to_owned()]),
+        ]);
+        inherit(&mut parents);
+        let mut room = parents[&id("!room:x")].clone();
+        room.sort();
+        assert_eq!(room, ["!dept:x", "!ministry:x"]);
+        assert!(parents[&id("!dept:x")].contains(&"!dept:x".to_owned()), "a loop is finite");
+    }
 }

@@ -19,6 +19,10 @@ pub struct PublicRoom {
     /// Anyone may join without an invitation (the directory also lists rooms one must ask
     /// to join).
     pub open: bool,
+    /// One asks to join it (knocks), and a moderator lets one in.
+    pub knock: bool,
+    /// It is a space (a group of rooms), listed in a space: its own rooms can be listed.
+    pub space: bool,
     /// The account is in it already.
     pub joined: bool,
     /// Whether it is end-to-end encrypted, when the server says (a space's listing does, the

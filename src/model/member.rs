@@ -124,6 +124,8 @@ pub struct PersonSession {
 /// What this account may do to one member, by the room's power levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct MemberActions {
+    /// Let in someone who asked to join (an invitation answers their knock).
+    pub admit: bool,
     pub kick: bool,
     pub ban: bool,
     pub unban: bool,
@@ -138,6 +140,9 @@ pub struct Member {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub membership: Membership,
+    /// Their picture's `mxc://` address, if their profile has one (public, never encrypted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
     pub power: Power,
     pub role: Role,
     pub trust: PersonTrust,
@@ -160,6 +165,7 @@ impl Member {
             user_id: user_id.into(),
             name: Some(name.into()),
             membership: Membership::Joined,
+            avatar_url: None,
             power: Power::Level(0),
             role: Role::Member,
             trust: PersonTrust::Unknown,
@@ -247,6 +253,7 @@ pub enum MemberAction {
     Avatar,
     JoinRule,
     History,
+    Guests,
     Encryption,
     /// Notifying everyone with `@room`.
     MentionRoom,
@@ -265,6 +272,7 @@ impl MemberAction {
             Self::Avatar => fl!("action-avatar"),
             Self::JoinRule => fl!("action-join-rule"),
             Self::History => fl!("action-history"),
+            Self::Guests => fl!("action-guests"),
             Self::Encryption => fl!("action-encryption"),
             Self::MentionRoom => fl!("action-mention-room"),
         }
@@ -330,6 +338,7 @@ mod tests {
             user_id: id.into(),
             name: name.map(Into::into),
             membership,
+            avatar_url: None,
             power: Power::Level(level),
             role: Role::of(Power::Level(level), 0),
             trust: PersonTrust::Unknown,

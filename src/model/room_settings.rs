@@ -106,6 +106,7 @@ pub struct SettingsActions {
     pub avatar: bool,
     pub join_rule: bool,
     pub history: bool,
+    pub guests: bool,
     pub encryption: bool,
 }
 

@@ -24,6 +24,7 @@ mod pictures;
 mod policy;
 mod profile;
 mod recovery;
+mod room_access;
 mod room_events;
 mod session;
 mod sessions;

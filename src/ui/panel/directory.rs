@@ -28,6 +28,8 @@ pub struct Directory {
     address: String,
     /// The public room waiting for "Join" in the warning.
     asking: Option<PublicRoom>,
+    /// The rooms asked to join from here (their IDs), each awaiting a moderator.
+    knocked: Vec<String>,
     error: Option<String>,
 }
 
@@ -44,6 +46,12 @@ pub enum Message {
     Cancel,
     /// A room already joined: just open it.
     Open(String),
+    /// Ask to join a room one must knock on.
+    Knock(PublicRoom),
+    /// The knock went out (the room's ID), or why not.
+    Knocked(Result<String, Failure>),
+    /// List the rooms of this sub-space (one the account is in).
+    Space(PublicRoom),
     Close,
 }
 
@@ -58,6 +66,8 @@ pub enum Event {
     SpaceRooms(String),
     /// Join this room (address or id) and open it.
     Join(String),
+    /// Ask to join this room (address or id): answered with `Knocked`.
+    Knock(String),
     Open(String),
     Closed,
 }
@@ -115,6 +125,19 @@ impl Directory {
             }
             Message::Cancel => self.asking = None,
             Message::Open(room_id) => return Some(Event::Open(room_id)),
+            Message::Knock(room) => return Some(Event::Knock(room.address().to_owned())),
+            Message::Knocked(Ok(room_id)) => {
+                self.error = None;
+                self.knocked.push(room_id);
+            }
+            Message::Knocked(Err(failure)) => self.error = Some(failure.to_string()),
+            Message::Space(room) => {
+                let name = room.title().to_owned();
+                self.space = Some((room.room_id.clone(), name));
+                self.searching = true;
+                self.found = None;
+                return Some(Event::SpaceRooms(room.room_id));
+            }
             Message::Close => return Some(Event::Closed),
         }
         None
@@ -185,13 +208,16 @@ impl Directory {
         if found.is_empty() {
             return text(fl!("directory-none")).size(13).color(style::MUTED).into();
         }
-        let rows = found.iter().fold(column![].spacing(6), |rows, room| rows.push(entry(room)));
+        let rows = found.iter().fold(column![].spacing(6), |rows, room| {
+            rows.push(entry(room, self.knocked.contains(&room.room_id)))
+        });
         scrollable(rows).height(360).into()
     }
 }
 
-/// One public room: its name, address and size, its topic on one line, Join or Open.
-fn entry(room: &PublicRoom) -> Element<'_, Message> {
+/// One public room: its name, address and size, its topic on one line, and what can be done:
+/// open it (a joined sub-space: list its rooms), join it, or ask to join.
+fn entry(room: &PublicRoom, knocked: bool) -> Element<'_, Message> {
     let mut about = column![text(room.title().to_owned()).size(15)].spacing(2);
     // The address when it has one; a room ID says nothing to a person.
     let mut facts: Vec<String> = room.alias.iter().cloned().collect();
@@ -210,12 +236,22 @@ fn entry(room: &PublicRoom) -> Element<'_, Message> {
             .map_or_else(|| topic.clone(), |(kept, _)| format!("{kept}…"));
         about = about.push(text(line.replace('\n', " ")).size(12));
     }
-    let action = if room.joined {
+    let action: Element<'_, Message> = if room.joined && room.space {
+        button(text(fl!("directory-space-rooms")).size(13))
+            .style(button::secondary)
+            .on_press(Message::Space(room.clone()))
+            .into()
+    } else if room.joined {
         button(text(fl!("directory-open")).size(13))
             .style(button::secondary)
             .on_press(Message::Open(room.room_id.clone()))
+            .into()
+    } else if knocked {
+        text(fl!("directory-knocked")).size(12).color(style::MUTED).width(200).into()
+    } else if room.knock && !room.open {
+        button(text(fl!("directory-knock")).size(13)).on_press(Message::Knock(room.clone())).into()
     } else {
-        button(text(fl!("directory-join")).size(13)).on_press(Message::Ask(room.clone()))
+        button(text(fl!("directory-join")).size(13)).on_press(Message::Ask(room.clone())).into()
     };
     let line = row![about.width(Length::Fill), action].spacing(8).align_y(iced::Alignment::Center);
     container(line).padding(6).width(Length::Fill).into()
@@ -261,9 +297,40 @@ mod tests {
             members: 12,
             world_readable: true,
             open: true,
+            knock: false,
+            space: false,
             joined,
             encrypted: None,
         }
+    }
+
+    #[test]
+    fn a_room_one_must_ask_to_join_is_knocked_on_and_then_says_so() {
+        let (mut dialog, _) = Directory::new(false);
+        let asked = PublicRoom { open: false, knock: true, ..room("huis-clos", false) };
+        dialog.update(Message::Found(Ok(vec![asked])));
+        let mut ui = simulator(dialog.view());
+        ui.click(fl!("directory-knock").as_str()).unwrap();
+        let clicked: Vec<Message> = ui.into_messages().collect();
+        let [Message::Knock(room)] = clicked.as_slice() else { panic!("{clicked:?}") };
+        let event = dialog.update(Message::Knock(room.clone()));
+        assert_eq!(event, Some(Event::Knock("#huis-clos:x".into())), "no join, a knock");
+        dialog.update(Message::Knocked(Ok("!huis-clos:x".into())));
+        assert!(shows(&dialog, &fl!("directory-knocked")));
+        assert!(!shows(&dialog, &fl!("directory-knock")), "asked once");
+    }
+
+    #[test]
+    fn a_joined_sub_space_lists_its_own_rooms() {
+        let (mut dialog, _) = Directory::of_space("!top:x".into(), "Ministère".into());
+        let sub = PublicRoom { space: true, ..room("Direction", true) };
+        dialog.update(Message::Found(Ok(vec![sub.clone()])));
+        assert!(shows(&dialog, &fl!("directory-space-rooms")));
+        assert_eq!(
+            dialog.update(Message::Space(sub)),
+            Some(Event::SpaceRooms("!Direction:x".into()))
+        );
+        assert!(shows(&dialog, &fl!("directory-space-title", space = "Direction")));
     }
 
     #[test]

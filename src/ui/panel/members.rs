@@ -5,7 +5,11 @@
 //! those it does not allow are not offered, and the panel says why. Each destructive action
 //! asks first. Large rooms are searched, not scrolled: at most `SHOWN` rows are drawn.
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use std::collections::HashMap;
+
+use iced::widget::{
+    button, column, container, image, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Element, Length};
 
 use crate::fl;
@@ -20,6 +24,9 @@ pub const WIDTH: f32 = 380.0;
 /// The most rows drawn at once: a room of 2000 stays quick to open, and the filter finds
 /// whoever is not among them.
 pub const SHOWN: usize = 100;
+
+/// Pixels across of a member's picture as kept: sharp at 28 on a high-density screen.
+pub const FACE_SIDE: u32 = 56;
 
 /// The filter box (Tab reaches it from the invite field).
 pub const FILTER: &str = "members-filter";
@@ -38,6 +45,9 @@ pub struct MembersPanel {
     invite: String,
     /// The people the directory found for what the invite field held when asked.
     found: Vec<Person>,
+    /// Members' pictures by `mxc://` address: asked for once, when their row is first drawn
+    /// (`None` while on the way, or when there is none to show: the initial stands in).
+    faces: HashMap<String, Option<image::Handle>>,
     error: Option<String>,
 }
 
@@ -98,6 +108,8 @@ pub enum Message {
     Found(String, Result<Vec<Person>, Failure>),
     /// Invite this person, picked among those found.
     Pick(String),
+    /// Let in someone who asked to join (an invitation answers a knock).
+    Admit(String),
     Invite,
     /// An action went through (the list is fetched again) or why not.
     Done(Result<(), Failure>),
@@ -105,6 +117,8 @@ pub enum Message {
     Chat(String),
     /// Someone's sessions, for the member whose actions are open.
     Sessions(String, Result<Vec<PersonSession>, Failure>),
+    /// A member's picture (by its address), cut round; `None` when it could not be had.
+    Face(String, Option<image::Handle>),
     Close,
 }
 
@@ -123,6 +137,8 @@ pub enum Event {
     Reload,
     /// Fetch this person's sessions (answered with `Sessions`).
     Sessions(String),
+    /// Fetch these pictures (answered with a `Face` each).
+    Faces(Vec<String>),
     Verify(String),
     /// The direct chat with this person (the existing one, or a new one).
     Chat(String),
@@ -135,12 +151,19 @@ impl MembersPanel {
             Message::Loaded(list) => {
                 self.list = Some(list);
                 self.error = None;
+                return self.faces_wanted();
+            }
+            Message::Face(url, face) => {
+                self.faces.insert(url, face);
             }
             Message::Failed(failure) | Message::Done(Err(failure)) => {
                 self.error = Some(failure.to_string());
             }
             Message::Done(Ok(())) => return Some(Event::Reload),
-            Message::Filter(filter) => self.filter = filter,
+            Message::Filter(filter) => {
+                self.filter = filter;
+                return self.faces_wanted();
+            }
             Message::Open(user) if self.open.as_deref() == Some(&user) => self.open = None,
             Message::Open(user) => {
                 self.open = Some(user.clone());
@@ -177,6 +200,7 @@ impl MembersPanel {
                 self.found = found.unwrap_or_default();
             }
             Message::Found(..) => {}
+            Message::Admit(user) => return Some(Event::Invite(user)),
             Message::Pick(user) => {
                 self.invite.clear();
                 self.found.clear();
@@ -195,6 +219,23 @@ impl MembersPanel {
             Message::Close => return Some(Event::Closed),
         }
         None
+    }
+
+    /// The pictures of the rows now drawn that were never asked for, marked as asked.
+    fn faces_wanted(&mut self) -> Option<Event> {
+        let urls: Vec<String> = self
+            .shown()
+            .0
+            .iter()
+            .filter_map(|member| member.avatar_url.clone())
+            .filter(|url| !self.faces.contains_key(url))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for url in &urls {
+            self.faces.insert(url.clone(), None);
+        }
+        (!urls.is_empty()).then_some(Event::Faces(urls))
     }
 
     /// The members the filter keeps, at most `SHOWN`, and how many it kept in all.
@@ -251,7 +292,8 @@ impl MembersPanel {
         let (shown, count) = self.shown();
         let mut rows = column![].spacing(2);
         for member in &shown {
-            rows = rows.push(member_row(member));
+            let face = member.avatar_url.as_ref().and_then(|url| self.faces.get(url)).cloned();
+            rows = rows.push(member_row(member, face.flatten()));
             if self.open.as_deref() == Some(member.user_id.as_str()) {
                 rows = rows.push(actions(member, list.my_power));
                 rows = rows.push(sessions(self.sessions.as_ref()));
@@ -270,12 +312,16 @@ impl MembersPanel {
 
     /// "Remove Anne from the room?" with a reason, or "Make Anne an admin?" with what it means.
     fn question<'a>(&self, asking: &'a Asking) -> Element<'a, Message> {
-        let name = self
+        let member = self
             .list
             .as_ref()
-            .and_then(|list| list.members.iter().find(|m| m.user_id == asking.user))
-            .map_or_else(|| asking.user.clone(), Member::label);
+            .and_then(|list| list.members.iter().find(|m| m.user_id == asking.user));
+        let name = member.map_or_else(|| asking.user.clone(), Member::label);
+        let knocking = member.is_some_and(|m| m.membership == Membership::Knocked);
         let (question, confirm) = match asking.act {
+            Act::Kick if knocking => {
+                (fl!("members-ask-refuse", user = name), fl!("members-refuse"))
+            }
             Act::Kick => (fl!("members-ask-kick", user = name), fl!("members-kick")),
             Act::Ban => (fl!("members-ask-ban", user = name), fl!("members-ban")),
             Act::Unban => (fl!("members-ask-unban", user = name), fl!("members-unban")),
@@ -323,7 +369,7 @@ fn invite_box(allowed: bool, typed: &str) -> Element<'_, Message> {
 }
 
 /// One member: avatar, name and Matrix ID, role, shield; a click opens their actions.
-fn member_row(member: &Member) -> Element<'_, Message> {
+fn member_row(member: &Member, face: Option<image::Handle>) -> Element<'_, Message> {
     let display = member.name.clone().unwrap_or_else(|| member.user_id.clone());
     let shown =
         if member.me { fl!("members-you", name = display.as_str()) } else { display.clone() };
@@ -334,7 +380,10 @@ fn member_row(member: &Member) -> Element<'_, Message> {
     }
     let role = text(member.role.label()).size(12).color(style::MUTED);
     let line = row![
-        style::avatar(&display, &member.user_id, 28.0),
+        match face {
+            Some(face) => iced::widget::image(face).width(28).height(28).into(),
+            None => style::avatar(&display, &member.user_id, 28.0),
+        },
         who.width(Length::Fill),
         column![role, shield(member.trust)].align_x(iced::Alignment::End),
     ]
@@ -392,8 +441,16 @@ fn actions(member: &Member, mine: Power) -> Element<'_, Message> {
         buttons =
             buttons.push(small(fl!("members-ignore"), Message::Ask(user.clone(), Act::Ignore)));
     }
+    if member.may.admit {
+        buttons = buttons.push(small(fl!("members-admit"), Message::Admit(user.clone())));
+    }
     if member.may.kick {
-        buttons = buttons.push(danger(fl!("members-kick"), Message::Ask(user.clone(), Act::Kick)));
+        let label = if member.membership == Membership::Knocked {
+            fl!("members-refuse")
+        } else {
+            fl!("members-kick")
+        };
+        buttons = buttons.push(danger(label, Message::Ask(user.clone(), Act::Kick)));
     }
     if member.may.ban {
         buttons = buttons.push(danger(fl!("members-ban"), Message::Ask(user.clone(), Act::Ban)));
@@ -417,7 +474,7 @@ fn actions(member: &Member, mine: Power) -> Element<'_, Message> {
         );
     }
     let may = member.may;
-    if !(member.me || may.kick || may.ban || may.unban || may.change_role) {
+    if !(member.me || may.admit || may.kick || may.ban || may.unban || may.change_role) {
         let why = fl!("members-cannot", theirs = member.power.words(), mine = mine.words());
         box_ = box_.push(text(why).size(12).color(style::MUTED));
     }
@@ -479,6 +536,7 @@ mod tests {
             user_id: id.into(),
             name: Some(name.into()),
             membership: Membership::Joined,
+            avatar_url: None,
             power: Power::Level(level),
             role: Role::of(Power::Level(level), 0),
             trust: PersonTrust::Unverified,
@@ -505,7 +563,54 @@ mod tests {
     }
 
     const ALL: MemberActions =
-        MemberActions { kick: true, ban: true, unban: false, change_role: true };
+        MemberActions { admit: false, kick: true, ban: true, unban: false, change_role: true };
+
+    #[test]
+    fn someone_who_asks_to_join_is_let_in_or_refused_with_a_question() {
+        let mut panel = MembersPanel::default();
+        let knocking = Member {
+            membership: Membership::Knocked,
+            may: MemberActions { admit: true, kick: true, ..MemberActions::default() },
+            ..member("@new:x", "Nouvelle", 0, MemberActions::default())
+        };
+        panel.update(Message::Loaded(list(50, vec![knocking])));
+        assert!(shows(&panel, &fl!("member-knocking")));
+        panel.update(Message::Open("@new:x".into()));
+        let mut ui = simulator(panel.view());
+        ui.click(fl!("members-admit").as_str()).unwrap();
+        ui.click(fl!("members-refuse").as_str()).unwrap();
+        let clicked: Vec<Message> = ui.into_messages().collect();
+        let [Message::Admit(user), Message::Ask(_, Act::Kick)] = clicked.as_slice() else {
+            panic!("{clicked:?}")
+        };
+        assert!(!shows(&panel, &fl!("members-kick")), "a knock is refused, not removed");
+        assert_eq!(
+            panel.update(Message::Admit(user.clone())),
+            Some(Event::Invite("@new:x".into()))
+        );
+        panel.update(Message::Ask("@new:x".into(), Act::Kick));
+        assert!(shows(&panel, &fl!("members-ask-refuse", user = "Nouvelle (@new:x)")));
+    }
+
+    #[test]
+    fn pictures_are_asked_for_once_for_the_rows_drawn_and_drawn_when_they_come() {
+        let mut panel = MembersPanel::default();
+        let with_face = |n: usize| Member {
+            avatar_url: Some(format!("mxc://x/face{n}")),
+            ..member(&format!("@agent{n}:x"), &format!("Agent {n}"), 0, MemberActions::default())
+        };
+        let asked = panel.update(Message::Loaded(list(0, (0..300).map(with_face).collect())));
+        let Some(Event::Faces(urls)) = asked else { panic!("{asked:?}") };
+        assert_eq!(urls.len(), SHOWN, "only the rows drawn");
+        assert_eq!(panel.update(Message::Filter("agent".into())), None, "never twice");
+        let Some(Event::Faces(more)) = panel.update(Message::Filter("agent 299".into())) else {
+            panic!("a row newly drawn asks for its picture")
+        };
+        assert_eq!(more, ["mxc://x/face299"]);
+        let face = image::Handle::from_rgba(1, 1, vec![255, 0, 0, 255]);
+        panel.update(Message::Face("mxc://x/face299".into(), Some(face)));
+        assert!(panel.faces["mxc://x/face299"].is_some());
+    }
 
     #[test]
     fn a_moderator_is_offered_to_remove_a_member_and_asked_first() {

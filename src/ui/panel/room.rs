@@ -302,6 +302,8 @@ pub enum Event {
     SearchPeople(String),
     /// Fetch someone's sessions (answered with `Members(Sessions)`).
     PersonSessions(String),
+    /// Fetch members' pictures (answered with a `Members(Face)` each).
+    MemberFaces(Vec<String>),
     /// Fetch the room's settings (answered with `Settings(Loaded)`).
     LoadSettings(String),
     /// Change a setting, already confirmed where it had to be (answered with `Settings(Done)`).

@@ -31,8 +31,18 @@ pub enum Change {
     Topic(String),
     JoinRule(JoinRule),
     History(History),
+    Guests(bool),
+    Picture(Picture),
     Encrypt,
     Leave { forget: bool },
+}
+
+/// What is done to the room's picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    /// Choose a file and publish it.
+    Pick,
+    Remove,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +55,8 @@ pub enum Message {
     SaveTopic,
     JoinRule(JoinRule),
     History(History),
+    Guests(bool),
+    Picture(Picture),
     Encrypt,
     Leave,
     Forget(bool),
@@ -82,6 +94,8 @@ impl SettingsDialog {
             Message::SaveTopic => return Some(Event::Change(Change::Topic(self.topic.clone()))),
             Message::JoinRule(rule) => return self.change(Change::JoinRule(rule)),
             Message::History(history) => return self.change(Change::History(history)),
+            Message::Guests(allowed) => return self.change(Change::Guests(allowed)),
+            Message::Picture(picture) => return Some(Event::Change(Change::Picture(picture))),
             Message::Encrypt => self.asking = Some(Change::Encrypt),
             Message::Leave => self.asking = Some(Change::Leave { forget: self.forget }),
             Message::Forget(forget) => {
@@ -124,7 +138,9 @@ impl SettingsDialog {
         }
         body = body
             .push(self.names(settings))
+            .push(picture(settings))
             .push(join_rules(settings))
+            .push(guests(settings))
             .push(histories(settings))
             .push(encryption(settings))
             .push(self.leaving());
@@ -209,6 +225,7 @@ fn warning(settings: &RoomSettings, change: &Change) -> Option<String> {
         Change::History(history) if settings.history.widens(*history) => {
             Some(fl!("room-setting-widens", history = history.label()))
         }
+        Change::Guests(true) if !settings.guests => Some(fl!("room-setting-guests-on")),
         _ => None,
     }
 }
@@ -224,6 +241,39 @@ fn join_rules(settings: &RoomSettings) -> Element<'_, Message> {
             .push(radio(rule.label(), rule, Some(settings.join_rule), Message::JoinRule).size(14));
     }
     choices.into()
+}
+
+/// The room's picture, changed or removed with the power to (the server sees it too).
+fn picture(settings: &RoomSettings) -> Element<'_, Message> {
+    let state =
+        if settings.has_avatar { fl!("room-setting-yes") } else { fl!("room-setting-none") };
+    let mut line = row![
+        text(fl!("room-setting-picture")).size(14).width(140),
+        text(state).size(14).color(style::MUTED).width(Length::Fill),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
+    if settings.may.avatar {
+        let change = button(text(fl!("room-settings-picture-change")).size(13))
+            .on_press(Message::Picture(Picture::Pick));
+        line = line.push(change);
+        if settings.has_avatar {
+            let remove = button(text(fl!("room-settings-picture-remove")).size(13))
+                .style(button::secondary)
+                .on_press(Message::Picture(Picture::Remove));
+            line = line.push(remove);
+        }
+    }
+    line.into()
+}
+
+/// Whether guests may join: a switch with the power to, asking first before letting them in.
+fn guests(settings: &RoomSettings) -> Element<'_, Message> {
+    let mut switch = checkbox(settings.guests).label(fl!("room-setting-guests")).size(14);
+    if settings.may.guests {
+        switch = switch.on_toggle(Message::Guests);
+    }
+    switch.into()
 }
 
 fn histories(settings: &RoomSettings) -> Element<'_, Message> {
@@ -293,6 +343,7 @@ mod tests {
         avatar: true,
         join_rule: true,
         history: true,
+        guests: true,
         encryption: true,
     };
 
@@ -312,6 +363,35 @@ mod tests {
             Some(Event::Change(Change::History(History::Joined))),
             "fewer readers need no warning"
         );
+    }
+
+    #[test]
+    fn letting_guests_in_asks_first_and_the_picture_is_changed_only_with_the_power() {
+        let mut dialog = SettingsDialog::default();
+        dialog.update(Message::Loaded(settings(ALL, true)));
+        let mut ui = simulator(dialog.view());
+        ui.click(fl!("room-setting-guests").as_str()).unwrap();
+        ui.click(fl!("room-settings-picture-change").as_str()).unwrap();
+        let clicked: Vec<Message> = ui.into_messages().collect();
+        let [Message::Guests(true), Message::Picture(Picture::Pick)] = clicked.as_slice() else {
+            panic!("{clicked:?}")
+        };
+        assert_eq!(dialog.update(Message::Guests(true)), None, "asks first");
+        assert!(shows(&dialog, &fl!("room-setting-guests-on")));
+        assert_eq!(dialog.update(Message::Confirm), Some(Event::Change(Change::Guests(true))));
+        assert_eq!(
+            dialog.update(Message::Picture(Picture::Pick)),
+            Some(Event::Change(Change::Picture(Picture::Pick)))
+        );
+        assert!(!shows(&dialog, &fl!("room-settings-picture-remove")), "nothing to remove");
+
+        let mut member = SettingsDialog::default();
+        let mine = RoomSettings { has_avatar: true, ..settings(SettingsActions::default(), true) };
+        member.update(Message::Loaded(mine));
+        assert!(!shows(&member, &fl!("room-settings-picture-change")));
+        let mut ui = simulator(member.view());
+        let _ = ui.click(fl!("room-setting-guests").as_str());
+        assert!(ui.into_messages().next().is_none(), "the switch is not offered without power");
     }
 
     #[test]

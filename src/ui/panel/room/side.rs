@@ -43,6 +43,7 @@ impl RoomPane {
             members::Event::Invite(user) => Some(Event::Invite { room_id, user }),
             members::Event::Reload => Some(self.load_members()),
             members::Event::Sessions(user) => Some(Event::PersonSessions(user)),
+            members::Event::Faces(urls) => Some(Event::MemberFaces(urls)),
             members::Event::SearchPeople(term) => Some(Event::SearchPeople(term)),
             members::Event::Verify(user) => Some(Event::VerifyPerson(user)),
             members::Event::Chat(user) => Some(Event::OpenPerson(user)),

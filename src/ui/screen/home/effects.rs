@@ -350,6 +350,7 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         event @ (room::Event::Moderate { .. }
         | room::Event::SearchPeople(_)
         | room::Event::PersonSessions(_)
+        | room::Event::MemberFaces(_)
         | room::Event::LoadSettings(_)
         | room::Event::ChangeSettings { .. }
         | room::Event::JoinAndOpen(_)
@@ -683,7 +684,7 @@ async fn save_key(key: Arc<RecoveryKey>) -> Result<Option<String>, Failure> {
 /// stands in: a missing picture is no reason to bother anyone).
 async fn fetch_avatar(handle: Handle) -> Option<iced::widget::image::Handle> {
     match handle.avatar().await {
-        Ok(Some(bytes)) => round(bytes).await,
+        Ok(Some(bytes)) => round(bytes, SIDE).await,
         Ok(None) => None,
         Err(error) => {
             tracing::warn!(%error, "the account's picture could not be fetched");
@@ -698,11 +699,12 @@ async fn publish_avatar(handle: Handle) -> Result<AvatarChange, Failure> {
     };
     let published = handle.set_avatar(&path).await?;
     // What was published is a PNG drawn here: it always reads back.
-    Ok(round(published).await.map_or(AvatarChange::Kept, AvatarChange::Published))
+    Ok(round(published, SIDE).await.map_or(AvatarChange::Kept, AvatarChange::Published))
 }
 
-/// Decodes and cuts a picture round, off the runtime's threads.
-async fn round(bytes: Vec<u8>) -> Option<iced::widget::image::Handle> {
-    let round = tokio::task::spawn_blocking(move || picture::round(&bytes, SIDE)).await;
+/// `bytes` cut round, `side` pixels across, off the runtime's threads (a decoder that panics
+/// on a hostile file has not read a picture).
+pub(super) async fn round(bytes: Vec<u8>, side: u32) -> Option<iced::widget::image::Handle> {
+    let round = tokio::task::spawn_blocking(move || picture::round(&bytes, side)).await;
     round.ok().flatten().map(style::round_picture)
 }

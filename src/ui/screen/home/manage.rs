@@ -35,6 +35,9 @@ pub(super) fn request(handle: Handle, event: room::Event) -> Task<Message> {
                 },
             )
         }
+        room::Event::MemberFaces(urls) => Task::run(faces(handle, urls), |(url, face)| {
+            Message::Room(room::Message::Members(members::Message::Face(url, face)))
+        }),
         room::Event::LoadSettings(room_id) => {
             Task::perform(async move { handle.room_settings(&room_id).await }, |found| {
                 let message = match found {
@@ -83,6 +86,11 @@ pub(super) fn directory(handle: Handle, event: directory::Event) -> Task<Message
             })
         }
         directory::Event::Join(room) => join_and_open(handle, room),
+        directory::Event::Knock(room) => {
+            Task::perform(async move { handle.knock(&room, None).await }, |knocked| {
+                Message::Directory(directory::Message::Knocked(knocked.map_err(Failure::from)))
+            })
+        }
         // The screen handles these itself.
         directory::Event::Open(_) | directory::Event::Closed => Task::none(),
     }
@@ -93,6 +101,34 @@ fn join_and_open(handle: Handle, room: String) -> Task<Message> {
     Task::perform(async move { handle.join(&room).await }, |joined| {
         Message::Opened(joined.map_err(Failure::from))
     })
+}
+
+/// How many pictures are fetched at once: the first rows fill in quickly without a hundred
+/// requests racing each other.
+const FACES_AT_ONCE: usize = 6;
+
+/// Members' pictures, cut round, as each arrives; one that cannot be had (or is not a
+/// picture) is `None` and the initial stays.
+fn faces(
+    handle: Handle,
+    urls: Vec<String>,
+) -> impl futures_util::Stream<Item = (String, Option<iced::widget::image::Handle>)> {
+    use futures_util::StreamExt;
+    futures_util::stream::iter(urls)
+        .map(move |url| {
+            let handle = handle.clone();
+            async move {
+                let face = match handle.face(&url).await {
+                    Ok(bytes) => super::effects::round(bytes, members::FACE_SIDE).await,
+                    Err(error) => {
+                        tracing::debug!(%error, "a member's picture could not be fetched");
+                        None
+                    }
+                };
+                (url, face)
+            }
+        })
+        .buffer_unordered(FACES_AT_ONCE)
 }
 
 /// The room's members for the panel beside it.
@@ -137,6 +173,18 @@ async fn change_settings(
         Change::Topic(topic) => handle.set_topic(&room_id, &topic).await,
         Change::JoinRule(rule) => handle.set_join_rule(&room_id, rule).await,
         Change::History(history) => handle.set_history(&room_id, history).await,
+        Change::Guests(allowed) => handle.set_guests(&room_id, allowed).await,
+        Change::Picture(room_settings::Picture::Remove) => {
+            handle.set_room_avatar(&room_id, None).await
+        }
+        Change::Picture(room_settings::Picture::Pick) => {
+            let title = crate::fl!("room-settings-picture-pick");
+            // Cancelled: nothing to change.
+            let Some(path) = crate::ui::desktop::files::pick(title).await? else {
+                return Ok(());
+            };
+            handle.set_room_avatar(&room_id, Some(&path)).await
+        }
         Change::Encrypt => handle.enable_encryption(&room_id).await,
         Change::Leave { forget } => handle.leave_room(&room_id, forget).await,
     };
