@@ -247,4 +247,39 @@ fn a_spaces_rooms_are_listed_joined_or_not_and_the_list_knows_its_space() {
     assert_eq!(bureau.map(|r| &r["joined"]), Some(&true.into()));
     let words = refusal(&member, &["space", &children[0]]);
     assert!(words.contains("not a space"), "{words}");
+
+    // A sub-space (a department of the ministry): listed in its space as a space, and a room
+    // of it counts as the ministry's room too.
+    let via = serde_json::json!({ "via": [synapse.server_name] }).to_string();
+    let body =
+        r#"{"name":"Direction","preset":"public_chat","creation_content":{"type":"m.space"}}"#;
+    let sub = call("POST", "/_matrix/client/v3/createRoom", body)["room_id"]
+        .as_str()
+        .expect("sub-space id")
+        .to_owned();
+    call("PUT", &format!("/_matrix/client/v3/rooms/{space}/state/m.space.child/{sub}"), &via);
+    let body = r#"{"name":"Atelier","preset":"public_chat"}"#;
+    let atelier = call("POST", "/_matrix/client/v3/createRoom", body)["room_id"]
+        .as_str()
+        .expect("room id")
+        .to_owned();
+    call("PUT", &format!("/_matrix/client/v3/rooms/{sub}/state/m.space.child/{atelier}"), &via);
+    let listed = member.run(&["space", &space, "--json"], "").json_lines("space --json");
+    let department = listed.iter().find(|r| r["room_id"] == sub.as_str());
+    assert_eq!(department.map(|r| &r["space"]), Some(&true.into()), "{listed:#?}");
+    member.run(&["join", &sub], "").ok();
+    member.run(&["join", &atelier], "").ok();
+    let rooms = member.run(&["rooms", "--json"], "").json_lines("rooms");
+    let atelier = rooms.iter().find(|r| r["room_id"] == atelier.as_str());
+    let atelier = atelier.unwrap_or_else(|| panic!("joined: {rooms:#?}"));
+    let mut spaces: Vec<&str> = atelier["in_spaces"]
+        .as_array()
+        .expect("spaces")
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    spaces.sort_unstable();
+    let mut expected = vec![space.as_str(), sub.as_str()];
+    expected.sort_unstable();
+    assert_eq!(spaces, expected, "in its department and in the ministry: {atelier}");
 }

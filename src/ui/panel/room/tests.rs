@@ -653,3 +653,26 @@ fn the_room_header_sets_how_much_the_room_notifies() {
     assert!(simulator(pane.view()).find(mute.to_string().as_str()).is_ok());
     assert!(simulator(pane.view()).find(all.as_str()).is_err());
 }
+
+#[test]
+fn a_room_replaced_by_its_upgrade_says_so_and_leads_to_the_new_room() {
+    let mut pane = RoomPane::new(&room("!c", "Team", true, false), false);
+    let details = RoomDetails { replaced_by: Some("!new:x".into()), ..pane_details() };
+    let view = RoomView {
+        details,
+        messages: Vec::new(),
+        at_start: true,
+        typing: Vec::new(),
+        read_up_to: None,
+    };
+    pane.update(Message::Loaded(view));
+    let mut ui = simulator(pane.view());
+    assert!(ui.find(fl!("room-replaced").as_str()).is_ok());
+    ui.click(fl!("room-replaced-go").as_str()).unwrap();
+    let clicked: Vec<Message> = ui.into_messages().collect();
+    let [Message::GoToSuccessor(new)] = clicked.as_slice() else { panic!("{clicked:?}") };
+    assert_eq!(
+        pane.update(Message::GoToSuccessor(new.clone())),
+        Some(Event::JoinAndOpen("!new:x".into()))
+    );
+}
