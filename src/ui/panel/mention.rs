@@ -4,7 +4,7 @@
 //! is picked is remembered, so the message sent carries the mention (`m.mentions` and a link),
 //! as long as its name is still in the text.
 
-use iced::widget::{button, column, container, text};
+use iced::widget::{button, column, container, text, text_editor};
 use iced::{Element, Length};
 
 use crate::model::member::RoomMembers;
@@ -81,6 +81,18 @@ impl Completion {
         self.candidates = Some(candidates);
         self.may_call_room = list.may_call_room;
         self.offered = self.matching();
+    }
+
+    /// The keys the open list takes from its editor: arrows, Tab, Enter and Esc.
+    pub fn key(press: &text_editor::KeyPress) -> Option<Message> {
+        use iced::keyboard::{Key, key::Named};
+        match press.key.as_ref() {
+            Key::Named(Named::ArrowDown) => Some(Message::Next),
+            Key::Named(Named::ArrowUp) => Some(Message::Previous),
+            Key::Named(Named::Tab | Named::Enter) => Some(Message::Accept),
+            Key::Named(Named::Escape) => Some(Message::Close),
+            _ => None,
+        }
     }
 
     /// Follows the composer after a change: `line` is the cursor's line and `cursor` its
@@ -172,6 +184,25 @@ impl Completion {
         let people = mention::matching(candidates, &typing.query, SHOWN - offers.len());
         offers.extend(people.into_iter().cloned().map(Offer::Person));
         offers
+    }
+
+    /// `follow`, for the word under `editor`'s cursor.
+    pub fn follow_editor(&mut self, editor: &text_editor::Content) -> bool {
+        let position = editor.cursor().position;
+        let line = editor.line(position.line).map(|l| l.text.into_owned());
+        self.follow(position.line, &line.unwrap_or_default(), position.column)
+    }
+
+    /// Handles `message` for `editor`: a pick replaces the typed `@word` with the name and a
+    /// space.
+    pub fn update_editor(&mut self, message: Message, editor: &mut text_editor::Content) {
+        let Some(Event::Insert { line, from, to, written }) = self.update(message) else { return };
+        editor.move_to(text_editor::Cursor {
+            position: text_editor::Position { line, column: to },
+            selection: Some(text_editor::Position { line, column: from }),
+        });
+        let inserted = std::sync::Arc::new(format!("{written} "));
+        editor.perform(text_editor::Action::Edit(text_editor::Edit::Paste(inserted)));
     }
 
     /// The list above the composer, while a mention is being typed.

@@ -252,7 +252,7 @@ pub enum Event {
     SendInThread {
         room_id: String,
         root: String,
-        text: String,
+        out: crate::model::mention::Outgoing,
         consent: bool,
     },
     Download {

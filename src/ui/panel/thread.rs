@@ -1,13 +1,16 @@
 //! A thread beside the open room: its first message and its replies, followed as they come,
-//! and a composer that answers in it. Opened from a thread's first message or from a reply in
-//! it; Esc or Close closes it.
+//! and a composer that answers in it, with the room's mention completion (`@`). Opened from a
+//! thread's first message or from a reply in it; Esc or Close closes it.
 
 use iced::widget::{button, column, container, row, scrollable, text, text_editor};
 use iced::{Element, Length};
 
 use crate::fl;
 use crate::model::ChatMessage;
+use crate::model::member::RoomMembers;
+use crate::model::mention::Outgoing;
 use crate::ui::failure::Failure;
+use crate::ui::panel::mention::{self, Completion};
 use crate::ui::widget::style;
 
 /// The widest the panel gets: the conversation keeps most of the window.
@@ -21,6 +24,7 @@ pub struct ThreadPanel {
     root: String,
     messages: Vec<ChatMessage>,
     composer: text_editor::Content,
+    mention: Completion,
     error: Option<String>,
 }
 
@@ -29,6 +33,7 @@ pub enum Message {
     Loaded(Vec<ChatMessage>),
     Failed(Failure),
     Edit(text_editor::Action),
+    Mention(mention::Message),
     Send,
     Close,
 }
@@ -36,17 +41,30 @@ pub enum Message {
 /// What the panel asks of the room pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Answer in the thread with `text`.
+    /// Answer in the thread with `out` (its text and whom it mentions).
     Send {
         root: String,
-        text: String,
+        out: Outgoing,
     },
+    /// An `@` was typed: the room's members are needed for the completion.
+    LoadMembers,
     Closed,
 }
 
 impl ThreadPanel {
     pub fn new(root: String) -> Self {
-        Self { root, messages: Vec::new(), composer: text_editor::Content::new(), error: None }
+        Self {
+            root,
+            messages: Vec::new(),
+            composer: text_editor::Content::new(),
+            mention: Completion::default(),
+            error: None,
+        }
+    }
+
+    /// The room's members, for the completion.
+    pub fn set_members(&mut self, list: &RoomMembers) {
+        self.mention.set_members(list);
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
@@ -56,14 +74,21 @@ impl ThreadPanel {
                 self.error = None;
             }
             Message::Failed(failure) => self.error = Some(failure.to_string()),
-            Message::Edit(action) => self.composer.perform(action),
+            Message::Edit(action) => {
+                self.composer.perform(action);
+                if self.mention.follow_editor(&self.composer) {
+                    return Some(Event::LoadMembers);
+                }
+            }
+            Message::Mention(message) => self.mention.update_editor(message, &mut self.composer),
             Message::Send => {
                 let text = self.composer.text().trim_end().to_owned();
                 if text.trim().is_empty() {
                     return None;
                 }
                 self.composer = text_editor::Content::new();
-                return Some(Event::Send { root: self.root.clone(), text });
+                let out = self.mention.outgoing(text);
+                return Some(Event::Send { root: self.root.clone(), out });
             }
             Message::Close => return Some(Event::Closed),
         }
@@ -98,30 +123,43 @@ impl ThreadPanel {
         for message in &self.messages {
             list = list.push(row_of(message));
         }
+        let completing = self.mention.is_open();
         let editor = text_editor(&self.composer)
             .id(COMPOSER)
             .placeholder(fl!("thread-placeholder"))
             .on_action(move |action| wrap(Message::Edit(action)))
-            .key_binding(move |press| enter_sends(press, wrap))
+            .key_binding(move |press| keys(press, completing, wrap))
             .height(Length::Shrink);
         let send = button(text(fl!("composer-send"))).on_press(wrap(Message::Send));
         let mut panel = column![header].spacing(8).padding(12);
         if let Some(error) = &self.error {
             panel = panel.push(style::error_box(error));
         }
+        // Always there, empty or not, so the editor keeps its place (and the focus) when the
+        // mention list comes and goes.
+        let mut above = column![];
+        if let Some(offers) = self.mention.view() {
+            above = above.push(offers.map(move |message| wrap(Message::Mention(message))));
+        }
         panel = panel
             .push(scrollable(list).height(Length::Fill).anchor_bottom())
+            .push(above)
             .push(row![editor, send].spacing(8).align_y(iced::Alignment::End));
         container(panel).width(WIDTH).height(Length::Fill).style(style::tooltip_box).into()
     }
 }
 
-/// Enter answers, Shift+Enter breaks the line, as in the room's composer.
-fn enter_sends<M>(
+/// While the mention list is open it takes the arrows, Tab, Enter and Esc; otherwise Enter
+/// answers and Shift+Enter breaks the line, as in the room's composer.
+fn keys<M>(
     press: text_editor::KeyPress,
+    completing: bool,
     wrap: impl Fn(Message) -> M,
 ) -> Option<text_editor::Binding<M>> {
     use iced::keyboard::{Key, key::Named};
+    if completing && let Some(choice) = Completion::key(&press) {
+        return Some(text_editor::Binding::Custom(wrap(Message::Mention(choice))));
+    }
     if press.key == Key::Named(Named::Enter) && !press.modifiers.shift() {
         return Some(text_editor::Binding::Custom(wrap(Message::Send)));
     }
@@ -160,7 +198,8 @@ mod tests {
         assert_eq!(panel.update(Message::Send), None, "nothing written, nothing sent");
         panel.composer = text_editor::Content::with_text("D'accord");
         let sent = panel.update(Message::Send);
-        assert_eq!(sent, Some(Event::Send { root: "$root".into(), text: "D'accord".into() }));
+        let out = Outgoing::plain("D'accord");
+        assert_eq!(sent, Some(Event::Send { root: "$root".into(), out }));
         assert!(panel.composer.text().trim().is_empty());
     }
 }

@@ -97,17 +97,8 @@ fn target_bar(pane: &RoomPane) -> Option<Element<'_, Message>> {
 /// While the mention list is open it takes the arrows, Tab, Enter and Esc; otherwise
 /// `enter_sends`.
 fn keys(press: KeyPress, completing: bool) -> Option<Binding<Message>> {
-    if completing {
-        let choice = match press.key.as_ref() {
-            Key::Named(Named::ArrowDown) => Some(mention::Message::Next),
-            Key::Named(Named::ArrowUp) => Some(mention::Message::Previous),
-            Key::Named(Named::Tab | Named::Enter) => Some(mention::Message::Accept),
-            Key::Named(Named::Escape) => Some(mention::Message::Close),
-            _ => None,
-        };
-        if let Some(choice) = choice {
-            return Some(Binding::Custom(Message::Mention(choice)));
-        }
+    if completing && let Some(choice) = mention::Completion::key(&press) {
+        return Some(Binding::Custom(Message::Mention(choice)));
     }
     enter_sends(press)
 }
@@ -140,23 +131,11 @@ impl RoomPane {
     /// Shows or hides the completion for the word under the cursor; true when the members
     /// must be fetched first.
     fn follow_mention(&mut self) -> bool {
-        let position = self.composer.cursor().position;
-        let line = self.composer.line(position.line).map(|l| l.text.into_owned());
-        self.mention.follow(position.line, &line.unwrap_or_default(), position.column)
+        self.mention.follow_editor(&self.composer)
     }
 
     pub(super) fn mention_message(&mut self, message: mention::Message) {
-        let Some(mention::Event::Insert { line, from, to, written }) = self.mention.update(message)
-        else {
-            return;
-        };
-        // The typed `@word` selected, then replaced by the name and a space.
-        self.composer.move_to(text_editor::Cursor {
-            position: text_editor::Position { line, column: to },
-            selection: Some(text_editor::Position { line, column: from }),
-        });
-        let inserted = std::sync::Arc::new(format!("{written} "));
-        self.composer.perform(text_editor::Action::Edit(text_editor::Edit::Paste(inserted)));
+        self.mention.update_editor(message, &mut self.composer);
     }
     pub(super) fn reply_to(&mut self, event_id: &str) {
         let Some(message) = self.find(event_id) else { return };

@@ -104,3 +104,34 @@ fn a_mention_reads_as_the_name_and_a_message_calling_me_is_marked() {
         "{clicked:?}"
     );
 }
+
+#[test]
+fn the_threads_composer_completes_mentions_too_and_its_answer_carries_them() {
+    let mut pane = pane();
+    pane.update(Message::OpenThread("$root".into()));
+    let mut asked = Vec::new();
+    for c in "Vu @b".chars() {
+        let typed = thread::Message::Edit(Action::Edit(Edit::Insert(c)));
+        asked.extend(pane.update(Message::Thread(typed)));
+    }
+    assert!(asked.contains(&Event::LoadMembers("!c".into())), "{asked:?}");
+    pane.update(Message::Members(members::Message::Loaded(members())));
+    let clicked: Vec<Message> = {
+        let mut ui = simulator(pane.view());
+        assert!(ui.find("Alice (@alice:gouv.example)").is_err(), "only who matches");
+        let _ = ui.click("Bob (@bob:gouv.example)");
+        ui.into_messages().collect()
+    };
+    assert!(matches!(clicked.as_slice(), [Message::Thread(_)]), "{clicked:?}");
+    for message in clicked {
+        pane.update(message);
+    }
+    let Some(Event::SendInThread { out, root, .. }) =
+        pane.update(Message::Thread(thread::Message::Send))
+    else {
+        panic!("answered in the thread")
+    };
+    assert_eq!((root.as_str(), out.text.as_str()), ("$root", "Vu Bob"));
+    let bob = Mention::Person { user_id: "@bob:gouv.example".into(), name: "Bob".into() };
+    assert_eq!(out.mentions, [bob]);
+}

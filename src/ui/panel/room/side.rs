@@ -19,9 +19,10 @@ impl RoomPane {
                 self.error = Some(fl!("thread-needs-consent"));
                 None
             }
-            thread::Event::Send { root, text } => {
-                Some(Event::SendInThread { room_id, root, text, consent: self.consented })
+            thread::Event::Send { root, out } => {
+                Some(Event::SendInThread { room_id, root, out, consent: self.consented })
             }
+            thread::Event::LoadMembers => Some(self.load_members()),
             thread::Event::Closed => {
                 self.thread = None;
                 Some(Event::StopThread)
@@ -32,9 +33,12 @@ impl RoomPane {
     /// What the member list asked: actions on members go to the core with the room's id.
     pub(super) fn members_message(&mut self, message: members::Message) -> Option<Event> {
         let room_id = self.details.room_id.clone();
-        // The composer's completion offers the same members, panel open or not.
+        // The composers' completion offers the same members, panel open or not.
         if let members::Message::Loaded(list) = &message {
             self.mention.set_members(list);
+            if let Some(thread) = self.thread.as_mut() {
+                thread.set_members(list);
+            }
         }
         match self.members.as_mut()?.update(message)? {
             members::Event::Act { user, act, reason } => {

@@ -598,7 +598,7 @@ fn a_thread_opens_beside_the_room_answers_under_the_rooms_consent_and_closes() {
     let wanted = Event::SendInThread {
         room_id: "!c".into(),
         root: "$root".into(),
-        text: "D".into(),
+        out: crate::model::mention::Outgoing::plain("D"),
         consent: false,
     };
     assert_eq!(sent, Some(wanted));

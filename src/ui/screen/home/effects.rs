@@ -339,8 +339,7 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::LoadOlder(room_id) => {
             done(async move { handle.load_older(&room_id, 30).await.map(drop) })
         }
-        room::Event::SendInThread { room_id, root, text, consent } => {
-            let out = Outgoing::plain(text);
+        room::Event::SendInThread { room_id, root, out, consent } => {
             done(async move { handle.send_in_thread(&room_id, &root, &out, consent).await })
         }
         room::Event::Redact { room_id, event_id, reason } => {
