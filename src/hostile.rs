@@ -63,6 +63,7 @@ fn policy_text() -> impl Strategy<Value = String> {
         Just("media_previews"),
         Just("log_level_max"),
         Just("idle_lock_minutes"),
+        Just("start_at_login"),
         Just("[table]"),
     ];
     let value = prop_oneof![

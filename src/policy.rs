@@ -16,4 +16,4 @@ pub use edit::{UserKey, set_user_setting};
 pub use file::{PolicyError, Settings, parse};
 pub use merge::{HomeserverRule, Policy, Setting, Source, UnencryptedSend, VerifiedOnly};
 pub use show::Rule;
-pub use strict::{LogLevel, MediaPreviews, NotificationContent, PublicRoomDirectory};
+pub use strict::{LogLevel, MediaPreviews, NotificationContent, PublicRoomDirectory, Switch};

@@ -22,6 +22,7 @@ pub enum UserKey {
     MediaPreviews,
     LogLevelMax,
     IdleLockMinutes,
+    StartAtLogin,
 }
 
 impl UserKey {
@@ -36,6 +37,7 @@ impl UserKey {
             Self::MediaPreviews => "media_previews",
             Self::LogLevelMax => "log_level_max",
             Self::IdleLockMinutes => "idle_lock_minutes",
+            Self::StartAtLogin => "start_at_login",
         }
     }
 
@@ -50,6 +52,7 @@ impl UserKey {
             Self::MediaPreviews => locked_by(&policy.media_previews),
             Self::LogLevelMax => locked_by(&policy.log_level_max),
             Self::IdleLockMinutes => locked_by(&policy.idle_lock_minutes),
+            Self::StartAtLogin => locked_by(&policy.start_at_login),
         }
     }
 
@@ -189,6 +192,24 @@ mod tests {
         // A recommendation is not a lock.
         let recommended = policy(&user, "verified_only_sending = \"on\"");
         set_user_setting(&recommended, &user, UserKey::VerifiedOnlySending, "off").unwrap();
+    }
+
+    #[test]
+    fn starting_at_login_is_the_users_choice_unless_the_organisation_sets_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("settings.toml");
+        let free = policy(&user, "");
+        assert_eq!(free.start_at_login.value, super::super::Switch::Off, "off by default");
+        set_user_setting(&free, &user, UserKey::StartAtLogin, "on").unwrap();
+        assert_eq!(policy(&user, "").start_at_login.value, super::super::Switch::On);
+        for (org, value) in [("on", super::super::Switch::On), ("off", super::super::Switch::Off)] {
+            let forced = policy(&user, &format!("start_at_login = \"{org}\""));
+            assert_eq!(forced.start_at_login.value, value, "the organisation's {org} wins");
+            let error = set_user_setting(&forced, &user, UserKey::StartAtLogin, "off").unwrap_err();
+            assert!(
+                matches!(error, PolicyError::Locked { ref key, .. } if key == "start_at_login")
+            );
+        }
     }
 
     #[test]

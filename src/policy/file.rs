@@ -44,6 +44,9 @@ pub struct Settings {
     /// Minutes without use before the window hides its content; 0 is never. Signed here only
     /// so that a negative number is reported in words rather than as a type error.
     pub idle_lock_minutes: Option<i64>,
+    /// `"on"` or `"off"`: whether the desktop app starts, in the background, when the user
+    /// logs in (an XDG autostart entry on Linux).
+    pub start_at_login: Option<OnOffKey>,
 }
 
 /// Which file is being read.

@@ -116,6 +116,9 @@ pub struct Policy {
     pub log_level_max: Setting<LogLevel>,
     /// Minutes without use before the window hides its content; 0 is never.
     pub idle_lock_minutes: Setting<u32>,
+    /// Whether the desktop app starts, behind its tray icon, when the user logs in. Not a
+    /// matter of strictness: the organisation's value, when it sets one, is locked.
+    pub start_at_login: Setting<Switch>,
     /// The organisation's file as read, when it sets anything: a change to the user's
     /// settings is checked against it.
     pub(super) organisation: Option<(PathBuf, Settings)>,
@@ -147,6 +150,7 @@ impl Default for Policy {
             // levels off.
             log_level_max: default(LogLevel::Trace),
             idle_lock_minutes: default(0),
+            start_at_login: default(Switch::Off),
             organisation: None,
         }
     }
@@ -270,6 +274,13 @@ impl Policy {
                 org_path,
                 0,
             ),
+            start_at_login: Setting {
+                source: pick(o.start_at_login.is_some(), u.start_at_login.is_some()),
+                value: o
+                    .start_at_login
+                    .or(u.start_at_login)
+                    .map_or(defaults.start_at_login.value, switch),
+            },
             organisation: (*org != Settings::default()).then(|| (org_path.to_owned(), org.clone())),
         }
     }

@@ -94,6 +94,7 @@ impl Policy {
                 &self.idle_lock_minutes,
                 self.idle_lock_minutes.value.to_string(),
             ),
+            Rule::of("start_at_login", &self.start_at_login, self.start_at_login.value.name()),
         ]
     }
 }
@@ -118,7 +119,7 @@ mod tests {
             Path::new("/etc/estafette/policy.toml"),
         );
         let rules = policy.rules();
-        assert_eq!(rules.len(), 14, "one line per key");
+        assert_eq!(rules.len(), 15, "one line per key");
         let find = |key| rules.iter().find(|rule| rule.key == key).unwrap();
         let locked = find("lock_default_homeserver");
         assert_eq!(
