@@ -1,6 +1,9 @@
 //! The headless front end: the same core as the desktop app, one small function per command,
 //! one clear line on stderr and a non-zero exit when something is wrong.
 
+// First, so that its `say!` and `complain!` are in scope in every command's module.
+#[macro_use]
+mod output;
 mod account;
 mod args;
 mod core;
@@ -14,10 +17,10 @@ mod me;
 mod members;
 mod messages;
 mod notify;
-mod output;
 mod policy;
 mod recovery;
 mod rooms;
+pub mod serve;
 mod verify;
 
 use std::process::ExitCode;
@@ -44,14 +47,18 @@ pub fn main() -> Outcome {
         return Outcome::Exit(code);
     }
     match prepare() {
-        Ok((profile, policy, Some(command))) => Outcome::Exit(execute(&profile, &policy, command)),
-        Ok((profile, policy, None)) => Outcome::Desktop(Box::new(Launch { profile, policy })),
+        Ok((profile, policy, Some(command), _)) => {
+            Outcome::Exit(execute(&profile, &policy, command))
+        }
+        Ok((profile, policy, None, background)) => {
+            Outcome::Desktop(Box::new(Launch { profile, policy, background }))
+        }
         Err(code) => Outcome::Exit(code),
     }
 }
 
 /// Reads the command line, locates the profile, starts logging and loads the policy.
-fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
+fn prepare() -> Result<(Profile, Policy, Option<Command>, bool), ExitCode> {
     crate::i18n::init();
     let cli = args::parse().map_err(|error| {
         let _ = error.print();
@@ -59,9 +66,24 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     })?;
     let profile =
         Profile::locate(cli.data_dir.as_deref(), &cli.profile).map_err(|e| output::fail(&e))?;
-    let lock = profile.lock().map_err(|error| output::fail(&error))?;
-    // Held until the process exits, whatever the command or the window does.
-    let _ = PROFILE_LOCK.set(lock);
+    match profile.lock() {
+        // Held until the process exits, whatever the command or the window does.
+        Ok(lock) => drop(PROFILE_LOCK.set(lock)),
+        // The policy is files, not the session: it can be read and set beside the app.
+        Err(crate::profile::ProfileError::InUse(_))
+            if matches!(cli.command, Some(Command::Policy { .. })) => {}
+        // The app runs this profile: it runs the command for us, if it is one it may.
+        Err(error @ crate::profile::ProfileError::InUse(_)) => {
+            crate::i18n::choose(crate::preferences::Preferences::load(&profile).language.tag());
+            // No command: the app's window comes forward instead of a second app.
+            if !cli.command.as_ref().is_none_or(serve::servable) {
+                let name = profile.name.as_str();
+                return Err(output::fail(&crate::fl!("serve-not-here", profile = name)));
+            }
+            return Err(serve::forward(&profile).unwrap_or_else(|| output::fail(&error)));
+        }
+        Err(error) => return Err(output::fail(&error)),
+    }
     // Read before logging starts: the policy caps how much is logged.
     let policy = Policy::load(&profile.settings_file(), &Policy::organisation_path());
     let max = policy.as_ref().map_or(crate::logging::Level::Trace, |p| p.log_level_max.value);
@@ -69,7 +91,7 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>), ExitCode> {
     crate::i18n::choose(crate::preferences::Preferences::load(&profile).language.tag());
     // A broken policy stops everything: running with a weaker one than intended is worse.
     let policy = policy.map_err(|error| output::fail(&error))?;
-    Ok((profile, policy, cli.command))
+    Ok((profile, policy, cli.command, cli.background))
 }
 
 fn execute(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {

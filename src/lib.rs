@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod allocator;
+pub mod autostart;
 pub mod browser;
 pub mod cli;
 pub mod clipboard;
@@ -30,4 +31,7 @@ pub mod ui;
 pub struct Launch {
     pub profile: profile::Profile,
     pub policy: policy::Policy,
+    /// Start behind the tray icon, without a window (`--background`, as the login autostart
+    /// entry does).
+    pub background: bool,
 }

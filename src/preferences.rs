@@ -47,6 +47,8 @@ pub struct Preferences {
     pub notifications: bool,
     /// Do not disturb: no notification until then (milliseconds since the Unix epoch).
     pub quiet_until: Option<u64>,
+    /// The window said once that, with no tray to keep Estafette in, closing it quits.
+    pub told_no_tray: bool,
 }
 
 impl Default for Preferences {
@@ -56,6 +58,7 @@ impl Default for Preferences {
             language: LanguageChoice::System,
             notifications: true,
             quiet_until: None,
+            told_no_tray: false,
         }
     }
 }
@@ -110,6 +113,7 @@ mod tests {
             language: LanguageChoice::French,
             notifications: false,
             quiet_until: Some(1_900_000_000_000),
+            told_no_tray: true,
         };
         chosen.save(&profile).unwrap();
         assert_eq!(Preferences::load(&profile), chosen);

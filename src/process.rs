@@ -45,8 +45,9 @@ pub fn hardening() -> Hardening {
 pub fn teardown_panics_to_the_log() {
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(ToString::to_string).unwrap_or_default();
+        let what = info.payload_as_str().unwrap_or_default();
         // At `info`: the file keeps it for support, the terminal (warnings) stays quiet.
-        tracing::info!(target: "estafette::teardown", %place, "a background task panicked at shutdown");
+        tracing::info!(target: "estafette::teardown", %place, what, "a background task panicked at shutdown");
     }));
 }
 

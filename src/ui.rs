@@ -33,38 +33,26 @@ pub fn prefer_software_renderer() {
     }
 }
 
-/// Opens the window and runs until it is closed.
+/// Opens the window and runs until the user quits: closing the window leaves the app
+/// running behind its tray icon (a daemon, in iced's words, with one window at most).
 pub fn run(launch: Launch) -> iced::Result {
     // Names from other people sit inside the window's sentences: isolate them (review H3).
     crate::i18n::isolate_placeables(true);
-    iced::application(move || app::App::boot(launch.clone()), app::App::update, app::App::view)
+    iced::daemon(move || app::App::boot(launch.clone()), app::App::update, app::App::window_view)
         .executor::<desktop::executor::Runtime>()
         .font(FONT_REGULAR)
         .font(FONT_BOLD)
         .font(FONT_EMOJI)
         .default_font(widget::style::UI)
-        .title(app::App::title)
+        .title(app::App::window_title)
         .subscription(app::App::subscription)
-        .theme(app::App::theme)
-        .window(window_settings())
+        .theme(app::App::window_theme)
         .run()
 }
 
 /// The application id the desktop file names (`StartupWMClass`), so docks group the window
 /// under Estafette's icon.
 pub const APP_ID: &str = "fr.estafette.Estafette";
-
-fn window_settings() -> iced::window::Settings {
-    iced::window::Settings {
-        size: iced::Size::new(1100.0, 720.0),
-        #[cfg(target_os = "linux")]
-        platform_specific: iced::window::settings::PlatformSpecific {
-            application_id: APP_ID.to_owned(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
-}
 
 #[cfg(test)]
 pub(crate) mod testing {

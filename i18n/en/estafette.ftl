@@ -3,6 +3,7 @@ cli-about = Estafette, a Matrix messenger where end-to-end encryption is the rul
 cli-arg-data_dir = Keep the profile's data and cache under this folder instead of the system's.
 cli-arg-profile = Which account (profile) to use; each has its own data, cache and keychain entries.
 cli-arg-log_level = Show the log on the terminal from this level up (the log file always keeps at least "info").
+cli-arg-background = Start without a window, behind the tray icon (as at login); with no tray, the window opens.
 cli-arg-json = Print JSON for programs instead of text for people.
 cli-login = Log in with a password, or with your organisation's account (--sso), and keep the session in the system keychain.
 cli-login-homeserver = The homeserver's address; without it, the server of your Matrix ID is asked.
@@ -1170,3 +1171,25 @@ members-ask-refuse = Refuse { $user }'s request to join?
 directory-knock = Ask to join
 directory-knocked = Asked: a moderator of the room will let you in.
 directory-space-rooms = Its rooms
+
+## The tray icon and running in the background
+tray-news = { $count ->
+    [one] One room has something new
+   *[other] { $count } rooms have something new
+}
+tray-nothing-new = Nothing new
+tray-quiet = Notifications are silenced
+tray-open = Open Estafette
+tray-quiet-hour = Do not disturb for an hour
+tray-quiet-end = End do not disturb
+tray-quit = Quit
+background-no-tray-title = Closing the window quits Estafette
+background-no-tray = This desktop has no tray to keep Estafette running in the background, so closing the window quits it: no notification reaches you until you start it again. This is said only once.
+background-keep-open = Keep the window open
+background-quit = Quit
+autostart-written = Estafette will start behind its tray icon when you log in ({ $path }).
+autostart-removed = Estafette will not start when you log in ({ $path } removed).
+settings-start-at-login = Start Estafette when I log in
+settings-start-at-login-note = It starts behind its tray icon, without a window, so that messages notify from the start of the day.
+serve-app-stopped = The Estafette app stopped before the command was done.
+serve-not-here = Estafette is open with the profile "{ $profile }", and this command needs the profile to itself (it reads a secret, or signs in or out). Quit the app first (Ctrl+Q, or Quit in its tray menu).

@@ -3,6 +3,7 @@ cli-about = Estafette, une messagerie Matrix où le chiffrement de bout en bout 
 cli-arg-data_dir = Garder les données et le cache du profil dans ce dossier plutôt que dans celui du système.
 cli-arg-profile = Le compte (profil) à utiliser ; chacun a ses propres données, cache et entrées dans le trousseau.
 cli-arg-log_level = Afficher le journal dans le terminal à partir de ce niveau (le fichier journal garde toujours au moins « info »).
+cli-arg-background = Démarrer sans fenêtre, derrière l'icône de la zone de notification (comme à l'ouverture de session) ; sans zone de notification, la fenêtre s'ouvre.
 cli-arg-json = Afficher du JSON pour les programmes plutôt que du texte pour les personnes.
 cli-login = Se connecter avec un mot de passe, ou avec le compte de votre organisation (--sso), et garder la session dans le trousseau du système.
 cli-login-homeserver = L'adresse du serveur d'accueil ; sans elle, on interroge le serveur de votre identifiant Matrix.
@@ -1170,3 +1171,25 @@ members-ask-refuse = Refuser la demande de { $user } de rejoindre le salon ?
 directory-knock = Demander à rejoindre
 directory-knocked = Demande envoyée : un modérateur du salon vous fera entrer.
 directory-space-rooms = Ses salons
+
+## The tray icon and running in the background
+tray-news = { $count ->
+    [one] Un salon a du nouveau
+   *[other] { $count } salons ont du nouveau
+}
+tray-nothing-new = Rien de nouveau
+tray-quiet = Les notifications sont en sourdine
+tray-open = Ouvrir Estafette
+tray-quiet-hour = Ne pas déranger pendant une heure
+tray-quiet-end = Terminer « Ne pas déranger »
+tray-quit = Quitter
+background-no-tray-title = Fermer la fenêtre quitte Estafette
+background-no-tray = Ce bureau n'a pas de zone de notification où garder Estafette en arrière-plan : fermer la fenêtre le quitte, et aucune notification ne vous parvient jusqu'à son prochain démarrage. Ceci n'est dit qu'une fois.
+background-keep-open = Garder la fenêtre ouverte
+background-quit = Quitter
+autostart-written = Estafette démarrera derrière son icône de la barre d'état à l'ouverture de votre session ({ $path }).
+autostart-removed = Estafette ne démarrera plus à l'ouverture de votre session ({ $path } supprimé).
+settings-start-at-login = Démarrer Estafette à l'ouverture de ma session
+settings-start-at-login-note = Il démarre derrière son icône de la barre d'état, sans fenêtre, pour que les messages soient signalés dès le début de la journée.
+serve-app-stopped = L'application Estafette s'est arrêtée avant la fin de la commande.
+serve-not-here = Estafette est ouvert avec le profil « { $profile } », et cette commande a besoin du profil pour elle seule (elle lit un secret, ou ouvre ou ferme la session). Quittez d'abord l'application (Ctrl+Q, ou Quitter dans le menu de son icône).

@@ -52,9 +52,9 @@ async fn login_sso(profile: &Profile, policy: &Policy, args: LoginArgs) -> ExitC
         identity_provider: None,
         device_name: device_name(),
         open: |url: String| {
-            eprintln!("{}", fl!("sso-opening", url = url.as_str()));
+            complain!("{}", fl!("sso-opening", url = url.as_str()));
             if let Err(cause) = matrix::open_browser(url) {
-                eprintln!("estafette: {}", fl!("warning-browser", cause = cause));
+                complain!("estafette: {}", fl!("warning-browser", cause = cause));
             }
             // The address is printed: the person can still open it, so the wait goes on.
             Ok(())
@@ -102,9 +102,9 @@ async fn logged_in(session: Session, policy: &Policy) -> ExitCode {
         synced
     };
     if let Err(error) = first_sync.await {
-        eprintln!("estafette: {}", fl!("warning-first-sync", cause = error.to_string()));
+        complain!("estafette: {}", fl!("warning-first-sync", cause = error.to_string()));
     }
-    println!("{} {}", me.user_id, me.device_id);
+    say!("{} {}", me.user_id, me.device_id);
     ExitCode::SUCCESS
 }
 
@@ -132,7 +132,7 @@ pub async fn whoami(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCo
     let me = match session.check_with_server().await {
         Ok(me) => me,
         Err(error @ MatrixError::Unreachable(..)) => {
-            eprintln!("estafette: {}", fl!("warning-offline", cause = error.to_string()));
+            complain!("estafette: {}", fl!("warning-offline", cause = error.to_string()));
             session.identity()
         }
         Err(error) => return fail(&error),
@@ -149,7 +149,7 @@ pub async fn whoami(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCo
             device_key,
         });
     }
-    println!("{} {}", me.user_id, me.device_id);
+    say!("{} {}", me.user_id, me.device_id);
     ExitCode::SUCCESS
 }
 
@@ -162,7 +162,7 @@ pub async fn logout(profile: &Profile, policy: &Policy, wipe: bool) -> ExitCode 
                 (ServerLogout::AlreadyEnded, false) => fl!("logout-local"),
                 (ServerLogout::AlreadyEnded, true) => fl!("logout-wiped-local"),
             };
-            println!("{line}");
+            say!("{line}");
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),

@@ -31,6 +31,10 @@ pub struct Cli {
     /// How much to log on stderr (the log file keeps at least `info`).
     #[arg(long, global = true, value_enum, value_name = "LEVEL")]
     pub log_level: Option<Level>,
+    /// Start without a window, behind the tray icon (as at login); without a tray, the window
+    /// opens.
+    #[arg(long)]
+    pub background: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -467,4 +471,33 @@ fn sub_ids(sub: &clap::Command, scope: &str, ids: &mut Vec<String>) {
 pub fn parse() -> Result<Cli, clap::Error> {
     let matches = localized().try_get_matches()?;
     Cli::from_arg_matches(&matches)
+}
+
+/// Parses another process's arguments (the command line the running app serves), its
+/// program name first.
+pub fn parse_from(args: Vec<String>) -> Result<Cli, clap::Error> {
+    let matches = localized().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+impl Command {
+    /// The command with its relative paths made absolute against `cwd`: the running app that
+    /// serves a command line works from a folder of its own.
+    pub fn rooted(mut self, cwd: &std::path::Path) -> Self {
+        let root = |path: &mut PathBuf| {
+            if path.is_relative() {
+                *path = cwd.join(&*path);
+            }
+        };
+        match &mut self {
+            Command::RoomSettings(args) => args.avatar.iter_mut().for_each(root),
+            Command::Send(args) => args.file.iter_mut().for_each(root),
+            Command::Download(args) => root(&mut args.out),
+            Command::Me { command: super::me::MeCommand::Avatar(args) } => {
+                args.file.iter_mut().chain(args.out.iter_mut()).for_each(root);
+            }
+            _ => {}
+        }
+        self
+    }
 }

@@ -10,6 +10,11 @@ use crate::matrix::{self, Handle, MatrixError};
 use crate::policy::Policy;
 use crate::profile::Profile;
 
+tokio::task_local! {
+    /// The running app's core, while it serves a command for the command line (`serve`).
+    pub(super) static SERVED: Handle;
+}
+
 /// How long a command waits for the first sync before working from what it has.
 const SYNC_WAIT: Duration = Duration::from_secs(30);
 
@@ -23,6 +28,12 @@ where
     F: FnOnce(Handle) -> Fut,
     Fut: Future<Output = Result<ExitCode, MatrixError>>,
 {
+    // Served by the running app: its core, already syncing, does the work, and stays up.
+    if let Ok(handle) = SERVED.try_with(Handle::clone) {
+        let outcome = act(handle.clone()).await;
+        handle.flush_queue(FLUSH_WAIT).await;
+        return outcome.unwrap_or_else(|error| fail(&error));
+    }
     let handle = match matrix::start(profile, policy.clone()).await {
         // A short command raises no new-login alert: with nobody listening, the core leaves
         // new sessions unrecorded, for the desktop app or `devices watch` to raise.
@@ -33,7 +44,7 @@ where
         Err(error) => return fail(&error),
     };
     if let Err(error) = handle.synced(SYNC_WAIT).await {
-        eprintln!("estafette: {}", fl!("warning-offline", cause = error.to_string()));
+        complain!("estafette: {}", fl!("warning-offline", cause = error.to_string()));
     }
     let outcome = act(handle.clone()).await;
     // Messages queued by this run or an earlier one go out before the process ends, if the

@@ -112,14 +112,14 @@ fn print_table(sessions: &[Device]) {
     for row in &rows {
         let cells: Vec<String> =
             row.iter().zip(&widths).map(|(cell, width)| format!("{cell:<width$}")).collect();
-        println!("{}", cells.join("  ").trim_end());
+        say!("{}", cells.join("  ").trim_end());
     }
 }
 
 async fn rename(profile: &Profile, policy: &Policy, id: String, name: String) -> ExitCode {
     with_core(profile, policy, |handle| async move {
         handle.rename_session(&id, &name).await?;
-        println!("{}", fl!("sessions-renamed", id = id.as_str(), name = name.trim()));
+        say!("{}", fl!("sessions-renamed", id = id.as_str(), name = name.trim()));
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -150,7 +150,7 @@ async fn sign_out(
         match result {
             Ok(done) => {
                 let count = done.len();
-                println!("{}", fl!("sessions-signed-out", count = count, ids = done.join(", ")));
+                say!("{}", fl!("sessions-signed-out", count = count, ids = done.join(", ")));
                 Ok(ExitCode::SUCCESS)
             }
             // Say how to give the password here, in the one line the person reads.
@@ -177,7 +177,7 @@ async fn watch(profile: &Profile, policy: &Policy, timeout: Duration, as_json: b
                 Event::NewSession(session) if as_json => {
                     let _ = json_lines([&session]);
                 }
-                Event::NewSession(session) => println!("{}", alert(&session, today)),
+                Event::NewSession(session) => say!("{}", alert(&session, today)),
                 Event::Failed(error) => return Err(error),
                 _ => {}
             }

@@ -31,7 +31,7 @@ pub async fn run(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCode 
     if failures.is_empty() {
         return ExitCode::SUCCESS;
     }
-    eprintln!("estafette: {}", fl!("doctor-failed", checks = failures.join(", ")));
+    complain!("estafette: {}", fl!("doctor-failed", checks = failures.join(", ")));
     ExitCode::FAILURE
 }
 
@@ -44,11 +44,11 @@ fn print_text(report: &DoctorReport) {
             CheckStatus::Skipped => fl!("doctor-status-skipped"),
         };
         // A detail can quote the server (an error, a version string): one safe line.
-        println!("{status:<9} {:<13} {}", check.name, super::output::shown(&check.detail));
+        say!("{status:<9} {:<13} {}", check.name, super::output::shown(&check.detail));
     }
-    println!();
-    println!("{}", fl!("doctor-policy-heading"));
+    say!();
+    say!("{}", fl!("doctor-policy-heading"));
     for rule in &report.policy {
-        println!("  {}", super::policy::describe(rule));
+        say!("  {}", super::policy::describe(rule));
     }
 }

@@ -55,7 +55,7 @@ pub async fn send_file(
 pub async fn download(profile: &Profile, policy: &Policy, args: DownloadArgs) -> ExitCode {
     with_core(profile, policy, |handle| async move {
         handle.download(&args.room, &args.event, &args.out).await?;
-        println!("{}", args.out.display());
+        say!("{}", args.out.display());
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -101,17 +101,17 @@ impl Meter {
         if self.terminal {
             let filled = (progress.fraction() * BAR as f32).round() as usize;
             let bar = format!("{}{}", "#".repeat(filled), "-".repeat(BAR - filled.min(BAR)));
-            eprint!("\r[{bar}] {words}\x1b[K");
+            complain_part!("\r[{bar}] {words}\x1b[K");
             let _ = std::io::stderr().flush();
         } else {
-            eprintln!("estafette: {words}");
+            complain!("estafette: {words}");
         }
     }
 
     /// Ends the bar's line, so what follows starts on its own.
     fn end(&mut self) {
         if self.terminal && self.shown.take().is_some() {
-            eprintln!();
+            complain!();
         }
     }
 }

@@ -47,7 +47,7 @@ pub async fn unlock(profile: &Profile, policy: &Policy, password_stdin: bool) ->
         handle.check_password(&password).await?;
         profile.set_idle_locked(false)?;
         profile.record_activity(SystemTime::now())?;
-        println!("{}", fl!("lock-cli-unlocked"));
+        say!("{}", fl!("lock-cli-unlocked"));
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -63,7 +63,7 @@ pub async fn password(profile: &Profile, policy: &Policy, keep_others: bool) -> 
         handle.change_password(&current, &new, !keep_others).await?;
         let done =
             if keep_others { fl!("password-changed") } else { fl!("password-changed-others") };
-        println!("{done}");
+        say!("{done}");
         Ok(ExitCode::SUCCESS)
     })
     .await

@@ -73,10 +73,10 @@ async fn changes(profile: &Profile, policy: &Policy, room: String, as_json: bool
             return Ok(json(&Changes { room: &room, users: &users }));
         }
         if users.is_empty() {
-            println!("{}", fl!("identity-no-changes"));
+            say!("{}", fl!("identity-no-changes"));
         }
         for user in &users {
-            println!("{user}");
+            say!("{user}");
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -86,7 +86,7 @@ async fn changes(profile: &Profile, policy: &Policy, room: String, as_json: bool
 async fn accept(profile: &Profile, policy: &Policy, user: String) -> ExitCode {
     with_core(profile, policy, |handle| async move {
         let released = handle.accept_identity(&user).await?;
-        println!("{}", fl!("identity-accepted", user = user.as_str(), count = released));
+        say!("{}", fl!("identity-accepted", user = user.as_str(), count = released));
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -100,7 +100,7 @@ async fn sessions(profile: &Profile, policy: &Policy, room: String, as_json: boo
         }
         for session in &sessions {
             let name = super::output::shown(session.name.as_deref().unwrap_or(""));
-            println!("{}\t{}\t{name}", session.user, super::output::shown(&session.device));
+            say!("{}\t{}\t{name}", session.user, super::output::shown(&session.device));
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -121,7 +121,7 @@ pub async fn warn_left_out(handle: &Handle, room: &str) {
         .iter()
         .map(|s| format!("{} – {}", s.user, super::output::shown(&s.device)))
         .collect();
-    eprintln!(
+    complain!(
         "estafette: {}",
         fl!("send-left-out", sessions = list.join(", "), count = sessions.len())
     );

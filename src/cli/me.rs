@@ -73,7 +73,7 @@ async fn avatar(handle: &crate::matrix::Handle, args: AvatarArgs) -> Result<Exit
         tokio::fs::write(&out, picture)
             .await
             .map_err(|e| MatrixError::FileWrite(out.display().to_string(), e.to_string()))?;
-        println!("{}", out.display());
+        say!("{}", out.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -89,14 +89,14 @@ struct Shown {
 impl Shown {
     fn print(&self) -> ExitCode {
         match &self.display_name {
-            Some(name) => println!("{}", fl!("me-name", name = super::output::shown(name))),
-            None => println!("{}", fl!("me-no-name", user = self.user_id.as_str())),
+            Some(name) => say!("{}", fl!("me-name", name = super::output::shown(name))),
+            None => say!("{}", fl!("me-no-name", user = self.user_id.as_str())),
         }
         match &self.avatar_url {
-            Some(url) => println!("{}", fl!("me-avatar", url = super::output::shown(url))),
-            None => println!("{}", fl!("me-no-avatar")),
+            Some(url) => say!("{}", fl!("me-avatar", url = super::output::shown(url))),
+            None => say!("{}", fl!("me-no-avatar")),
         }
-        println!("{}", fl!("me-public"));
+        say!("{}", fl!("me-public"));
         ExitCode::SUCCESS
     }
 }

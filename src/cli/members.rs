@@ -21,7 +21,7 @@ pub async fn list(profile: &Profile, policy: &Policy, room: &str, as_json: bool)
             return Ok(json_lines(members.members.iter()));
         }
         for member in &members.members {
-            println!("{}", line(member));
+            say!("{}", line(member));
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -242,10 +242,10 @@ fn print_settings(settings: &RoomSettings) {
         (fl!("room-setting-encrypted"), yes_no(settings.encrypted)),
     ];
     for (label, value) in rows {
-        println!("{label}\t{value}");
+        say!("{label}\t{value}");
     }
     if let Some(new) = &settings.replaced_by {
-        println!("{}", fl!("room-setting-replaced", room = new.room_id.as_str()));
+        say!("{}", fl!("room-setting-replaced", room = new.room_id.as_str()));
     }
-    println!("{}", fl!("room-setting-server-sees"));
+    say!("{}", fl!("room-setting-server-sees"));
 }

@@ -81,7 +81,7 @@ async fn delivered_or_queued(handle: &crate::matrix::Handle) -> ExitCode {
     if handle.flush_queue(SEND_WAIT).await {
         ExitCode::SUCCESS
     } else {
-        eprintln!("estafette: {}", fl!("send-queued"));
+        complain!("estafette: {}", fl!("send-queued"));
         ExitCode::from(QUEUED)
     }
 }
@@ -186,7 +186,7 @@ fn print_message(message: &ChatMessage, json: bool) {
             happening_text: message.happening.as_ref().map(|h| h.describe(&message.sender_label())),
         };
         if let Ok(text) = serde_json::to_string(&line) {
-            println!("{text}");
+            say!("{text}");
         }
         return;
     }
@@ -194,7 +194,7 @@ fn print_message(message: &ChatMessage, json: bool) {
     if let Some(event) = happening.filter(|h| h.is_room_event()) {
         // The room's own doing, not someone's words: no shield, marked as such.
         let line = event.describe(&message.sender_label());
-        println!("* {}", shown(&line));
+        say!("* {}", shown(&line));
         return;
     }
     // A deleted message, or one shown only in words, keeps its sender's line.
@@ -226,7 +226,7 @@ fn print_message(message: &ChatMessage, json: bool) {
         .collect();
     // Everything but the shield came from someone else: one line, nothing the terminal obeys.
     let (sender, body) = (shown(&message.sender), shown(&body));
-    println!("[{shield}] {sender}: {quote}{body}{edited}{reactions}");
+    say!("[{shield}] {sender}: {quote}{body}{edited}{reactions}");
 }
 
 /// An attachment as `tail` shows it: `📎 report.pdf (1.2 MB)`, then its caption if it has one.
@@ -241,11 +241,11 @@ fn attachment_line(file: &crate::model::attachment::Attachment, body: &str) -> S
 pub(super) fn report(sent: Sent) -> ExitCode {
     match sent {
         Sent::Delivered(event_id) => {
-            println!("{event_id}");
+            say!("{event_id}");
             ExitCode::SUCCESS
         }
         Sent::Queued => {
-            eprintln!("estafette: {}", fl!("send-queued"));
+            complain!("estafette: {}", fl!("send-queued"));
             ExitCode::from(QUEUED)
         }
     }

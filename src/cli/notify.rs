@@ -32,7 +32,7 @@ pub async fn mode(
         if as_json {
             return Ok(json(&now));
         }
-        println!("{}\t{}", now.mode.name(), words(now));
+        say!("{}\t{}", now.mode.name(), words(now));
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -60,7 +60,7 @@ pub async fn keywords(
             _ => {}
         }
         for keyword in handle.keywords().await {
-            println!("{}", shown(&keyword));
+            say!("{}", shown(&keyword));
         }
         Ok(ExitCode::SUCCESS)
     })

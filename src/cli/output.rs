@@ -5,11 +5,73 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+/// One piece of a command's output, as the running app sends it back to the command line that
+/// asked it to run the command (`serve`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// A line for standard output.
+    Out(String),
+    /// Text for standard error, its line end included when it has one (a progress bar has none).
+    Err(String),
+    /// The command is over, with this exit code.
+    Exit(u8),
+}
+
+tokio::task_local! {
+    /// Where the output of a command served by the running app goes: unset, the terminal.
+    pub(super) static SINK: tokio::sync::mpsc::UnboundedSender<Frame>;
+}
+
+/// A line on standard output, or to the command line being served.
+pub fn out_line(line: String) {
+    if SINK.try_with(|sink| drop(sink.send(Frame::Out(line.clone())))).is_err() {
+        println!("{line}");
+    }
+}
+
+/// Text on standard error, or to the command line being served.
+pub fn err_text(text: String) {
+    if SINK.try_with(|sink| drop(sink.send(Frame::Err(text.clone())))).is_err() {
+        use std::io::Write as _;
+        let mut stderr = std::io::stderr().lock();
+        let _ = stderr.write_all(text.as_bytes());
+        let _ = stderr.flush();
+    }
+}
+
+/// `println!`, for the command line's results: they may be going back through the app.
+macro_rules! say {
+    () => {
+        $crate::cli::output::out_line(String::new())
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::out_line(format!($($arg)*))
+    };
+}
+
+/// `eprintln!`, for the command line's warnings and failures.
+macro_rules! complain {
+    () => {
+        $crate::cli::output::err_text("\n".to_string())
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::err_text(format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprint!`: text on standard error without a line end (a progress bar, a prompt).
+macro_rules! complain_part {
+    ($($arg:tt)*) => {
+        $crate::cli::output::err_text(format!($($arg)*))
+    };
+}
+
 /// Prints `error` as the one line a person reads, and returns the failure exit code.
 pub fn fail(error: &dyn Display) -> ExitCode {
     // The log file keeps it for support; the terminal already shows the line below.
     tracing::info!(%error, "command failed");
-    eprintln!("estafette: {}", shown(&error.to_string()));
+    complain!("estafette: {}", shown(&error.to_string()));
     ExitCode::FAILURE
 }
 
@@ -24,7 +86,7 @@ pub fn shown(text: &str) -> String {
 pub fn json(value: &impl Serialize) -> ExitCode {
     match serde_json::to_string(value) {
         Ok(text) => {
-            println!("{text}");
+            say!("{text}");
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),
@@ -34,7 +96,7 @@ pub fn json(value: &impl Serialize) -> ExitCode {
 /// Prints each value as one line of JSON.
 pub fn json_lines<T: Serialize>(values: impl IntoIterator<Item = T>) -> ExitCode {
     for value in values {
-        if let Err(error) = serde_json::to_string(&value).map(|line| println!("{line}")) {
+        if let Err(error) = serde_json::to_string(&value).map(|line| say!("{line}")) {
             return fail(&error);
         }
     }

@@ -35,12 +35,34 @@ pub fn run(profile: &Profile, policy: &Policy, command: PolicyCommand) -> ExitCo
         PolicyCommand::Set { key, value } => {
             match crate::policy::set_user_setting(policy, &profile.settings_file(), key, &value) {
                 Ok(()) => {
-                    println!("{}", fl!("policy-set", key = key.name(), value = value.as_str()));
+                    say!("{}", fl!("policy-set", key = key.name(), value = value.as_str()));
+                    if key == UserKey::StartAtLogin {
+                        return start_at_login(profile, value.trim() == "on");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(error) => fail(&error),
             }
         }
+    }
+}
+
+/// The login entry follows the new choice at once, rather than at the app's next start.
+fn start_at_login(profile: &Profile, on: bool) -> ExitCode {
+    match crate::autostart::apply(profile, on) {
+        Ok(Some(path)) => {
+            let path = path.display().to_string();
+            let path = path.as_str();
+            let said = if on {
+                fl!("autostart-written", path = path)
+            } else {
+                fl!("autostart-removed", path = path)
+            };
+            say!("{said}");
+            ExitCode::SUCCESS
+        }
+        Ok(None) => ExitCode::SUCCESS,
+        Err(error) => fail(&error),
     }
 }
 
@@ -50,7 +72,7 @@ fn show(policy: &Policy, as_json: bool) -> ExitCode {
         return json_lines(&rules);
     }
     for rule in &rules {
-        println!("{}", describe(rule));
+        say!("{}", describe(rule));
     }
     ExitCode::SUCCESS
 }

@@ -60,10 +60,10 @@ async fn status(profile: &Profile, policy: &Policy, as_json: bool) -> ExitCode {
             return Ok(json(&StatusOutput { status: &status, recovery_required: required.value }));
         }
         for line in status.describe() {
-            println!("{line}");
+            say!("{line}");
         }
         if required.value && status.recovery != crate::model::RecoveryState::Enabled {
-            println!("{}", required_by(required));
+            say!("{}", required_by(required));
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -107,7 +107,7 @@ async fn recover(profile: &Profile, policy: &Policy) -> ExitCode {
     };
     with_core(profile, policy, |handle| async move {
         handle.recover(&key).await?;
-        println!("{}", fl!("recovery-recovered"));
+        say!("{}", fl!("recovery-recovered"));
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -149,7 +149,7 @@ async fn reset_identity(
 
 /// The key alone on stdout (so it can be piped into a safe place), the advice on stderr.
 fn show_key(key: &RecoveryKey, advice: &str) {
-    eprintln!("estafette: {advice}");
+    complain!("estafette: {advice}");
     let shown = format_key(key.expose());
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{}", shown.as_str()).and_then(|()| stdout.flush());
@@ -160,7 +160,7 @@ fn show_key(key: &RecoveryKey, advice: &str) {
 fn read_key() -> std::io::Result<RecoveryKey> {
     let stdin = std::io::stdin();
     let text = if stdin.is_terminal() {
-        eprint!("{} ", fl!("recovery-prompt"));
+        complain_part!("{} ", fl!("recovery-prompt"));
         // A line typed at the terminal, into a buffer that does not grow past what a key takes.
         let mut line = Zeroizing::new(String::with_capacity(1024));
         stdin.lock().read_line(&mut line)?;

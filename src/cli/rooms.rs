@@ -52,7 +52,7 @@ pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
         });
         if let Some(Incomplete { loaded, total, .. }) = &incomplete {
             let total = total.map_or_else(|| "?".to_owned(), |total| total.to_string());
-            eprintln!("estafette: {}", fl!("rooms-incomplete", loaded = loaded, total = total));
+            complain!("estafette: {}", fl!("rooms-incomplete", loaded = loaded, total = total));
         }
         if json {
             let lines = rooms.iter().map(|r| RoomLine {
@@ -90,7 +90,7 @@ pub async fn list(profile: &Profile, policy: &Policy, json: bool) -> ExitCode {
                 flags.push(fl!("room-invited"));
             }
             let name = shown(&room.name);
-            println!("{}\t{name}\t[{}]\t{}", room.room_id, flags.join(", "), room.unread);
+            say!("{}\t{name}\t[{}]\t{}", room.room_id, flags.join(", "), room.unread);
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -105,7 +105,7 @@ pub async fn create(profile: &Profile, policy: &Policy, args: CreateRoomArgs) ->
         encrypted: !args.unencrypted,
     };
     with_core(profile, policy, |handle| async move {
-        println!("{}", handle.create_room(new).await?);
+        say!("{}", handle.create_room(new).await?);
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -113,7 +113,7 @@ pub async fn create(profile: &Profile, policy: &Policy, args: CreateRoomArgs) ->
 
 pub async fn dm(profile: &Profile, policy: &Policy, user: &str) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        println!("{}", handle.dm(user).await?);
+        say!("{}", handle.dm(user).await?);
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -121,7 +121,7 @@ pub async fn dm(profile: &Profile, policy: &Policy, user: &str) -> ExitCode {
 
 pub async fn join(profile: &Profile, policy: &Policy, room: &str) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        println!("{}", handle.join(room).await?);
+        say!("{}", handle.join(room).await?);
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -138,7 +138,7 @@ pub async fn leave(
     with_core(profile, policy, |handle| async move {
         if block {
             let inviter = handle.decline_and_block(room).await?;
-            println!("{}", fl!("invite-blocked", user = shown(&inviter)));
+            say!("{}", fl!("invite-blocked", user = shown(&inviter)));
         } else {
             handle.leave_room(room, forget).await?;
         }
@@ -155,7 +155,7 @@ pub async fn knock(
     reason: Option<&str>,
 ) -> ExitCode {
     with_core(profile, policy, |handle| async move {
-        println!("{}", handle.knock(room, reason).await?);
+        say!("{}", handle.knock(room, reason).await?);
         Ok(ExitCode::SUCCESS)
     })
     .await
@@ -170,7 +170,7 @@ pub async fn invites(profile: &Profile, policy: &Policy, json: bool) -> ExitCode
         for invite in &invites {
             let from = shown(invite.inviter.as_deref().unwrap_or("?"));
             let name = shown(&invite.name);
-            println!("{}\t{name}\t{}", invite.room_id, fl!("invite-from", user = from));
+            say!("{}\t{name}\t{}", invite.room_id, fl!("invite-from", user = from));
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -185,11 +185,11 @@ pub async fn people(profile: &Profile, policy: &Policy, term: &str, json: bool) 
             return Ok(json_lines(people.iter()));
         }
         if people.is_empty() {
-            eprintln!("{}", fl!("people-none", term = shown(term)));
+            complain!("{}", fl!("people-none", term = shown(term)));
         }
         for person in &people {
             let name = shown(person.display_name.as_deref().unwrap_or(""));
-            println!("{}\t{name}", person.user_id);
+            say!("{}\t{name}", person.user_id);
         }
         Ok(ExitCode::SUCCESS)
     })
@@ -249,6 +249,6 @@ fn print_rooms(rooms: &[crate::model::directory::PublicRoom], always: Vec<String
         }
         let name = shown(room.title());
         let members = fl!("room-members", count = room.members);
-        println!("{}\t{name}\t{members}\t[{}]", shown(room.address()), flags.join(", "));
+        say!("{}\t{name}\t{members}\t[{}]", shown(room.address()), flags.join(", "));
     }
 }

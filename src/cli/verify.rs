@@ -86,7 +86,7 @@ async fn run(profile: &Profile, policy: &Policy, args: VerifyArgs, role: Role) -
         Err(error) => return fail(&error),
     };
     if let Err(error) = handle.synced(SYNC_WAIT).await {
-        eprintln!("estafette: {}", fl!("warning-offline", cause = error.to_string()));
+        complain!("estafette: {}", fl!("warning-offline", cause = error.to_string()));
     }
     let outcome = Flow { handle: &handle, events: &mut events, args: &args, role }.drive().await;
     tokio::time::sleep(GRACE).await;
@@ -134,7 +134,7 @@ impl Flow<'_> {
                 Ok(Some(_)) => continue,
             };
             if id.is_none() && !verification.we_started && verification.stage == Stage::Requested {
-                println!("{}", fl!("verify-incoming", who = who(&verification)));
+                say!("{}", fl!("verify-incoming", who = who(&verification)));
                 self.handle.accept_verification(&verification.id).await?;
                 id = Some(verification.id.clone());
             }
@@ -150,7 +150,7 @@ impl Flow<'_> {
     /// Sends the request, or says we wait for one; returns the flow id when known.
     async fn start(&self) -> Result<Option<String>, MatrixError> {
         if self.args.incoming {
-            println!("{}", fl!("verify-waiting-incoming"));
+            say!("{}", fl!("verify-waiting-incoming"));
             return Ok(None);
         }
         let own = self.handle.user_id().to_owned();
@@ -159,7 +159,7 @@ impl Flow<'_> {
             (Some(user), None) => self.handle.verify_user(user).await?,
             (None, _) => self.handle.verify_user(&own).await?,
         };
-        println!("{}", fl!("verify-sent", who = who(&verification)));
+        say!("{}", fl!("verify-sent", who = who(&verification)));
         Ok(Some(verification.id))
     }
 
@@ -173,20 +173,20 @@ impl Flow<'_> {
         match &verification.stage {
             Stage::Ready { .. } => self.on_ready(verification).await?,
             Stage::Emoji(emoji) => {
-                println!("{}", fl!("verify-compare"));
+                say!("{}", fl!("verify-compare"));
                 for one in emoji.iter() {
-                    println!("  {}  {}", one.symbol, one.name());
+                    say!("  {}  {}", one.symbol, one.name());
                 }
-                println!("{}", fl!("verify-ask-match"));
+                say!("{}", fl!("verify-ask-match"));
                 *asked = Some((Question::Match(id.to_owned()), ask()));
             }
             Stage::ScannedConfirm => {
-                println!("{}", fl!("qr-ask-scanned"));
+                say!("{}", fl!("qr-ask-scanned"));
                 *asked = Some((Question::Scanned(id.to_owned()), ask()));
             }
-            Stage::Confirmed => println!("{}", fl!("verify-waiting-other")),
+            Stage::Confirmed => say!("{}", fl!("verify-waiting-other")),
             Stage::Done => {
-                println!("{}", fl!("verify-done", who = who(verification)));
+                say!("{}", fl!("verify-done", who = who(verification)));
                 return Ok(Some(ExitCode::SUCCESS));
             }
             Stage::Cancelled(reason) => {
@@ -213,27 +213,27 @@ impl Flow<'_> {
                     false => bytes.clone(),
                 };
                 write_atomically(path, &file).map_err(|e| MatrixError::Server(e.to_string()))?;
-                println!("{}", fl!("qr-written", path = path.display().to_string()));
+                say!("{}", fl!("qr-written", path = path.display().to_string()));
                 if let Some(text) = matrix::qr_text(&bytes) {
-                    println!("{text}");
+                    say!("{text}");
                 }
                 Ok(())
             }
             Role::ScanQr(source) => {
                 let bytes = match source {
                     Some(path) => {
-                        println!("{}", fl!("qr-waiting-file", path = path.display().to_string()));
+                        say!("{}", fl!("qr-waiting-file", path = path.display().to_string()));
                         let file = self.wait_for_file(path).await?;
                         crate::model::qr::read_code(&file)
                             .map_err(|e| MatrixError::QrInvalid(e.to_string()))?
                     }
                     None => {
-                        println!("{}", fl!("qr-waiting-clipboard"));
+                        say!("{}", fl!("qr-waiting-clipboard"));
                         self.wait_for_clipboard().await?
                     }
                 };
                 self.handle.scan_qr(id, &bytes).await?;
-                println!("{}", fl!("qr-read"));
+                say!("{}", fl!("qr-read"));
                 Ok(())
             }
         }

@@ -1,5 +1,9 @@
 //! The root of the desktop app: which screen shows, and the core's events as a subscription
-//! keyed by the account alone, so that nothing else restarts it.
+//! keyed by the account alone, so that nothing else restarts it. The app outlives its window
+//! (`background`).
+
+mod background;
+mod control;
 
 use crate::ui::failure::Failure;
 use std::hash::{Hash, Hasher};
@@ -37,6 +41,21 @@ pub struct App {
     generation: u32,
     /// Open the settings again once the core is back (it restarted to apply one of them).
     reopen_settings: bool,
+    /// The window, while it is open: closed, the app runs on behind the tray icon.
+    window: Option<iced::window::Id>,
+    /// Whether a tray shows Estafette's icon; `None` until the tray has answered.
+    tray: Option<bool>,
+    /// The window was closed where no tray can keep the app: it says, once, that this quits.
+    asking_quit: bool,
+}
+
+/// The core goes with the app's state, inside the runtime's context (see `executor::context`).
+impl Drop for App {
+    fn drop(&mut self) {
+        let _context = crate::ui::desktop::executor::context();
+        self.screen = Screen::Starting;
+        self.lock = None;
+    }
 }
 
 enum Screen {
@@ -78,6 +97,13 @@ pub enum Message {
     Lock(lock::Message),
     /// The core stopped to apply a new setting: start it again.
     Restart,
+    /// The window's close button.
+    CloseRequested(iced::window::Id),
+    /// "Closing quits": quit (true) or keep the window.
+    QuitAnswer(bool),
+    Tray(crate::ui::desktop::tray::TrayEvent),
+    /// Ctrl+Q.
+    Quit,
 }
 
 impl App {
@@ -107,6 +133,16 @@ impl App {
         // A window that opens locked starts in the lock's password field.
         let focus =
             if lock.is_some() { iced::widget::operation::focus(lock::FIELD) } else { focus };
+        if let Err(error) = background::follow_start_at_login(&launch) {
+            tracing::warn!(%error, "the login entry could not follow the policy");
+        }
+        // In the background (at login), the window waits for the tray's icon to be clicked.
+        let (window, opened) = if launch.background {
+            (None, Task::none())
+        } else {
+            let (id, opened) = iced::window::open(background::settings());
+            (Some(id), opened.discard())
+        };
         let app = Self {
             launch,
             screen,
@@ -118,8 +154,11 @@ impl App {
             lock,
             generation: 0,
             reopen_settings: false,
+            window,
+            tray: None,
+            asking_quit: false,
         };
-        (app, focus)
+        (app, opened.chain(focus))
     }
 
     /// "Estafette — @user", after the number of rooms with something new, as Element shows
@@ -146,8 +185,19 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.route(message);
+        self.show_tray();
+        task
+    }
+
+    fn route(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Login(message) => self.login(message),
+            // A click on a notification opens its room, and the window if it was closed.
+            Message::Home(message @ home::Message::Clicked(Some(_))) => {
+                let shown = self.show_window();
+                Task::batch([shown, self.home(message)])
+            }
             Message::Home(message) => self.home(message),
             Message::Core(event) => self.core(event),
             Message::Focus(forward) => focus_move(forward),
@@ -171,6 +221,10 @@ impl App {
                 self.screen = Screen::Starting;
                 Task::none()
             }
+            Message::CloseRequested(id) => self.close_requested(id),
+            Message::QuitAnswer(quit) => self.quit_answer(quit),
+            Message::Tray(event) => self.tray_event(event),
+            Message::Quit => iced::exit(),
         }
     }
 
@@ -196,6 +250,7 @@ impl App {
             Some(home::Event::Preferences(preferences)) => self.keep(preferences),
             Some(home::Event::OpenProfile(name)) => return self.open_profile(name),
             Some(home::Event::VerifiedOnly(on)) => return self.verified_only(on),
+            Some(home::Event::StartAtLogin(on)) => return self.start_at_login(on),
             None => {}
         }
         task
@@ -357,8 +412,16 @@ impl App {
     /// organisation locked it), and applies it at once: the SDK takes the choice of who gets
     /// the room keys when the client is built, so the core stops and starts again with it.
     fn verified_only(&mut self, on: bool) -> Task<Message> {
+        match self.keep_setting(crate::policy::UserKey::VerifiedOnlySending, on) {
+            Ok(()) => self.restart_core(),
+            Err(failure) => settings_failed(failure),
+        }
+    }
+
+    /// Keeps `key` on or off in the user's settings (refused where the organisation locked
+    /// it), and puts the policy read back from the files in force.
+    fn keep_setting(&mut self, key: crate::policy::UserKey, on: bool) -> Result<(), Failure> {
         let profile = &self.launch.profile;
-        let key = crate::policy::UserKey::VerifiedOnlySending;
         let value = if on { "on" } else { "off" };
         let kept = crate::policy::set_user_setting(
             &self.launch.policy,
@@ -371,17 +434,12 @@ impl App {
                 &profile.settings_file(),
                 &crate::policy::Policy::organisation_path(),
             )
-        });
-        match kept {
-            Ok(policy) => {
-                self.launch.policy = policy;
-                self.restart_core()
-            }
-            Err(error) => {
-                let failed = super::panel::settings::Message::Failed(error.into());
-                Task::done(Message::Home(home::Message::Settings(failed)))
-            }
+        })?;
+        self.launch.policy = kept;
+        if let Screen::Home(signed) = &mut self.screen {
+            signed.home.set_policy(self.launch.policy.clone());
         }
+        Ok(())
     }
 
     /// Stops the core cleanly (sync ended, tokens saved), then starts it again under the
@@ -431,15 +489,27 @@ impl App {
         };
         let opened = iced::window::open_events().map(|_| Message::WindowOpened);
         let drops = if locked { Subscription::none() } else { iced::event::listen_with(dropped) };
+        let window = Subscription::batch([
+            iced::window::close_requests().map(Message::CloseRequested),
+            crate::ui::desktop::tray::subscription().map(Message::Tray),
+        ]);
+        let served = match &self.screen {
+            Screen::Home(signed) => {
+                control::subscription(&self.launch, signed.core.handle(), self.generation)
+            }
+            _ => Subscription::none(),
+        };
         match self.screen {
             Screen::Starting | Screen::Home(_) => Subscription::batch([
+                served,
                 Subscription::run_with(Account(self.launch.clone(), self.generation), core_events),
                 keys,
                 opened,
                 drops,
                 self.idle_watch(),
+                window,
             ]),
-            Screen::Login(_) => Subscription::batch([keys, opened]),
+            Screen::Login(_) => Subscription::batch([keys, opened, window]),
         }
     }
 
@@ -455,6 +525,9 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        if self.asking_quit {
+            return self.quit_question();
+        }
         if let Some(lock) = &self.lock {
             return lock.view(self.user.as_deref().unwrap_or_default()).map(Message::Lock);
         }
@@ -536,7 +609,7 @@ fn focus_move(forward: bool) -> Task<Message> {
 }
 
 /// Tab moves between fields (on every screen); Escape closes the open dialog; Ctrl+K jumps to
-/// the room filter (the quick switcher).
+/// the room filter (the quick switcher); Ctrl+Q quits (closing the window only hides it).
 fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
     use iced::keyboard::{Event, Key, key::Named};
     let Event::KeyPressed { key, modifiers, .. } = event else { return None };
@@ -546,13 +619,14 @@ fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
         Key::Character("k") if modifiers.command() => {
             Some(Message::Home(home::Message::QuickSwitch))
         }
+        Key::Character("q") if modifiers.command() => Some(Message::Quit),
         _ => None,
     }
 }
 
-/// Tab and Shift+Tab alone, for the lock's fields.
+/// Tab and Shift+Tab alone, for the lock's fields, and Ctrl+Q.
 fn focus_keys(event: iced::keyboard::Event) -> Option<Message> {
-    shortcut(event).filter(|message| matches!(message, Message::Focus(_)))
+    shortcut(event).filter(|message| matches!(message, Message::Focus(_) | Message::Quit))
 }
 
 /// Any key or pointer use counts as presence.
@@ -591,9 +665,15 @@ impl Hash for Account {
 }
 
 fn core_events(account: &Account) -> impl iced::futures::Stream<Item = Message> + use<> {
-    let Launch { profile, policy } = account.0.clone();
+    let Launch { profile, policy, .. } = account.0.clone();
     let mut events = matrix::run(profile, policy);
     iced::futures::stream::poll_fn(move |cx| events.poll_recv(cx)).map(Message::Core)
+}
+
+/// Says in the settings panel why a setting was not kept.
+fn settings_failed(failure: Failure) -> Task<Message> {
+    let failed = super::panel::settings::Message::Failed(failure);
+    Task::done(Message::Home(home::Message::Settings(failed)))
 }
 
 #[cfg(test)]
@@ -626,7 +706,7 @@ mod tests {
         signed_in(dir.path(), "work");
         let profile = Profile::locate(Some(dir.path()), "default").unwrap();
         profile.create_dirs().unwrap();
-        let (app, _) = App::boot(Launch { profile, policy: Policy::default() });
+        let (app, _) = App::boot(Launch { profile, policy: Policy::default(), background: false });
         let mut ui = simulator(app.view());
         assert!(ui.find(fl!("login-other-accounts").as_str()).is_ok());
         assert!(ui.find("@anne:ministere.fr").is_ok());
@@ -644,10 +724,14 @@ mod tests {
         let mut policy = Policy::default();
         policy.idle_lock_minutes.value = 5;
         profile.record_activity(std::time::SystemTime::now()).unwrap();
-        let (app, _) = App::boot(Launch { profile: profile.clone(), policy: policy.clone() });
+        let (app, _) = App::boot(Launch {
+            profile: profile.clone(),
+            policy: policy.clone(),
+            background: false,
+        });
         assert!(app.lock.is_none(), "used a moment ago: open");
         profile.set_idle_locked(true).unwrap();
-        let (app, _) = App::boot(Launch { profile, policy });
+        let (app, _) = App::boot(Launch { profile, policy, background: false });
         let mut ui = simulator(app.view());
         assert!(ui.find(fl!("lock-title").as_str()).is_ok());
         assert!(ui.find(fl!("status-loading").as_str()).is_err(), "nothing else is drawn");

@@ -4,10 +4,10 @@
 use std::time::{Duration, Instant};
 
 use crate::common::media::photo;
-use crate::common::{Display, Keyring, Synapse, User, target_dir};
+use crate::common::{Display, Dunst, Keyring, Synapse, User, target_dir};
 
 /// Waits until the app's log has a startup milestone, and returns its line.
-fn milestone(user: &User, name: &str, app: &mut std::process::Child) -> String {
+pub(crate) fn milestone(user: &User, name: &str, app: &mut std::process::Child) -> String {
     let needle = format!("milestone=\"{name}\"");
     let deadline = Instant::now() + Duration::from_secs(90);
     loop {
@@ -23,7 +23,7 @@ fn milestone(user: &User, name: &str, app: &mut std::process::Child) -> String {
 }
 
 /// Starts `user`'s window on `display` and waits until its room list is complete and drawn.
-fn open_window(user: &User, display: &Display) -> std::process::Child {
+pub(crate) fn open_window(user: &User, display: &Display) -> std::process::Child {
     let mut app = user.spawn(&[], &[("DISPLAY", &display.name)]);
     milestone(user, "room-list-complete", &mut app);
     std::thread::sleep(Duration::from_secs(2));
@@ -31,7 +31,7 @@ fn open_window(user: &User, display: &Display) -> std::process::Child {
 }
 
 /// Opens the room whose name starts with `name` with the quick switcher (Ctrl+K, Enter).
-fn switch_to(display: &Display, name: &str) {
+pub(crate) fn switch_to(display: &Display, name: &str) {
     display.xdotool(&["key", "ctrl+k"]);
     display.xdotool(&["type", "--delay", "30", name]);
     display.xdotool(&["key", "Return"]);
@@ -290,47 +290,17 @@ fn a_direct_message_notifies_and_reading_it_withdraws_the_notification() {
     bob.run(&["join", &room], "").ok();
 
     let display = Display::start();
-    let config = host.data_dir().join("dunstrc");
-    std::fs::write(&config, "[global]\n    timeout = 0\n    history_length = 50\n")
-        .expect("dunstrc");
-    let mut env: Vec<(String, String)> = session.env();
-    env.push(("DISPLAY".into(), display.name.clone()));
-    let mut dunst = std::process::Command::new("dunst")
-        .arg("-config")
-        .arg(&config)
-        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("dunst (Debian: apt-get install dunst)");
-    let dunstctl = |args: &[&str]| -> String {
-        let out = std::process::Command::new("dunstctl")
-            .args(args)
-            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .output()
-            .expect("dunstctl");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let wait_for = |what: &str, done: &dyn Fn() -> bool| {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while !done() {
-            assert!(Instant::now() < deadline, "{what}: {}", dunstctl(&["history"]));
-            std::thread::sleep(Duration::from_millis(300));
-        }
-    };
-
+    let dunst = Dunst::start(&session, &display, host.data_dir());
     let mut app = open_window(&host, &display);
     bob.run(&["send", &room, "le dossier copper-wren-52"], "").ok();
-    wait_for("a notification on screen", &|| dunstctl(&["count", "displayed"]).trim() == "1");
-    assert!(!dunstctl(&["history"]).contains("copper-wren-52"), "never the text");
+    dunst.wait_for("a notification on screen", &|d| d.displayed() == "1");
+    assert!(!dunst.history().contains("copper-wren-52"), "never the text");
 
     // Opening the room reads it: the notification is withdrawn (dunst keeps it in history).
     switch_to(&display, &bob_account.user_id[1..6]);
-    wait_for("the notification withdrawn", &|| dunstctl(&["count", "displayed"]).trim() == "0");
-    let history = dunstctl(&["history"]);
+    dunst.wait_for("the notification withdrawn", &|d| d.displayed() == "0");
+    let history = dunst.history();
     assert!(history.contains("New message in") || history.contains("Nouveau message"), "{history}");
     let _ = app.kill();
     let _ = app.wait();
-    let _ = dunst.kill();
-    let _ = dunst.wait();
 }

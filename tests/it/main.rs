@@ -10,6 +10,7 @@ mod common;
 
 mod account;
 mod attachments;
+mod background;
 mod conversation;
 mod desktop;
 mod doctor;

@@ -34,6 +34,8 @@ pub struct Settings {
     problem: Option<Failure>,
     /// Verified-only sending: on or off, and whether the organisation has locked it.
     verified_only: (bool, bool),
+    /// Starting at login: on or off, and whether the organisation has locked it.
+    start_at_login: (bool, bool),
     /// Recovery and this session's trust, once the core has answered.
     trust: Option<Result<TrustStatus, Failure>>,
     /// The password form, while open (it shows instead of the panel).
@@ -64,6 +66,7 @@ pub enum Message {
     /// Opening another account's window failed, or a setting could not be kept.
     Failed(Failure),
     VerifiedOnly(bool),
+    StartAtLogin(bool),
     OpenSessions,
     /// Where recovery and this session's trust stand.
     Trust(Result<TrustStatus, Failure>),
@@ -110,6 +113,8 @@ pub enum Event {
     ResetIdentity,
     /// Keep this choice of verified-only sending.
     VerifiedOnly(bool),
+    /// Keep this choice of starting at login, and write or remove the login entry.
+    StartAtLogin(bool),
     OpenSessions,
     /// Change the account's password (the answer comes back as `Password(Done(..))`).
     ChangePassword {
@@ -140,6 +145,7 @@ impl Settings {
             neighbours,
             problem: None,
             verified_only: (false, false),
+            start_at_login: (false, false),
             trust: None,
             password: None,
             reactions_off: false,
@@ -159,6 +165,15 @@ impl Settings {
         setting: &crate::policy::Setting<crate::policy::VerifiedOnly>,
     ) -> Self {
         self.verified_only = (setting.value.is_on(), setting.locked());
+        self
+    }
+
+    /// Shows starting at login as the policy has it now.
+    pub fn start_at_login(
+        mut self,
+        setting: &crate::policy::Setting<crate::policy::Switch>,
+    ) -> Self {
+        self.start_at_login = (setting.value == crate::policy::Switch::On, setting.locked());
         self
     }
 
@@ -202,6 +217,10 @@ impl Settings {
             Message::VerifiedOnly(on) => {
                 self.verified_only.0 = on;
                 return Some(Event::VerifiedOnly(on));
+            }
+            Message::StartAtLogin(on) => {
+                self.start_at_login.0 = on;
+                return Some(Event::StartAtLogin(on));
             }
             Message::OpenSessions => return Some(Event::OpenSessions),
             Message::OpenPassword => {
@@ -379,9 +398,24 @@ impl Settings {
             text(fl!("settings-notifications-note")).size(12).color(style::MUTED),
             self.quiet(),
             self.keywords.view().map(Message::Keywords),
+            self.login_start(),
         ]
         .spacing(6)
         .into()
+    }
+
+    /// "Start Estafette when I log in", unless the organisation decided it.
+    fn login_start(&self) -> Element<'_, Message> {
+        let (on, locked) = self.start_at_login;
+        let mut switch = toggler(on).label(fl!("settings-start-at-login"));
+        if !locked {
+            switch = switch.on_toggle(Message::StartAtLogin);
+        }
+        let mut part = column![switch].spacing(4);
+        if locked {
+            part = part.push(text(fl!("settings-locked")).size(12).style(style::caution_text));
+        }
+        part.push(text(fl!("settings-start-at-login-note")).size(12).color(style::MUTED)).into()
     }
 
     /// Do not disturb: off, or until when, with the ways to set it for a while.

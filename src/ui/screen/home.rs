@@ -115,6 +115,8 @@ pub enum Event {
     OpenProfile(Option<String>),
     /// Keep the user's choice of verified-only sending.
     VerifiedOnly(bool),
+    /// Keep the user's choice of starting at login.
+    StartAtLogin(bool),
 }
 
 /// What an update wants done: widget operations (focus, scroll), requests to the core, and
@@ -219,6 +221,18 @@ impl Home {
         self.locked = locked;
     }
 
+    /// The policy changed (a setting of the user's kept): the settings show it when next
+    /// opened.
+    pub fn set_policy(&mut self, policy: Policy) {
+        self.policy = policy;
+    }
+
+    /// Preferences changed elsewhere (do not disturb from the tray): notices follow them, and
+    /// the settings show them when next opened.
+    pub fn set_preferences(&mut self, preferences: Preferences) {
+        self.preferences = preferences;
+    }
+
     /// The rooms with unread messages that notify (a muted room's do not count).
     pub fn rooms_with_news(&self) -> usize {
         crate::model::notice::with_news(self.list.rooms())
@@ -309,7 +323,8 @@ impl Home {
     fn open_settings(&mut self) -> Effects {
         let settings = Settings::new(self.preferences, self.neighbours.clone())
             .reactions(self.policy.may_react().is_ok())
-            .verified_only(&self.policy.verified_only_sending);
+            .verified_only(&self.policy.verified_only_sending)
+            .start_at_login(&self.policy.start_at_login);
         self.overlay = Some(Overlay::Settings(Box::new(settings)));
         let focus = Effects::ui(iced::widget::operation::focus(settings::NAME));
         focus.and(Effects::core([Request::LoadSettings]))
@@ -376,6 +391,7 @@ impl Home {
             }
             settings::Event::Focus(field) => Effects::ui(iced::widget::operation::focus(field)),
             settings::Event::VerifiedOnly(on) => Effects::up(Event::VerifiedOnly(on)),
+            settings::Event::StartAtLogin(on) => Effects::up(Event::StartAtLogin(on)),
             settings::Event::Keywords(change) => Effects::core([Request::Keywords(Some(change))]),
             settings::Event::Close => {
                 self.overlay = None;

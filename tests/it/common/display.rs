@@ -50,6 +50,43 @@ impl Display {
         assert!(status.success(), "xdotool {args:?}");
     }
 
+    /// Whether an Estafette window is on the screen (mapped, with its title).
+    pub fn has_window(&self) -> bool {
+        Command::new("xdotool")
+            .env("DISPLAY", &self.name)
+            .args(["search", "--onlyvisible", "--name", "Estafette"])
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success())
+    }
+
+    /// Clicks the close button of the Estafette window, as a window manager does: the
+    /// `WM_DELETE_WINDOW` message of ICCCM, which asks the program (xdotool's `windowclose`
+    /// would destroy the window under it instead).
+    pub fn close_window(&self) {
+        use x11rb::connection::Connection as _;
+        use x11rb::protocol::xproto::{
+            AtomEnum, ClientMessageEvent, ConnectionExt as _, EventMask,
+        };
+        let found = Command::new("xdotool")
+            .env("DISPLAY", &self.name)
+            .args(["search", "--onlyvisible", "--name", "Estafette"])
+            .output()
+            .expect("xdotool search");
+        let text = String::from_utf8_lossy(&found.stdout);
+        let window: u32 =
+            text.lines().next().and_then(|l| l.trim().parse().ok()).expect("a window");
+        let (conn, _) = x11rb::connect(Some(&self.name)).expect("connect to Xvfb");
+        let atom = |name: &str| {
+            conn.intern_atom(false, name.as_bytes()).expect("intern").reply().expect("atom").atom
+        };
+        let (protocols, delete) = (atom("WM_PROTOCOLS"), atom("WM_DELETE_WINDOW"));
+        let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        conn.send_event(false, window, EventMask::NO_EVENT, event).expect("send the event");
+        conn.flush().expect("flush");
+        let _ = AtomEnum::NONE;
+    }
+
     /// How many distinct colours a region `WxH+X+Y` of the screen has: one means nothing drawn.
     pub fn colours(&self, region: &str) -> usize {
         let output = Command::new("import")

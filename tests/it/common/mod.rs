@@ -4,17 +4,21 @@
 
 pub mod cas;
 pub mod display;
+pub mod dunst;
 pub mod keyring;
 pub mod media;
 pub mod synapse;
+pub mod tray;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 pub use display::Display;
+pub use dunst::Dunst;
 pub use keyring::Keyring;
 pub use synapse::Synapse;
+pub use tray::Tray;
 
 /// Where the tests keep what they build once (the Synapse venv): the cargo target folder.
 pub fn target_dir() -> PathBuf {
