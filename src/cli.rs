@@ -75,12 +75,14 @@ fn prepare() -> Result<(Profile, Policy, Option<Command>, bool), ExitCode> {
         // The app runs this profile: it runs the command for us, if it is one it may.
         Err(error @ crate::profile::ProfileError::InUse(_)) => {
             crate::i18n::choose(crate::preferences::Preferences::load(&profile).language.tag());
+            // Held by another command, not by the app: nothing can run this one now.
+            let Some(app) = serve::reach(&profile) else { return Err(output::fail(&error)) };
             // No command: the app's window comes forward instead of a second app.
             if !cli.command.as_ref().is_none_or(serve::servable) {
                 let name = profile.name.as_str();
                 return Err(output::fail(&crate::fl!("serve-not-here", profile = name)));
             }
-            return Err(serve::forward(&profile).unwrap_or_else(|| output::fail(&error)));
+            return Err(serve::forward(app).unwrap_or_else(|| output::fail(&error)));
         }
         Err(error) => return Err(output::fail(&error)),
     }

@@ -10,6 +10,7 @@
 //! recovery, verification), are not served: they say to close the app first, as before.
 
 use std::io::Write as _;
+use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -83,11 +84,10 @@ pub fn servable(command: &Command) -> bool {
     }
 }
 
-/// The command line's side: hands this process's command to the app running the profile,
-/// prints what comes back and returns its exit code. `None` when no app answers (it is
-/// still signing in, say): the caller then says the profile is in use.
-pub fn forward(profile: &Profile) -> Option<ExitCode> {
-    let stream = connect(&socket_path(profile))?;
+/// The command line's side: hands this process's command to the app at the other end of
+/// `stream`, prints what comes back and returns its exit code. `None` when the request
+/// cannot be written: the caller then says the profile is in use.
+pub fn forward(stream: UnixStream) -> Option<ExitCode> {
     let request = Request {
         args: std::env::args().collect(),
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
@@ -99,11 +99,16 @@ pub fn forward(profile: &Profile) -> Option<ExitCode> {
     Some(print_frames(std::io::BufReader::new(stream)))
 }
 
+/// The app that holds `profile`, if it is an app (and not another command) that holds it.
+pub fn reach(profile: &Profile) -> Option<UnixStream> {
+    connect(&socket_path(profile))
+}
+
 /// Connects to the app's socket, waiting a little for an app that is starting.
-fn connect(path: &Path) -> Option<std::os::unix::net::UnixStream> {
+fn connect(path: &Path) -> Option<UnixStream> {
     let deadline = Instant::now() + CONNECT_WAIT;
     loop {
-        match std::os::unix::net::UnixStream::connect(path) {
+        match UnixStream::connect(path) {
             Ok(stream) => return Some(stream),
             Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(200)),
             Err(_) => return None,

@@ -1,7 +1,8 @@
 //! Estafette through a working day, end to end under Xvfb with a tray and a notification
 //! service of the test's own: closing the window leaves the app running behind its tray icon,
 //! a direct message still notifies, the icon brings the window back and its menu quits; a
-//! muted room sends nothing to the notification service, a room on "all messages" does.
+//! muted room sends nothing to the notification service, a room on "all messages" does, and
+//! one on "mentions" only when the user is named.
 
 use std::time::{Duration, Instant};
 
@@ -89,18 +90,22 @@ fn a_muted_room_sends_nothing_to_the_notification_service_and_an_all_messages_ro
         host.run(&args, "").ok().stdout.trim().to_owned()
     };
     let (muted, followed) = (create("Machine à café"), create("Cellule de crise"));
-    for room in [&muted, &followed] {
+    let called = create("Comité de pilotage");
+    for room in [&muted, &followed, &called] {
         bob.run(&["join", room], "").ok();
     }
     host.run(&["notifications", &muted, "mute"], "").ok();
     host.run(&["notifications", &followed, "all"], "").ok();
+    host.run(&["notifications", &called, "mentions"], "").ok();
 
     let display = Display::start();
     let dunst = Dunst::start(&session, &display, host.data_dir());
     let mut app = open_window(&host, &display);
-    // The muted room's message goes first: by the time the other one notifies, the sync has
-    // brought both, so a notification of the first would be on screen too.
+    // The muted room's message and a plain one in the mentions room go first: by the time
+    // the followed room notifies, the sync has brought them, so a notification of either
+    // would be on screen too.
     bob.run(&["send", &muted, "qui a fini le café ?"], "").ok();
+    bob.run(&["send", &called, "ordre du jour en pièce jointe"], "").ok();
     bob.run(&["send", &followed, "point de situation à 14 h"], "").ok();
     dunst.wait_for("the followed room notifies", &|d| d.displayed() == "1");
     std::thread::sleep(Duration::from_secs(2));
@@ -110,6 +115,20 @@ fn a_muted_room_sends_nothing_to_the_notification_service_and_an_all_messages_ro
     let history = dunst.history();
     assert!(history.contains("Cellule de crise"), "{history}");
     assert!(!history.contains("Machine"), "nothing from the muted room: {history}");
+
+    assert!(!history.contains("Comité"), "nothing from the mentions room yet: {history}");
+
+    // "Mentions and keywords": the room said nothing until Bob names the host, which the
+    // host's app finds in the decrypted message (the server cannot read it).
+    let mention = ["send", &called, "ton avis ?", "--mention", &host_account.user_id];
+    bob.run(&mention, "").ok();
+    dunst.wait_for("the mention notifies", &|d| d.displayed() == "1");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(dunst.displayed(), "1", "the mention only, not the message before it");
+    dunst.ctl(&["close-all"]);
+    let history = dunst.history();
+    assert!(history.contains("You were mentioned in"), "{history}");
+    assert!(history.contains("Comité de pilotage"), "{history}");
     let _ = app.kill();
     let _ = app.wait();
 }

@@ -54,6 +54,7 @@ fn policy_show_lists_every_key_with_its_value_and_origin() {
             "media_previews",
             "log_level_max",
             "idle_lock_minutes",
+            "start_at_login",
         ]
     );
     let shown = |key| {
