@@ -499,6 +499,14 @@ impl App {
             }
             _ => Subscription::none(),
         };
+        // A dialog's field keeps Escape for itself; one press should still close the dialog,
+        // as in Element, rather than first leaving the field.
+        let escapes = match &self.screen {
+            Screen::Home(signed) if !locked && signed.home.dialog_open() => {
+                iced::event::listen_with(escape_in_field)
+            }
+            _ => Subscription::none(),
+        };
         match self.screen {
             Screen::Starting | Screen::Home(_) => Subscription::batch([
                 served,
@@ -508,6 +516,7 @@ impl App {
                 drops,
                 self.idle_watch(),
                 window,
+                escapes,
             ]),
             Screen::Login(_) => Subscription::batch([keys, opened, window]),
         }
@@ -622,6 +631,20 @@ fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
         Key::Character("q") if modifiers.command() => Some(Message::Quit),
         _ => None,
     }
+}
+
+/// Escape that a field captured (the ones no widget used come through `shortcut`).
+fn escape_in_field(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    use iced::keyboard::{Event, Key, key::Named};
+    let iced::Event::Keyboard(Event::KeyPressed { key: Key::Named(Named::Escape), .. }) = event
+    else {
+        return None;
+    };
+    (status == iced::event::Status::Captured).then_some(Message::Home(home::Message::Escape))
 }
 
 /// Tab and Shift+Tab alone, for the lock's fields, and Ctrl+Q.

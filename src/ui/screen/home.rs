@@ -238,6 +238,11 @@ impl Home {
         crate::model::notice::with_news(self.list.rooms())
     }
 
+    /// A dialog is open: Escape closes it even from inside one of its fields.
+    pub fn dialog_open(&self) -> bool {
+        self.overlay.is_some()
+    }
+
     pub fn room_count(&self) -> usize {
         self.list.rooms().len()
     }
