@@ -60,6 +60,7 @@ fn policy_text() -> impl Strategy<Value = String> {
         Just("notification_content"),
         Just("public_room_directory"),
         Just("reactions"),
+        Just("local_search"),
         Just("media_previews"),
         Just("log_level_max"),
         Just("idle_lock_minutes"),

@@ -21,6 +21,7 @@ pub mod policy;
 pub mod preferences;
 pub mod process;
 pub mod profile;
+pub mod search;
 pub mod secret;
 pub mod startup;
 pub mod ui;

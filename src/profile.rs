@@ -112,6 +112,11 @@ impl Profile {
         self.cache_dir.join("store")
     }
 
+    /// The local search index (sealed files; see `search`).
+    pub fn search_dir(&self) -> PathBuf {
+        self.data_dir.join("search")
+    }
+
     /// The user's own settings for this profile (the organisation's policy wins over them).
     pub fn settings_file(&self) -> PathBuf {
         self.data_dir.join("settings.toml")
@@ -158,8 +163,10 @@ impl Profile {
         }
     }
 
-    /// Deletes the SDK stores, which belong to one device and are useless once it is signed out.
+    /// Deletes the SDK stores and the search index, which belong to one device and are useless
+    /// once it is signed out (their keys leave the keychain with it).
     pub fn remove_stores(&self) -> Result<(), ProfileError> {
+        remove_dir(&self.search_dir())?;
         remove_dir(&self.store_dir())?;
         remove_dir(&self.store_cache_dir())
     }

@@ -1,5 +1,5 @@
 //! DESIGN.md's boundaries, checked on the source: only `matrix` names the SDK, only `ui` (and
-//! `main.rs`) names iced, only `secret` touches the keychain, and every module says what it owns.
+//! `main.rs`) names iced, only `secret` touches the keychain, only `search` names tantivy, and every module says what it owns.
 
 // A test's helpers panic on purpose: that is how a failure is reported (Cargo.toml [lints]
 // deny these outside tests; clippy.toml exempts #[test] functions, not their helpers).
@@ -73,6 +73,12 @@ fn only_matrix_names_the_sdk() {
 fn only_ui_names_iced() {
     let bad = offenders(&["iced", "iced_core", "iced_widget", "iced_test"], &["ui.rs", "main.rs"]);
     assert!(bad.is_empty(), "iced is named outside src/ui:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn only_search_names_the_index_library() {
+    let bad = offenders(&["tantivy", "chacha20poly1305"], &["search.rs"]);
+    assert!(bad.is_empty(), "tantivy is named outside src/search:\n{}", bad.join("\n"));
 }
 
 #[test]

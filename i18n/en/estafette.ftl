@@ -711,6 +711,7 @@ policy-from-organisation-minimum = minimum set by your organisation ({ $path }),
 refusal-homeserver-locked = Your organisation's policy fixes the homeserver to { $server }: sign in there, or ask your IT department.
 refusal-public-room-directory = Your organisation's policy turns off the directory of public rooms. You can still join a room whose address you were given.
 refusal-reactions = Your organisation's policy turns reactions off: Matrix sends them unencrypted, so the server would see who reacted to which message. Nothing was sent.
+refusal-local-search = Local search is turned off (policy key local_search = "off"): no index of your messages is kept on this computer, so there is nothing to search.
 recovery-required-by-organisation = Your organisation's policy ({ $path }) requires recovery: set it up with "estafette recovery enable".
 recovery-required-by-settings = Your settings require recovery: set it up with "estafette recovery enable".
 doctor-status-warning = warning

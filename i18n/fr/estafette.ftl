@@ -711,6 +711,7 @@ policy-from-organisation-minimum = minimum fixé par votre organisation ({ $path
 refusal-homeserver-locked = La politique de votre organisation impose le serveur d'accueil { $server } : connectez-vous à celui-ci ou adressez-vous à votre service informatique.
 refusal-public-room-directory = La politique de votre organisation désactive l'annuaire des salons publics. Vous pouvez toujours rejoindre un salon dont on vous a donné l'adresse.
 refusal-reactions = La politique de votre organisation désactive les réactions : Matrix les envoie sans chiffrement, le serveur verrait donc qui a réagi à quel message. Rien n'a été envoyé.
+refusal-local-search = La recherche locale est désactivée (clé de politique local_search = "off") : aucun index de vos messages n'est gardé sur cet ordinateur, il n'y a donc rien où chercher.
 recovery-required-by-organisation = La politique de votre organisation ({ $path }) exige la récupération : configurez-la avec « estafette recovery enable ».
 recovery-required-by-settings = Vos paramètres exigent la récupération : configurez-la avec « estafette recovery enable ».
 doctor-status-warning = attention

@@ -5,7 +5,7 @@
 use url::Url;
 
 use super::merge::{HomeserverRule, Policy, UnencryptedSend, host_of};
-use super::strict::{MediaPreviews, PublicRoomDirectory, Reactions};
+use super::strict::{MediaPreviews, PublicRoomDirectory, Reactions, Switch};
 use super::transport::check_homeserver;
 use crate::fl;
 
@@ -31,6 +31,9 @@ pub enum Refusal {
     /// The organisation turned reactions off: they go out in clear.
     #[error("{}", fl!("refusal-reactions"))]
     Reactions,
+    /// The organisation forbids keeping a search index on this computer.
+    #[error("{}", fl!("refusal-local-search"))]
+    LocalSearch,
     #[error("{}", fl!("refusal-unencrypted-room-creation"))]
     UnencryptedRoomCreation,
     #[error("{}", if *.public { fl!("refusal-consent-public", room = .room.as_str()) } else { fl!("refusal-consent", room = .room.as_str()) })]
@@ -122,6 +125,14 @@ impl Policy {
         match self.reactions.value {
             Reactions::On => Ok(()),
             Reactions::Off => Err(Refusal::Reactions),
+        }
+    }
+
+    /// Keeping the messages in a local search index (encrypted, but on this computer's disk).
+    pub fn may_index_locally(&self) -> Result<(), Refusal> {
+        match self.local_search.value {
+            Switch::On => Ok(()),
+            Switch::Off => Err(Refusal::LocalSearch),
         }
     }
 

@@ -36,6 +36,8 @@ pub struct Settings {
     pub public_room_directory: Option<OnOffKey>,
     /// `"on"` or `"off"`: whether reactions may be sent (they are not encrypted).
     pub reactions: Option<OnOffKey>,
+    /// `"on"` or `"off"`: whether messages are kept in a local, encrypted search index.
+    pub local_search: Option<OnOffKey>,
     /// `"all"`, `"private"` or `"off"`: where pictures and other media in the timeline are
     /// fetched and shown without a click.
     pub media_previews: Option<MediaPreviewsKey>,

@@ -110,6 +110,8 @@ pub struct Policy {
     pub public_room_directory: Setting<PublicRoomDirectory>,
     /// Reactions go out in clear: an organisation may turn them off.
     pub reactions: Setting<Reactions>,
+    /// The local search index: an organisation may forbid keeping one on its laptops.
+    pub local_search: Setting<Switch>,
     /// Where pictures and other media in the timeline are fetched and shown without a click.
     pub media_previews: Setting<MediaPreviews>,
     /// The effective log level is clamped to this.
@@ -144,6 +146,7 @@ impl Default for Policy {
             notification_content: default(NotificationContent::Show),
             public_room_directory: default(PublicRoomDirectory::On),
             reactions: default(Reactions::On),
+            local_search: default(Switch::On),
             // Strangers' media wait for a click: fetching tells their server you looked.
             media_previews: default(MediaPreviews::Private),
             // No cap of its own: the logging module already keeps the libraries' most verbose
@@ -252,6 +255,13 @@ impl Policy {
                 o.reactions.map(switch),
                 org_path,
                 defaults.reactions.value,
+            ),
+            local_search: strict::strictest(
+                u.local_search.map(switch),
+                user_path,
+                o.local_search.map(switch),
+                org_path,
+                defaults.local_search.value,
             ),
             media_previews: strict::strictest(
                 u.media_previews.map(media_previews),

@@ -87,6 +87,7 @@ impl Policy {
                 self.public_room_directory.value.name(),
             ),
             Rule::of("reactions", &self.reactions, self.reactions.value.name()),
+            Rule::of("local_search", &self.local_search, self.local_search.value.name()),
             Rule::of("media_previews", &self.media_previews, self.media_previews.value.name()),
             Rule::of("log_level_max", &self.log_level_max, self.log_level_max.value.name()),
             Rule::of(

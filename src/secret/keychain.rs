@@ -114,6 +114,27 @@ impl AccountSecrets {
         blocking(move || this.write("store-key", &text)).await
     }
 
+    /// The key that seals the local search index (its own entry: forgetting the index, or a
+    /// policy that forbids it, leaves the store's key alone).
+    pub async fn search_key(&self) -> Result<Option<StoreKey>, KeychainError> {
+        let this = self.clone();
+        blocking(move || {
+            let Some(text) = this.read("search-key")? else { return Ok(None) };
+            StoreKey::decode(&text).map(Some).ok_or_else(|| this.corrupt("search-key"))
+        })
+        .await
+    }
+
+    pub async fn save_search_key(&self, key: &StoreKey) -> Result<(), KeychainError> {
+        let (this, text) = (self.clone(), key.encode());
+        blocking(move || this.write("search-key", &text)).await
+    }
+
+    pub async fn delete_search_key(&self) -> Result<(), KeychainError> {
+        let this = self.clone();
+        blocking(move || this.delete("search-key")).await
+    }
+
     pub async fn session(&self) -> Result<Option<SessionSecret>, KeychainError> {
         let this = self.clone();
         blocking(move || this.session_now()).await
@@ -147,6 +168,7 @@ impl AccountSecrets {
         let this = self.clone();
         blocking(move || {
             this.delete("session")?;
+            this.delete("search-key")?;
             this.delete("store-key")
         })
         .await
@@ -225,11 +247,13 @@ mod tests {
             access_token: "t".into(),
             refresh_token: None,
         };
+        secrets.save_search_key(&StoreKey::generate()).await.unwrap();
         secrets.save_session(&session).await.unwrap();
         assert_eq!(secrets.session().await.unwrap(), Some(session));
         secrets.delete_all().await.unwrap();
         assert_eq!(secrets.session().await.unwrap(), None);
         assert_eq!(secrets.store_key().await.unwrap(), None);
+        assert_eq!(secrets.search_key().await.unwrap(), None);
         probe().await.unwrap();
     }
 

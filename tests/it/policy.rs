@@ -51,6 +51,7 @@ fn policy_show_lists_every_key_with_its_value_and_origin() {
             "notification_content",
             "public_room_directory",
             "reactions",
+            "local_search",
             "media_previews",
             "log_level_max",
             "idle_lock_minutes",
