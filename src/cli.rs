@@ -20,6 +20,7 @@ mod notify;
 mod policy;
 mod recovery;
 mod rooms;
+mod search;
 pub mod serve;
 mod verify;
 
@@ -178,6 +179,7 @@ async fn run(profile: &Profile, policy: &Policy, command: Command) -> ExitCode {
         Command::React(args) => messages::react(profile, policy, args).await,
         Command::Redact(args) => messages::redact(profile, policy, args).await,
         Command::Tail(args) => messages::tail(profile, policy, args).await,
+        Command::Search(args) => search::search(profile, policy, args).await,
         Command::Download(args) => files::download(profile, policy, args).await,
         Command::Recovery { command } => recovery::run(profile, policy, command).await,
         Command::Devices(args) => devices::run(profile, policy, args).await,

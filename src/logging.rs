@@ -65,6 +65,9 @@ fn filter(level: Level) -> EnvFilter {
     for name in SDK {
         directives.push_str(&format!(",{name}={sdk}"));
     }
+    // The search index says "committing" at `info` for every page the crawler reads; its
+    // warnings are worth keeping, its housekeeping is not.
+    directives.push_str(&format!(",tantivy={}", level.min(Level::Warn).name()));
     // Log targets whose debug lines carry message content (an attachment's file name).
     for target in crate::matrix::CONTENT_AT_DEBUG {
         directives.push_str(&format!(",{target}={}", level.min(Level::Info).name()));
@@ -133,6 +136,7 @@ mod tests {
     fn sdk_crates_never_log_at_trace() {
         let shown = filter(Level::Trace).to_string();
         assert!(shown.contains("matrix_sdk=debug"), "{shown}");
+        assert!(shown.contains("tantivy=warn"), "{shown}");
         assert!(shown.contains("estafette=trace"), "{shown}");
         assert!(shown.ends_with(",info"), "other crates capped at info: {shown}");
         let quiet = filter(Level::Warn).to_string();

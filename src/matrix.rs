@@ -19,6 +19,7 @@ mod happening;
 mod hostile;
 mod html;
 mod identity;
+mod index;
 mod me;
 mod members;
 mod mention;

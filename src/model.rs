@@ -19,6 +19,7 @@ pub mod recovery;
 pub mod rich;
 mod room;
 pub mod room_settings;
+pub mod search;
 pub mod sessions;
 mod sync;
 pub mod text;

@@ -117,6 +117,11 @@ impl Profile {
         self.data_dir.join("search")
     }
 
+    /// Removes the search index's files (the policy forbids one, or its key is gone).
+    pub fn remove_search_index(&self) -> Result<(), ProfileError> {
+        remove_dir(&self.search_dir())
+    }
+
     /// The user's own settings for this profile (the organisation's policy wins over them).
     pub fn settings_file(&self) -> PathBuf {
         self.data_dir.join("settings.toml")

@@ -6,6 +6,7 @@
 //!     cargo test --release --test bench start -- --ignored --nocapture
 //!     ESTAFETTE_BENCH_ROOMS=1000 cargo test --release --test bench start -- --ignored --nocapture
 //!     cargo test --release --test bench photos -- --ignored --nocapture
+//!     cargo test --release --test bench search -- --ignored --nocapture
 //!
 //! Run it in release mode: the figures of a debug build say little.
 
@@ -371,4 +372,80 @@ fn photos_scrolled() {
     );
     terminate(pid);
     let _ = app.wait();
+}
+
+/// The search index alone, over 100 000 messages of French and English office chat with
+/// real-sized event ids (44 characters, as Synapse makes them): time to index, size on disk
+/// against the messages' text, and query latency for one and three words. The crawler over a
+/// seeded Synapse and the window's frame times while it runs are not measured here.
+#[test]
+#[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
+fn search_index() {
+    use estafette::search::{Change, Index, Message};
+    const WORDS: &str = "le la les un une des réunion budget projet équipe demain jeudi vendredi \
+        dossier ministère rapport envoyer valider merci bonjour document version finale comité \
+        préfecture agents service public données sécurité message réseau ordinateur portable mise \
+        à jour serveur accès compte the meeting report draft review tomorrow please send thanks \
+        agenda minutes policy deadline été hiver printemps élève numéro téléphone après avant \
+        pendant toujours jamais souvent nous vous ils elles avec sans pour contre chez";
+    let words: Vec<&str> = WORDS.split_whitespace().collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pid = std::process::id();
+    let rss_before = status_kb(pid, "VmRSS");
+    let index = Index::open(dir.path(), &[7; 32]).unwrap();
+    let (count, mut raw, mut batch) = (100_000, 0usize, Vec::new());
+    let started = Instant::now();
+    for n in 0..count {
+        let length = 4 + (next() % 16) as usize;
+        let body: Vec<&str> =
+            (0..length).map(|_| words[(next() % words.len() as u64) as usize]).collect();
+        let body = body.join(" ");
+        raw += body.len();
+        let id = format!("${:016x}{:016x}{:011x}", next(), next(), next() & 0xfff_ffff_ffff);
+        let room = format!("!{:018x}:bench.localhost", n % 200);
+        let sender = format!("@agent{}:bench.localhost", n % 50);
+        let sent = 1_700_000_000_000 + n as i64;
+        batch.push(Change::Put(Message { id, room, sender, sent, version: sent, body }));
+        // The crawler's pages are a hundred events.
+        if batch.len() == 100 {
+            index.apply(&batch, Some("{}")).unwrap();
+            batch.clear();
+        }
+    }
+    let took = started.elapsed();
+    let rss_after = status_kb(pid, "VmRSS");
+    let size: u64 =
+        common::files_under(dir.path()).iter().map(|f| f.metadata().unwrap().len()).sum();
+    println!(
+        "indexed {count} messages in {:.1} s ({:.0} messages/s); text {:.1} MB, index {:.1} MB \
+         on disk ({:.2} × the text); RSS +{} MB",
+        took.as_secs_f64(),
+        f64::from(count) / took.as_secs_f64(),
+        raw as f64 / 1e6,
+        size as f64 / 1e6,
+        size as f64 / raw as f64,
+        rss_after.saturating_sub(rss_before) / 1024,
+    );
+    for query in ["réunion", "deadline", "budget projet ministère", "rapport préfecture jeudi"] {
+        let mut times: Vec<Duration> = (0..200)
+            .map(|_| {
+                let at = Instant::now();
+                std::hint::black_box(index.search(query, None, 50).unwrap());
+                at.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "query {query:?}: median {:.2} ms, p95 {:.2} ms",
+            times[100].as_secs_f64() * 1e3,
+            times[190].as_secs_f64() * 1e3
+        );
+    }
 }

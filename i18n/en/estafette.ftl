@@ -60,6 +60,8 @@ error-need-homeserver = "{ $user }" is a user name without a server: write your 
 error-discovery = The Matrix server for "{ $server }" could not be found ({ $cause }). Check the address, or give the homeserver with --homeserver.
 error-unreachable = The server { $url } cannot be reached: { $cause }. Check your connection and the address.
 error-no-password-login = The server { $url } accepts neither passwords nor any other way of signing in that Estafette knows.
+error-search-index = The local search index cannot be used ({ $cause }). Messages are safe on the server; search works again once it is rebuilt.
+error-search-unavailable = Local search is not available in this run: its index could not be opened (the log says why).
 error-wrong-password = Wrong user name or password.
 error-wrong-current-password = The current password is wrong: nothing was changed.
 error-password-refused = The server refuses this new password: { $reason } Nothing was changed.
@@ -1194,3 +1196,15 @@ settings-start-at-login = Start Estafette when I log in
 settings-start-at-login-note = It starts behind its tray icon, without a window, so that messages notify from the start of the day.
 serve-app-stopped = The Estafette app stopped before the command was done.
 serve-not-here = Estafette is open with the profile "{ $profile }", and this command needs the profile to itself (it reads a secret, or signs in or out). Quit the app first (Ctrl+Q, or Quit in its tray menu).
+
+## Search
+search-indexing = Indexing history: { $done } of { $rooms } rooms. Messages not indexed yet are read first…
+search-nothing = No message has every word of “{ $query }”.
+search-title-room = Search in { $room }
+search-title-all = Search all rooms
+search-all-rooms = All rooms
+search-placeholder = Words to find (accents and case do not matter)
+cli-search = Search the messages of your rooms, encrypted ones included, in this computer's local index (sealed with a key in your keychain). The index is brought up to date first. Every word must be in a message; accents and case do not matter, and French and English word endings are folded. Refused when the policy turns local search off.
+cli-search-query = The words to find.
+cli-search-room = Only this room (its id, address or name).
+cli-search-limit = How many messages to show at most.

@@ -60,6 +60,8 @@ error-need-homeserver = « { $user } » est un nom d'utilisateur sans serveur : 
 error-discovery = Le serveur Matrix de « { $server } » est introuvable ({ $cause }). Vérifiez l'adresse, ou indiquez le serveur d'accueil avec --homeserver.
 error-unreachable = Le serveur { $url } est injoignable : { $cause }. Vérifiez votre connexion et l'adresse.
 error-no-password-login = Le serveur { $url } n'accepte ni les mots de passe, ni aucun autre moyen de connexion que connaît Estafette.
+error-search-index = L'index de recherche local est inutilisable ({ $cause }). Les messages sont en sécurité sur le serveur ; la recherche revient une fois l'index reconstruit.
+error-search-unavailable = La recherche locale n'est pas disponible pour cette session : son index n'a pas pu être ouvert (le journal dit pourquoi).
 error-wrong-password = Nom d'utilisateur ou mot de passe incorrect.
 error-wrong-current-password = Le mot de passe actuel est faux : rien n'a été changé.
 error-password-refused = Le serveur refuse ce nouveau mot de passe : { $reason } Rien n'a été changé.
@@ -1194,3 +1196,15 @@ settings-start-at-login = Démarrer Estafette à l'ouverture de ma session
 settings-start-at-login-note = Il démarre derrière son icône de la barre d'état, sans fenêtre, pour que les messages soient signalés dès le début de la journée.
 serve-app-stopped = L'application Estafette s'est arrêtée avant la fin de la commande.
 serve-not-here = Estafette est ouvert avec le profil « { $profile } », et cette commande a besoin du profil pour elle seule (elle lit un secret, ou ouvre ou ferme la session). Quittez d'abord l'application (Ctrl+Q, ou Quitter dans le menu de son icône).
+
+## Search
+search-indexing = Indexation de l'historique : { $done } salons sur { $rooms }. Les messages pas encore indexés sont lus d'abord…
+search-nothing = Aucun message ne contient tous les mots de « { $query } ».
+search-title-room = Rechercher dans { $room }
+search-title-all = Rechercher dans tous les salons
+search-all-rooms = Tous les salons
+search-placeholder = Mots à trouver (accents et majuscules indifférents)
+cli-search = Chercher dans les messages de vos salons, chiffrés compris, grâce à l'index local de cet ordinateur (scellé par une clé de votre trousseau). L'index est d'abord mis à jour. Chaque mot doit figurer dans le message ; accents et majuscules sont indifférents, et les terminaisons françaises et anglaises sont ramenées à leur racine. Refusé quand la politique désactive la recherche locale.
+cli-search-query = Les mots à trouver.
+cli-search-room = Seulement ce salon (son identifiant, son adresse ou son nom).
+cli-search-limit = Combien de messages afficher au plus.

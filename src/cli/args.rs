@@ -207,6 +207,9 @@ pub enum Command {
     Redact(RedactArgs),
     /// Show the last messages of a room, decrypted, oldest first.
     Tail(TailArgs),
+    /// Search the messages of your rooms, encrypted ones included, in the local index
+    /// (brought up to date first). Every word must be there; accents and case do not matter.
+    Search(SearchArgs),
     /// Save the file a message carries, decrypted.
     Download(DownloadArgs),
     /// Set up, check or use the recovery key that protects the encrypted history.
@@ -354,6 +357,20 @@ pub struct DownloadArgs {
     /// Where to save the file (replaced if it exists).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The words to find (one argument or several).
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only this room (its ID, address or name).
+    #[arg(long, value_name = "ROOM")]
+    pub room: Option<String>,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -74,6 +74,7 @@ pub fn servable(command: &Command) -> bool {
         | Command::React(_)
         | Command::Redact(_)
         | Command::Tail(_)
+        | Command::Search(_)
         | Command::Download(_)
         | Command::Me { .. }
         | Command::Identity { .. } => true,

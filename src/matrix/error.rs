@@ -18,6 +18,12 @@ pub enum MatrixError {
     Profile(#[from] ProfileError),
     #[error(transparent)]
     Refused(#[from] Refusal),
+    /// The search index failed (its files, its key): search is off until it works again.
+    #[error("{}", fl!("error-search-index", cause = .0.as_str()))]
+    Search(String),
+    /// The policy allows an index but none could be opened this run (see the log).
+    #[error("{}", fl!("error-search-unavailable"))]
+    SearchUnavailable,
     #[error("{}", fl!("error-user-id", input = .0.as_str(), cause = .1.as_str()))]
     BadUserId(String, String),
     #[error("{}", fl!("error-need-homeserver", user = .0.as_str()))]

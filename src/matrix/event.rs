@@ -23,6 +23,8 @@ pub enum Event {
     NewSession(crate::model::sessions::Device),
     /// A verification (emoji or QR), incoming or outgoing, changed stage.
     Verification(Box<crate::model::verification::Verification>),
+    /// The search index's crawler got further through the rooms' history.
+    Indexing(crate::model::search::IndexProgress),
     /// The core could not start, or stopped for good.
     Failed(MatrixError),
 }

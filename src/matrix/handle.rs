@@ -36,6 +36,10 @@ pub(crate) struct Inner {
     /// The timelines of the rooms a front end opened lately, kept so paging back and coming
     /// back reuse them; the least recently opened are let go.
     pub(crate) timelines: Mutex<super::recent::Recent<Arc<matrix_sdk_ui::Timeline>>>,
+    /// The local search index, when the policy allows one and it could be opened.
+    pub(crate) index: Option<Arc<crate::search::Index>>,
+    /// The crawler that fills it from history.
+    pub(crate) crawl: super::index::Crawl,
     /// The verification flows in progress, by flow id.
     pub(crate) verifications: Flows,
     /// The server's challenge the idle lock's sign-in in the browser answers.
@@ -55,6 +59,7 @@ impl Handle {
         sync: SyncService,
         policy: Policy,
         verifications: Flows,
+        index: Option<Arc<crate::search::Index>>,
     ) -> Self {
         let (user, device) = (session.record.user_id.clone(), session.record.device_id.clone());
         let inner = Inner {
@@ -63,6 +68,8 @@ impl Handle {
             policy,
             session: Mutex::new(session),
             timelines: Mutex::default(),
+            index,
+            crawl: super::index::Crawl::default(),
             verifications,
             sso_check: Mutex::default(),
             notifications: tokio::sync::OnceCell::new(),

@@ -205,6 +205,7 @@ impl Handle {
         }
         if forget {
             room.forget().await.map_err(sdk_error)?;
+            self.unindex_room(room.room_id().as_str()).await;
         }
         Ok(())
     }

@@ -81,7 +81,9 @@ pub async fn start_session(
         let sender = sender.clone();
         move |state| drop(sender.send(Event::Verification(state)))
     });
-    let handle = Handle::new(session, sync, policy, flows);
+    let index = super::index::open(&session, &policy).await;
+    let handle = Handle::new(session, sync, policy, flows, index);
+    super::index::spawn(&handle, sender.clone());
     super::verification::watch(&handle);
     tokio::spawn(report_sync(Arc::downgrade(&handle.inner), sender.clone()));
     tokio::spawn(report_loaded(handle.clone(), sender.clone()));

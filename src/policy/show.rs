@@ -120,7 +120,7 @@ mod tests {
             Path::new("/etc/estafette/policy.toml"),
         );
         let rules = policy.rules();
-        assert_eq!(rules.len(), 15, "one line per key");
+        assert_eq!(rules.len(), 16, "one line per key");
         let find = |key| rules.iter().find(|rule| rule.key == key).unwrap();
         let locked = find("lock_default_homeserver");
         assert_eq!(

@@ -203,7 +203,7 @@ impl App {
             Message::Focus(forward) => focus_move(forward),
             Message::OpenProfile(name) => self.open_profile(Some(name)),
             Message::Active => {
-                self.last_active = std::time::Instant::now();
+                self.note_presence();
                 Task::none()
             }
             Message::Tick => {
@@ -289,6 +289,9 @@ impl App {
                 signed.home.set_loaded();
             }
             (CoreEvent::Sync(status), Screen::Home(signed)) => signed.home.set_status(status),
+            (CoreEvent::Indexing(progress), Screen::Home(signed)) => {
+                signed.home.set_indexing(progress);
+            }
             (CoreEvent::Verification(flow), Screen::Home(signed)) => {
                 let effects = signed.home.verification(flow);
                 return signed.apply(effects).0;
@@ -523,14 +526,27 @@ impl App {
     }
 
     /// Key and pointer use, and a clock, while the organisation wants an idle lock.
+    /// Presence: for the idle lock, and for the search crawler, which slows down while the
+    /// person is using the app.
     fn idle_watch(&self) -> Subscription<Message> {
+        let presence = iced::event::listen_with(activity);
         if self.launch.policy.idle_lock().is_none() {
-            return Subscription::none();
+            return presence;
         }
         Subscription::batch([
-            iced::event::listen_with(activity),
+            presence,
             iced::time::every(std::time::Duration::from_secs(10)).map(|_| Message::Tick),
         ])
+    }
+
+    /// The person did something (a key, the pointer): at most once a second for the core.
+    fn note_presence(&mut self) {
+        let was = std::mem::replace(&mut self.last_active, std::time::Instant::now());
+        if was.elapsed() >= std::time::Duration::from_secs(1)
+            && let Screen::Home(signed) = &self.screen
+        {
+            signed.core.handle().user_active();
+        }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -618,7 +634,8 @@ fn focus_move(forward: bool) -> Task<Message> {
 }
 
 /// Tab moves between fields (on every screen); Escape closes the open dialog; Ctrl+K jumps to
-/// the room filter (the quick switcher); Ctrl+Q quits (closing the window only hides it).
+/// the room filter (the quick switcher); Ctrl+F searches the open room and Ctrl+Shift+F every
+/// room; Ctrl+Q quits (closing the window only hides it).
 fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
     use iced::keyboard::{Event, Key, key::Named};
     let Event::KeyPressed { key, modifiers, .. } = event else { return None };
@@ -627,6 +644,9 @@ fn shortcut(event: iced::keyboard::Event) -> Option<Message> {
         Key::Named(Named::Escape) => Some(Message::Home(home::Message::Escape)),
         Key::Character("k") if modifiers.command() => {
             Some(Message::Home(home::Message::QuickSwitch))
+        }
+        Key::Character("f" | "F") if modifiers.command() => {
+            Some(Message::Home(home::Message::OpenSearch(modifiers.shift())))
         }
         Key::Character("q") if modifiers.command() => Some(Message::Quit),
         _ => None,

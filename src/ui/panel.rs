@@ -15,6 +15,7 @@ pub(super) mod recovery;
 pub(super) mod room;
 pub(super) mod room_list;
 pub(super) mod room_settings;
+pub(super) mod search;
 pub(super) mod sessions;
 pub(super) mod settings;
 pub(super) mod thread;

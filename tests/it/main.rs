@@ -27,6 +27,7 @@ mod profile;
 mod recovery;
 mod room_access;
 mod room_events;
+mod search;
 mod session;
 mod sessions;
 mod verification;

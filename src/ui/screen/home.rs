@@ -36,6 +36,7 @@ use crate::ui::panel::gallery::AutoLoad;
 use crate::ui::panel::recovery::{self, Recovery};
 use crate::ui::panel::room::{self, RoomPane};
 use crate::ui::panel::room_list::{self, RoomList};
+use crate::ui::panel::search::{self, Search};
 use crate::ui::panel::sessions::{self, SessionsPanel};
 use crate::ui::panel::settings::{self, Settings};
 use crate::ui::panel::thread;
@@ -67,6 +68,8 @@ pub struct Home {
     status: SyncStatus,
     /// The idle lock hides the window: notifications name no room meanwhile.
     locked: bool,
+    /// How far the search index has read the rooms' history, once the crawler has said.
+    indexing: Option<crate::model::search::IndexProgress>,
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +104,9 @@ pub enum Message {
     /// Explore public rooms, or join one by its address.
     OpenDirectory,
     Directory(directory::Message),
+    /// Ctrl+F (the open room) or Ctrl+Shift+F (`true`: every room): search the messages.
+    OpenSearch(bool),
+    Search(search::Message),
     /// This room was left from its settings: its pane closes.
     Left(Result<String, Failure>),
 }
@@ -169,6 +175,7 @@ impl Home {
             list: RoomList::default(),
             pane: None,
             overlay: None,
+            indexing: None,
             trust: Trust::default(),
             avatar: Avatar::default(),
             problem: None,
@@ -305,6 +312,8 @@ impl Home {
             }
             Message::Left(Err(error)) => self.failed(error),
             Message::OpenDirectory => self.open_directory(),
+            Message::OpenSearch(everywhere) => self.open_search(everywhere),
+            Message::Search(message) => self.search_message(message),
             Message::Directory(message) => self.directory_message(message),
             Message::DismissProblem => {
                 self.problem = None;
@@ -516,6 +525,40 @@ impl Home {
         }
     }
 
+    /// The crawler got further.
+    pub fn set_indexing(&mut self, progress: crate::model::search::IndexProgress) {
+        self.indexing = Some(progress);
+    }
+
+    fn open_search(&mut self, everywhere: bool) -> Effects {
+        let room = self.pane.as_ref().filter(|_| !everywhere).map(|pane| {
+            let id = pane.room_id().to_owned();
+            let name = self.list.room(&id).map_or_else(|| id.clone(), |room| room.name.clone());
+            (id, name)
+        });
+        let off = self.policy.may_index_locally().is_err();
+        self.overlay = Some(Overlay::Search(Search::new(room, off)));
+        Effects::ui(iced::widget::operation::focus(search::FIELD))
+    }
+
+    fn search_message(&mut self, message: search::Message) -> Effects {
+        let Some(panel) = self.overlay.as_mut().and_then(Overlay::search) else {
+            return Effects::none();
+        };
+        match panel.update(message) {
+            Some(search::Event::Closed) => {
+                self.overlay = None;
+                Effects::none()
+            }
+            Some(search::Event::Open { room_id, .. }) => {
+                self.overlay = None;
+                self.open(&room_id)
+            }
+            Some(event) => Effects::core([Request::Search(event)]),
+            None => Effects::none(),
+        }
+    }
+
     fn directory_open(&self) -> bool {
         matches!(self.overlay, Some(Overlay::Directory(_)))
     }
@@ -699,6 +742,7 @@ impl Home {
             Overlay::Sessions(panel) => panel.view().map(Message::Sessions),
             Overlay::Recovery(dialog) => dialog.view().map(Message::Recovery),
             Overlay::Directory(dialog) => dialog.view().map(Message::Directory),
+            Overlay::Search(panel) => panel.view(self.indexing).map(Message::Search),
         }
     }
 

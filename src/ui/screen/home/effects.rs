@@ -121,6 +121,7 @@ impl Core {
                 done(async move { handle.leave_room(&room_id, false).await })
             }
             Request::Directory(event) => manage::directory(handle, event),
+            Request::Search(event) => manage::search(handle, event),
             Request::Block(room_id) => {
                 done(async move { handle.decline_and_block(&room_id).await.map(drop) })
             }

@@ -194,3 +194,18 @@ async fn change_settings(
 fn member_done(outcome: Result<(), Failure>) -> Message {
     Message::Room(room::Message::Members(members::Message::Done(outcome)))
 }
+
+/// The local index searched; the panel keeps the answer if it is still for what is typed.
+pub(super) fn search(handle: Handle, event: crate::ui::panel::search::Event) -> Task<Message> {
+    use crate::ui::panel::search;
+    let search::Event::Find { query, room } = event else { return Task::none() };
+    Task::perform(
+        async move {
+            let found = handle.search(&query, room.as_deref(), search::LIMIT).await;
+            (query, found)
+        },
+        |(query, found)| {
+            Message::Search(search::Message::Found(query, found.map_err(Failure::from)))
+        },
+    )
+}

@@ -1,9 +1,10 @@
 //! The one panel the user opened over the home screen: a new conversation, the settings, the
-//! sessions or the recovery dialog. One at a time: opening one closes the other, and Escape
+//! sessions, the recovery dialog, the directory or the search. One at a time: opening one closes the other, and Escape
 //! closes it. The trust layer's dialogs (a verification, a new login) stack above it.
 
 use crate::ui::panel::directory::Directory;
 use crate::ui::panel::recovery::Recovery;
+use crate::ui::panel::search::Search;
 use crate::ui::panel::sessions::SessionsPanel;
 use crate::ui::panel::settings::Settings;
 use crate::ui::widget::dialog::Dialog;
@@ -14,6 +15,7 @@ pub enum Overlay {
     Sessions(SessionsPanel),
     Recovery(Recovery),
     Directory(Directory),
+    Search(Search),
 }
 
 impl Overlay {
@@ -41,6 +43,13 @@ impl Overlay {
     pub fn directory(&mut self) -> Option<&mut Directory> {
         match self {
             Self::Directory(directory) => Some(directory),
+            _ => None,
+        }
+    }
+
+    pub fn search(&mut self) -> Option<&mut Search> {
+        match self {
+            Self::Search(search) => Some(search),
             _ => None,
         }
     }

@@ -74,6 +74,8 @@ pub enum Request {
     Decline(String),
     /// What the directory dialog asked: search it, or join a room and open it.
     Directory(directory::Event),
+    /// What the search panel asked: find these words.
+    Search(crate::ui::panel::search::Event),
     /// Decline the invitation and ignore its sender.
     Block(String),
     /// What the open room's pane asked for (send, react, attach, download, page back…).

@@ -1,0 +1,262 @@
+//! The crawler: reads each room's history backwards, a page at a time, into the index, gently
+//! (a pause between pages, longer while the person is using the app, a growing one after an
+//! error), and resumably: where it stopped in each room is kept in the index's own note,
+//! sealed with it. At each start it first reads what came while the app was closed, newest
+//! first, down to the newest message it had already read.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Weak;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use matrix_sdk::Room;
+use matrix_sdk::room::MessagesOptions;
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+
+use super::super::event::Event;
+use super::super::handle::Inner;
+use super::super::{MatrixError, sdk_error};
+use crate::model::search::IndexProgress;
+use crate::search::Change;
+
+/// Events asked for per page: the server's usual most.
+const PAGE: u32 = 100;
+/// Before the first page: the first sync and the window come first.
+const FIRST_WAIT: Duration = Duration::from_secs(3);
+/// Between pages.
+const PAUSE: Duration = Duration::from_millis(300);
+/// Between pages while the person is typing or reading: the server and the disk are theirs.
+const ACTIVE_PAUSE: Duration = Duration::from_secs(3);
+/// How recent an action counts as using the app.
+const ACTIVE_FOR: Duration = Duration::from_secs(5);
+/// With nothing left to read, how often to look for new rooms.
+const IDLE: Duration = Duration::from_secs(30);
+/// The longest wait after errors.
+const MOST_BACKOFF: Duration = Duration::from_secs(300);
+
+/// The crawler's state in the core: one crawl at a time (the command line's `search` and the
+/// background one take turns), and when the person last did something.
+#[derive(Default)]
+pub(crate) struct Crawl {
+    run: tokio::sync::Mutex<ThisRun>,
+    last_active: AtomicI64,
+}
+
+impl Crawl {
+    /// The person did something: the crawler slows down for a while.
+    pub(crate) fn touch(&self) {
+        self.last_active.store(now_ms(), Ordering::Relaxed);
+    }
+
+    fn active(&self) -> bool {
+        let since = now_ms() - self.last_active.load(Ordering::Relaxed);
+        since < i64::try_from(ACTIVE_FOR.as_millis()).unwrap_or(i64::MAX)
+    }
+}
+
+/// What the crawler knows only for this run.
+#[derive(Default)]
+struct ThisRun {
+    /// Rooms whose messages since the last run are read.
+    caught_up: HashSet<String>,
+    /// Rooms the server would not page (left since, or forbidden): not retried this run.
+    skipped: HashSet<String>,
+}
+
+/// Where the crawler is, kept in the index's note.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Note {
+    rooms: BTreeMap<String, RoomCrawl>,
+}
+
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+struct RoomCrawl {
+    /// Where the history read so far ends (a pagination token), to go on from.
+    back: Option<String>,
+    /// The whole history is read.
+    done: bool,
+    /// The newest message time the crawler has read: catching up stops there.
+    newest: i64,
+}
+
+/// What to read next.
+enum Work {
+    /// From now back to the newest message read in an earlier run.
+    CatchUp,
+    /// One more page of history, from this token (or from now).
+    History(Option<String>),
+}
+
+/// Crawls while someone listens on `sender`, reporting its progress there.
+pub(super) async fn run(weak: Weak<Inner>, sender: mpsc::UnboundedSender<Event>) {
+    tokio::time::sleep(FIRST_WAIT).await;
+    let (mut backoff, mut last) = (PAUSE, None);
+    loop {
+        if sender.is_closed() {
+            return;
+        }
+        let Some(inner) = weak.upgrade() else { return };
+        let outcome = step(&inner).await;
+        let now = progress(&inner).await;
+        let pause = if inner.crawl.active() { ACTIVE_PAUSE } else { PAUSE };
+        drop(inner);
+        if last != Some(now) {
+            let _ = sender.send(Event::Indexing(now));
+            last = Some(now);
+        }
+        let wait = match outcome {
+            Ok(true) => {
+                backoff = PAUSE;
+                pause
+            }
+            Ok(false) => IDLE,
+            Err(error) => {
+                tracing::warn!(%error, "the crawler will try again later");
+                backoff = (backoff * 2).min(MOST_BACKOFF);
+                backoff
+            }
+        };
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// Reads everything there is to read now, without pauses.
+pub(super) async fn everything(inner: &Inner) -> Result<IndexProgress, MatrixError> {
+    while step(inner).await? {}
+    Ok(progress(inner).await)
+}
+
+/// How far the crawl has got.
+pub(super) async fn progress(inner: &Inner) -> IndexProgress {
+    let Some(index) = inner.index.clone() else { return IndexProgress::default() };
+    let note = read(&index.note());
+    let rooms = inner.client.joined_rooms();
+    let rooms_done = rooms
+        .iter()
+        .filter(|room| note.rooms.get(room.room_id().as_str()).is_some_and(|crawl| crawl.done))
+        .count();
+    IndexProgress { rooms_done, rooms: rooms.len(), messages: index.len() }
+}
+
+/// Does the next piece of work; false when there is none.
+async fn step(inner: &Inner) -> Result<bool, MatrixError> {
+    let Some(index) = inner.index.clone() else { return Ok(false) };
+    let mut this_run = inner.crawl.run.lock().await;
+    let mut note = read(&index.note());
+    let rooms = inner.client.joined_rooms();
+    let Some((room, work)) = next(&note, &this_run, &rooms) else { return Ok(false) };
+    let id = room.room_id().to_string();
+    let mut crawl = note.rooms.get(&id).cloned().unwrap_or_default();
+    // Reading from now is catching up, whether or not an earlier run read this room.
+    let from_now = matches!(work, Work::CatchUp | Work::History(None));
+    let done = match work {
+        Work::CatchUp => catch_up(inner, &room, &mut crawl).await,
+        Work::History(from) => history(inner, &room, from, &mut crawl).await,
+    };
+    match done {
+        Ok(()) => {}
+        Err(error) => {
+            tracing::info!(%error, "a room's history cannot be read; skipped for this run");
+            this_run.skipped.insert(id);
+            return Ok(true);
+        }
+    }
+    if from_now {
+        this_run.caught_up.insert(id.clone());
+    }
+    note.rooms.insert(id, crawl);
+    let text = serde_json::to_string(&note).map_err(|e| MatrixError::Search(e.to_string()))?;
+    super::apply(inner, Vec::new(), Some(text)).await?;
+    Ok(true)
+}
+
+/// The room to read next, and what of it: first what is new since the last run, then history.
+fn next(note: &Note, this_run: &ThisRun, rooms: &[Room]) -> Option<(Room, Work)> {
+    let pending =
+        || rooms.iter().filter(|room| !this_run.skipped.contains(room.room_id().as_str()));
+    let known = |room: &Room| note.rooms.get(room.room_id().as_str());
+    if let Some(room) = pending()
+        .find(|room| known(room).is_some() && !this_run.caught_up.contains(room.room_id().as_str()))
+    {
+        return Some((room.clone(), Work::CatchUp));
+    }
+    pending().find_map(|room| match known(room) {
+        None => Some((room.clone(), Work::History(None))),
+        Some(crawl) if !crawl.done => Some((room.clone(), Work::History(crawl.back.clone()))),
+        Some(_) => None,
+    })
+}
+
+/// Reads from now back to the newest message an earlier crawl read.
+async fn catch_up(inner: &Inner, room: &Room, crawl: &mut RoomCrawl) -> Result<(), MatrixError> {
+    let (mut from, mut newest) = (None, crawl.newest);
+    loop {
+        let page = page(room, from.as_deref()).await?;
+        newest = newest.max(page.newest);
+        super::apply(inner, page.changes, None).await?;
+        if page.oldest <= crawl.newest || page.end.is_none() || page.events == 0 {
+            break;
+        }
+        from = page.end;
+    }
+    crawl.newest = newest;
+    Ok(())
+}
+
+/// Reads one page of history.
+async fn history(
+    inner: &Inner,
+    room: &Room,
+    from: Option<String>,
+    crawl: &mut RoomCrawl,
+) -> Result<(), MatrixError> {
+    let page = page(room, from.as_deref()).await?;
+    crawl.newest = crawl.newest.max(page.newest);
+    crawl.done = page.end.is_none() || page.events == 0;
+    crawl.back = page.end;
+    super::apply(inner, page.changes, None).await.map(drop)
+}
+
+/// One page of a room's history, newest first, decrypted where this session can.
+struct Page {
+    changes: Vec<Change>,
+    events: usize,
+    /// The oldest and newest times of its events.
+    oldest: i64,
+    newest: i64,
+    /// Where the next (older) page starts; none at the room's beginning.
+    end: Option<String>,
+}
+
+async fn page(room: &Room, from: Option<&str>) -> Result<Page, MatrixError> {
+    let mut options = MessagesOptions::backward().from(from);
+    options.limit = PAGE.into();
+    let messages = room.messages(options).await.map_err(sdk_error)?;
+    let id = room.room_id().as_str();
+    let times: Vec<i64> = messages
+        .chunk
+        .iter()
+        .filter_map(|event| event.timestamp_raw().map(|ts| i64::from(ts.get())))
+        .collect();
+    Ok(Page {
+        changes: messages
+            .chunk
+            .iter()
+            .filter_map(|event| super::convert::change(id, event))
+            .collect(),
+        events: messages.chunk.len(),
+        oldest: times.iter().copied().min().unwrap_or(i64::MIN),
+        newest: times.iter().copied().max().unwrap_or(i64::MIN),
+        end: messages.end,
+    })
+}
+
+fn read(note: &str) -> Note {
+    serde_json::from_str(note).unwrap_or_default()
+}
+
+fn now_ms() -> i64 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    since.map_or(0, |since| i64::try_from(since.as_millis()).unwrap_or(i64::MAX))
+}

@@ -1,0 +1,162 @@
+//! Local search, against a real Synapse and a real Secret Service: encrypted messages found
+//! (accents folded) where the server's own search finds nothing, messages sent while the app
+//! was closed, edits, redactions, nothing in clear on disk, the wipe, and the policy's "off".
+
+use std::time::Duration;
+
+use estafette::matrix::Sent;
+use estafette::model::mention::Outgoing;
+
+use crate::common::{Keyring, Synapse, User, files_containing, files_under, person, unique};
+
+/// The event ids `search --json` printed.
+fn found(user: &User, args: &[&str]) -> Vec<String> {
+    let mut command = vec!["search", "--json"];
+    command.extend_from_slice(args);
+    let run = user.run(&command, "");
+    let mut ids: Vec<String> = run
+        .json_lines("search JSON")
+        .iter()
+        .map(|hit| hit["event_id"].as_str().expect("event id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+/// What Synapse's own search finds for `term` in the rooms of the account of `token`.
+fn server_search(synapse: &Synapse, token: &str, term: &str) -> usize {
+    let body = format!(r#"{{"search_categories":{{"room_events":{{"search_term":"{term}"}}}}}}"#);
+    let (status, answer) = synapse.call("POST", "/_matrix/client/v3/search", Some(token), &body);
+    assert_eq!(status, 200, "{answer}");
+    let value: serde_json::Value = serde_json::from_str(&answer).expect("search JSON");
+    value["search_categories"]["room_events"]["results"].as_array().map_or(0, Vec::len)
+}
+
+/// A filler sentence that has none of the words searched for.
+fn filler(n: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "dossier",
+        "budget",
+        "comité",
+        "jeudi",
+        "préfecture",
+        "rapport",
+        "agents",
+        "version",
+        "ministère",
+        "valider",
+        "document",
+        "équipe",
+    ];
+    let pick = |k: usize| WORDS[(n * 7 + k * 5) % WORDS.len()];
+    format!("Message {n}: {} {} {} {}", pick(1), pick(2), pick(3), pick(4))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn encrypted_messages_are_found_locally_and_kept_sealed() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "indexed-writer");
+    let (bob, bob_account) = person(synapse, "indexed-reader");
+    let name = unique("Archives");
+    let created =
+        alice.run(&["create-room", "--name", &name, "--invite", &bob_account.user_id], "");
+    let room = created.ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+
+    // 500 encrypted messages; three have the word, written with and without its accent.
+    let special = [
+        (100, "La sémaphore du port est réparée"),
+        (250, "Semaphore en panne"),
+        (400, "SÉMAPHORE: rapport demain"),
+    ];
+    let mut ids = Vec::new();
+    {
+        let (handle, _events) = alice.core("default").await;
+        handle.synced(Duration::from_secs(60)).await.expect("synced");
+        for n in 0..500 {
+            let text = special
+                .iter()
+                .find(|(at, _)| *at == n)
+                .map_or_else(|| filler(n), |(_, t)| (*t).to_owned());
+            let sent = handle
+                .send_text(&room, &Outgoing::plain(text), false, Duration::from_secs(30))
+                .await;
+            match sent.expect("sent") {
+                Sent::Delivered(id) => ids.push(id),
+                Sent::Queued => panic!("message {n} stayed queued"),
+            }
+        }
+        handle.shutdown().await.expect("shut down");
+    }
+    let three = sorted(special.iter().map(|(n, _)| ids[*n].clone()).collect());
+
+    // The server cannot read them; the local index can, accents and case folded.
+    let token = bob.access_token(Keyring::shared());
+    assert_eq!(server_search(synapse, &token, "sémaphore"), 0);
+    assert_eq!(found(&bob, &["sémaphore"]), three);
+    assert_eq!(found(&bob, &["semaphore", "--room", &room]), three);
+    assert_eq!(found(&bob, &["Sémaphore", "port"]), [ids[100].clone()]);
+    let index = bob.profile_dir("default").join("data/search");
+    assert!(!files_under(&index).is_empty(), "the index is on disk");
+
+    // Sent while Bob's Estafette was not running: found at its next start.
+    let later = alice.run(&["send", &room, "Le colibri est arrivé à la préfecture"], "");
+    let later_id = later.ok().stdout.trim().to_owned();
+    assert_eq!(found(&bob, &["colibri"]), [later_id]);
+
+    // An edit is found by its new text only; a redacted message is not found at all.
+    alice.run(&["send", &room, "--edit", &ids[100], "Le pangolin du port"], "").ok();
+    alice.run(&["redact", &room, &ids[250]], "").ok();
+    assert_eq!(found(&bob, &["pangolin"]), [ids[100].clone()]);
+    assert_eq!(found(&bob, &["semaphore"]), [ids[400].clone()]);
+
+    // None of it is in clear anywhere in Bob's profile, the index included.
+    for word in [
+        "sémaphore du port",
+        "Semaphore en panne",
+        "SÉMAPHORE: rapport",
+        "Le colibri est",
+        "Le pangolin du port",
+        "semaphor",
+    ] {
+        let leaks = files_containing(bob.data_dir(), word.as_bytes());
+        assert!(leaks.is_empty(), "{word} in clear in {leaks:?}");
+    }
+
+    // The wipe takes the index and its key.
+    let keychain_id = bob.keychain_id("default");
+    let key_entry = format!("{keychain_id}/search-key");
+    assert!(Keyring::shared().lookup(&key_entry).is_some(), "the index's key is in the keychain");
+    bob.run(&["logout", "--wipe"], "").ok();
+    assert!(!index.exists(), "the index outlived the wipe");
+    assert_eq!(Keyring::shared().lookup(&key_entry), None, "its key outlived the wipe");
+}
+
+#[test]
+fn with_local_search_off_no_index_is_kept() {
+    let synapse = Synapse::shared();
+    let (mut user, _) = person(synapse, "unindexed");
+    let room =
+        user.run(&["create-room", "--name", &unique("Notes")], "").ok().stdout.trim().to_owned();
+    user.run(&["send", &room, "Le budget de la direction"], "").ok();
+    // First allowed: an index is made.
+    assert_eq!(found(&user, &["budget"]).len(), 1);
+    let index = user.profile_dir("default").join("data/search");
+    let key_entry = format!("{}/search-key", user.keychain_id("default"));
+    assert!(index.exists() && Keyring::shared().lookup(&key_entry).is_some());
+
+    // Then the organisation forbids it: the next start removes the index and its key, and
+    // search says why it cannot run.
+    user.set_policy("local_search = \"off\"\n");
+    user.run(&["rooms"], "").ok();
+    assert!(!index.exists(), "an index the policy forbids is still on disk");
+    assert_eq!(Keyring::shared().lookup(&key_entry), None);
+    let refused = user.run(&["search", "budget"], "");
+    assert!(refused.failed().stderr.contains("local_search"), "{}", refused.stderr);
+    assert!(!index.exists());
+}
