@@ -39,7 +39,7 @@ pub(crate) struct Inner {
     /// The local search index, when the policy allows one and it could be opened.
     pub(crate) index: Option<Arc<crate::search::Index>>,
     /// The crawler that fills it from history.
-    pub(crate) crawl: super::index::Crawl,
+    pub(crate) crawl: super::index::state::Crawl,
     /// The verification flows in progress, by flow id.
     pub(crate) verifications: Flows,
     /// The server's challenge the idle lock's sign-in in the browser answers.
@@ -69,7 +69,7 @@ impl Handle {
             session: Mutex::new(session),
             timelines: Mutex::default(),
             index,
-            crawl: super::index::Crawl::default(),
+            crawl: super::index::state::Crawl::default(),
             verifications,
             sso_check: Mutex::default(),
             notifications: tokio::sync::OnceCell::new(),

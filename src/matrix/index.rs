@@ -4,6 +4,7 @@
 
 mod convert;
 mod crawl;
+pub(crate) mod state;
 
 use std::collections::HashSet;
 use std::sync::{Arc, Weak};
@@ -19,8 +20,6 @@ use crate::model::search::{IndexProgress, SearchHit};
 use crate::policy::Policy;
 use crate::search::{Change, Index};
 use crate::secret::StoreKey;
-
-pub(crate) use crawl::Crawl;
 
 /// How long the live indexer lets a burst of sync updates gather before it reads them.
 const GATHER: Duration = Duration::from_millis(500);

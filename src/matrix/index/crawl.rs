@@ -4,9 +4,8 @@
 //! sealed with it. At each start it first reads what came while the app was closed, newest
 //! first, down to the newest message it had already read.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Weak;
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use matrix_sdk::Room;
@@ -17,6 +16,7 @@ use tokio::sync::mpsc;
 use super::super::event::Event;
 use super::super::handle::Inner;
 use super::super::{MatrixError, sdk_error};
+use super::state::ThisRun;
 use crate::model::search::IndexProgress;
 use crate::search::Change;
 
@@ -28,41 +28,10 @@ const FIRST_WAIT: Duration = Duration::from_secs(3);
 const PAUSE: Duration = Duration::from_millis(300);
 /// Between pages while the person is typing or reading: the server and the disk are theirs.
 const ACTIVE_PAUSE: Duration = Duration::from_secs(3);
-/// How recent an action counts as using the app.
-const ACTIVE_FOR: Duration = Duration::from_secs(5);
 /// With nothing left to read, how often to look for new rooms.
 const IDLE: Duration = Duration::from_secs(30);
 /// The longest wait after errors.
 const MOST_BACKOFF: Duration = Duration::from_secs(300);
-
-/// The crawler's state in the core: one crawl at a time (the command line's `search` and the
-/// background one take turns), and when the person last did something.
-#[derive(Default)]
-pub(crate) struct Crawl {
-    run: tokio::sync::Mutex<ThisRun>,
-    last_active: AtomicI64,
-}
-
-impl Crawl {
-    /// The person did something: the crawler slows down for a while.
-    pub(crate) fn touch(&self) {
-        self.last_active.store(now_ms(), Ordering::Relaxed);
-    }
-
-    fn active(&self) -> bool {
-        let since = now_ms() - self.last_active.load(Ordering::Relaxed);
-        since < i64::try_from(ACTIVE_FOR.as_millis()).unwrap_or(i64::MAX)
-    }
-}
-
-/// What the crawler knows only for this run.
-#[derive(Default)]
-struct ThisRun {
-    /// Rooms whose messages since the last run are read.
-    caught_up: HashSet<String>,
-    /// Rooms the server would not page (left since, or forbidden): not retried this run.
-    skipped: HashSet<String>,
-}
 
 /// Where the crawler is, kept in the index's note.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -142,7 +111,7 @@ pub(super) async fn progress(inner: &Inner) -> IndexProgress {
 /// Does the next piece of work; false when there is none.
 async fn step(inner: &Inner) -> Result<bool, MatrixError> {
     let Some(index) = inner.index.clone() else { return Ok(false) };
-    let mut this_run = inner.crawl.run.lock().await;
+    let mut this_run = inner.crawl.this_run().await;
     let mut note = read(&index.note());
     let rooms = inner.client.joined_rooms();
     let Some((room, work)) = next(&note, &this_run, &rooms) else { return Ok(false) };
@@ -254,9 +223,4 @@ async fn page(room: &Room, from: Option<&str>) -> Result<Page, MatrixError> {
 
 fn read(note: &str) -> Note {
     serde_json::from_str(note).unwrap_or_default()
-}
-
-fn now_ms() -> i64 {
-    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-    since.map_or(0, |since| i64::try_from(since.as_millis()).unwrap_or(i64::MAX))
 }
