@@ -57,14 +57,17 @@ pub(crate) async fn open(session: &Session, policy: &Policy) -> Option<Arc<Index
     };
     let profile = session.profile.clone();
     let opened = tokio::task::spawn_blocking(move || {
+        let failed =
+            |e: crate::profile::ProfileError| crate::search::SearchError::Index(e.to_string());
+        // Only the user may enter it, like the stores' folders (the doctor checks).
+        crate::profile::create_private_dir(&dir).map_err(failed)?;
         let bytes = key.as_bytes();
         Index::open(&dir, bytes).or_else(|error| {
             // Damaged (a crash mid-write on a disk that lies about syncing): the messages are
             // still on the server, so the crawler fills a new one.
             tracing::warn!(%error, "the search index is damaged: starting a new one");
-            profile
-                .remove_search_index()
-                .map_err(|e| crate::search::SearchError::Index(e.to_string()))?;
+            profile.remove_search_index().map_err(failed)?;
+            crate::profile::create_private_dir(&dir).map_err(failed)?;
             Index::open(&dir, bytes)
         })
     })
@@ -82,19 +85,20 @@ pub(crate) async fn open(session: &Session, policy: &Policy) -> Option<Arc<Index
     }
 }
 
-/// Starts filling the index: from the event cache, and (while someone listens on `sender`)
-/// from each room's history.
+/// Starts filling the index, while someone listens on `sender` (the window, or the app serving
+/// the command line): from the event cache, and from each room's history. A short command-line
+/// run leaves the index alone; `search` catches up itself, and so does the next start.
 pub(crate) fn spawn(handle: &Handle, sender: mpsc::UnboundedSender<Event>) {
     if handle.inner.index.is_none() {
         return;
     }
-    tokio::spawn(follow(Arc::downgrade(&handle.inner)));
+    tokio::spawn(follow(Arc::downgrade(&handle.inner), sender.clone()));
     tokio::spawn(crawl::run(Arc::downgrade(&handle.inner), sender));
 }
 
 /// Indexes what reaches each room's event cache: new messages, edits and redactions from the
 /// sync, and messages decrypted late, when their key arrives (the cache says so too).
-async fn follow(weak: Weak<Inner>) {
+async fn follow(weak: Weak<Inner>, sender: mpsc::UnboundedSender<Event>) {
     let Some(mut updates) =
         weak.upgrade().map(|inner| inner.client.event_cache().subscribe_to_room_generic_updates())
     else {
@@ -111,7 +115,7 @@ async fn follow(weak: Weak<Inner>) {
         while let Ok(update) = updates.try_recv() {
             rooms.insert(update.room_id);
         }
-        let Some(inner) = weak.upgrade() else { return };
+        let Some(inner) = weak.upgrade().filter(|_| !sender.is_closed()) else { return };
         for room in rooms {
             if let Err(error) = index_cached(&inner, &room).await {
                 tracing::warn!(%error, "new messages could not be indexed");

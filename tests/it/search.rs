@@ -103,6 +103,16 @@ async fn encrypted_messages_are_found_locally_and_kept_sealed() {
     assert_eq!(found(&bob, &["Sémaphore", "port"]), [ids[100].clone()]);
     let index = bob.profile_dir("default").join("data/search");
     assert!(!files_under(&index).is_empty(), "the index is on disk");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&index).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "only the user may enter the index's folder");
+        for file in files_under(&index) {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", file.display());
+        }
+    }
 
     // Sent while Bob's Estafette was not running: found at its next start.
     let later = alice.run(&["send", &room, "Le colibri est arrivé à la préfecture"], "");
@@ -159,4 +169,34 @@ fn with_local_search_off_no_index_is_kept() {
     let refused = user.run(&["search", "budget"], "");
     assert!(refused.failed().stderr.contains("local_search"), "{}", refused.stderr);
     assert!(!index.exists());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn while_the_app_runs_a_new_message_becomes_findable_by_itself() {
+    let synapse = Synapse::shared();
+    let (alice, _) = person(synapse, "live-writer");
+    let (bob, bob_account) = person(synapse, "live-reader");
+    let created = alice
+        .run(&["create-room", "--name", &unique("Veille"), "--invite", &bob_account.user_id], "");
+    let room = created.ok().stdout.trim().to_owned();
+    bob.run(&["join", &room], "").ok();
+
+    // Bob's core runs with someone listening, as the window does; nobody asks it to index.
+    let (handle, events) = bob.core("default").await;
+    handle.synced(Duration::from_secs(60)).await.expect("synced");
+    let sent = alice.run(&["send", &room, "Le hérisson traverse la cour"], "");
+    let id = sent.ok().stdout.trim().to_owned();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let hits = handle.search("herisson", None, 10).await.expect("search");
+        if hits.iter().any(|hit| hit.event_id == id) {
+            assert_eq!(hits[0].body, "Le hérisson traverse la cour");
+            assert_eq!(hits[0].marks.len(), 1, "the word is marked");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the new message was never indexed");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    drop(events);
+    handle.shutdown().await.expect("shut down");
 }
