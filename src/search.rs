@@ -208,12 +208,6 @@ impl Index {
         self.len() == 0
     }
 
-    /// The version of the text the index holds for message `id`, if it holds one.
-    pub fn version_of(&self, id: &str) -> Option<i64> {
-        let writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        writer.versions.get(&schema::key(id)).map(|known| known.version).filter(|v| *v != GONE)
-    }
-
     /// The messages (of `room`, or of every room) that have every word of `query`, best first.
     pub fn search(
         &self,

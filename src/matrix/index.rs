@@ -56,7 +56,7 @@ pub(crate) async fn open(session: &Session, policy: &Policy) -> Option<Arc<Index
         }
     };
     let profile = session.profile.clone();
-    let opened = tokio::task::spawn_blocking(move || {
+    let opened = off_thread(move || {
         let failed =
             |e: crate::profile::ProfileError| crate::search::SearchError::Index(e.to_string());
         // Only the user may enter it, like the stores' folders (the doctor checks).
@@ -73,15 +73,22 @@ pub(crate) async fn open(session: &Session, policy: &Policy) -> Option<Arc<Index
     })
     .await;
     match opened {
-        Ok(Ok(index)) => Some(Arc::new(index)),
-        Ok(Err(error)) => {
-            tracing::warn!(%error, "no search index for this run");
-            None
-        }
+        Ok(index) => Some(Arc::new(index)),
         Err(error) => {
             tracing::warn!(%error, "no search index for this run");
             None
         }
+    }
+}
+
+/// Runs blocking work on the index off the async threads; its failure, or its thread's, is a
+/// search error.
+async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, crate::search::SearchError> + Send + 'static,
+) -> Result<T, MatrixError> {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(done) => done.map_err(|e| MatrixError::Search(e.to_string())),
+        Err(crashed) => Err(MatrixError::Search(crashed.to_string())),
     }
 }
 
@@ -144,10 +151,7 @@ pub(super) async fn apply(
     if changes.is_empty() && note.is_none() {
         return Ok(0);
     }
-    tokio::task::spawn_blocking(move || index.apply(&changes, note.as_deref()))
-        .await
-        .map_err(|e| MatrixError::Search(e.to_string()))?
-        .map_err(|e| MatrixError::Search(e.to_string()))
+    off_thread(move || index.apply(&changes, note.as_deref())).await
 }
 
 impl Handle {
@@ -166,11 +170,7 @@ impl Handle {
             None => None,
         };
         let query = query.to_owned();
-        let hits =
-            tokio::task::spawn_blocking(move || index.search(&query, room.as_deref(), limit))
-                .await
-                .map_err(|e| MatrixError::Search(e.to_string()))?
-                .map_err(|e| MatrixError::Search(e.to_string()))?;
+        let hits = off_thread(move || index.search(&query, room.as_deref(), limit)).await?;
         let mut found = Vec::with_capacity(hits.len());
         for hit in hits {
             found.push(self.described(hit).await);

@@ -101,33 +101,36 @@ impl AccountSecrets {
     }
 
     pub async fn store_key(&self) -> Result<Option<StoreKey>, KeychainError> {
-        let this = self.clone();
-        blocking(move || {
-            let Some(text) = this.read("store-key")? else { return Ok(None) };
-            StoreKey::decode(&text).map(Some).ok_or_else(|| this.corrupt("store-key"))
-        })
-        .await
+        self.key("store-key").await
     }
 
     pub async fn save_store_key(&self, key: &StoreKey) -> Result<(), KeychainError> {
-        let (this, text) = (self.clone(), key.encode());
-        blocking(move || this.write("store-key", &text)).await
+        self.save_key("store-key", key).await
     }
 
     /// The key that seals the local search index (its own entry: forgetting the index, or a
     /// policy that forbids it, leaves the store's key alone).
     pub async fn search_key(&self) -> Result<Option<StoreKey>, KeychainError> {
+        self.key("search-key").await
+    }
+
+    pub async fn save_search_key(&self, key: &StoreKey) -> Result<(), KeychainError> {
+        self.save_key("search-key", key).await
+    }
+
+    /// A 32-byte key kept in the entry `kind`.
+    async fn key(&self, kind: &'static str) -> Result<Option<StoreKey>, KeychainError> {
         let this = self.clone();
         blocking(move || {
-            let Some(text) = this.read("search-key")? else { return Ok(None) };
-            StoreKey::decode(&text).map(Some).ok_or_else(|| this.corrupt("search-key"))
+            let Some(text) = this.read(kind)? else { return Ok(None) };
+            StoreKey::decode(&text).map(Some).ok_or_else(|| this.corrupt(kind))
         })
         .await
     }
 
-    pub async fn save_search_key(&self, key: &StoreKey) -> Result<(), KeychainError> {
+    async fn save_key(&self, kind: &'static str, key: &StoreKey) -> Result<(), KeychainError> {
         let (this, text) = (self.clone(), key.encode());
-        blocking(move || this.write("search-key", &text)).await
+        blocking(move || this.write(kind, &text)).await
     }
 
     pub async fn delete_search_key(&self) -> Result<(), KeychainError> {

@@ -123,13 +123,10 @@ async fn step(inner: &Inner) -> Result<bool, MatrixError> {
         Work::CatchUp => catch_up(inner, &room, &mut crawl).await,
         Work::History(from) => history(inner, &room, from, &mut crawl).await,
     };
-    match done {
-        Ok(()) => {}
-        Err(error) => {
-            tracing::info!(%error, "a room's history cannot be read; skipped for this run");
-            this_run.skipped.insert(id);
-            return Ok(true);
-        }
+    if let Err(error) = done {
+        tracing::info!(%error, "a room's history cannot be read; skipped for this run");
+        this_run.skipped.insert(id);
+        return Ok(true);
     }
     if from_now {
         this_run.caught_up.insert(id.clone());
