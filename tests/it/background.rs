@@ -9,18 +9,18 @@ use std::time::{Duration, Instant};
 use crate::common::{Display, Dunst, Keyring, Synapse, Tray, User};
 use crate::desktop::open_window;
 
-/// Waits until `done`, a minute at most.
-fn wait(what: &str, done: &mut dyn FnMut() -> bool) {
+/// Waits until `done`, a minute at most; on failure, says what the app logged.
+fn wait(what: &str, user: &User, done: &mut dyn FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !done() {
-        assert!(Instant::now() < deadline, "{what}");
+        assert!(Instant::now() < deadline, "{what}; the app's log:\n{}", user.log("default"));
         std::thread::sleep(Duration::from_millis(200));
     }
 }
 
 /// Waits until the app has its tray icon: before, closing its window would quit it.
 fn tray_ready(user: &User) {
-    wait("the tray icon", &mut || user.log("default").contains("tray-ready shown=true"));
+    wait("the tray icon", user, &mut || user.log("default").contains("tray-ready shown=true"));
 }
 
 #[test]
@@ -45,19 +45,19 @@ fn with_the_window_closed_a_direct_message_still_notifies_and_the_tray_brings_it
 
     // The close button hides the window; the app runs on.
     display.close_window();
-    wait("the window closed", &mut || !display.has_window());
+    wait("the window closed", &host, &mut || !display.has_window());
     assert!(app.try_wait().expect("the app's state").is_none(), "still running");
 
     bob.run(&["send", &room, "tu es là ? amber-kite-17"], "").ok();
     dunst.wait_for("a notification with the window closed", &|d| d.displayed() == "1");
     assert!(!dunst.history().contains("amber-kite-17"), "never the text");
-    wait("the icon says there is news", &mut || {
+    wait("the icon says there is news", &host, &mut || {
         String::try_from(tray.property("Status")).is_ok_and(|status| status == "NeedsAttention")
     });
 
     // A click on the icon brings the window back, with the news in its title.
     tray.activate();
-    wait("the window back", &mut || display.has_window());
+    wait("the window back", &host, &mut || display.has_window());
     let title = std::process::Command::new("xdotool")
         .env("DISPLAY", &display.name)
         .args(["search", "--onlyvisible", "--name", "Estafette", "getwindowname"])
@@ -68,7 +68,7 @@ fn with_the_window_closed_a_direct_message_still_notifies_and_the_tray_brings_it
 
     // The menu's Quit ends the app.
     tray.click("Quit");
-    wait("the app quit", &mut || app.try_wait().is_ok_and(|status| status.is_some()));
+    wait("the app quit", &host, &mut || app.try_wait().is_ok_and(|status| status.is_some()));
     let status = app.wait().expect("the exit status");
     assert!(status.success(), "{status}:\n{}", host.log("default"));
 }
@@ -203,9 +203,9 @@ fn the_login_entry_starts_estafette_behind_its_tray_and_the_organisation_can_for
     }
     assert!(!display.has_window(), "still no window");
     tray.activate();
-    wait("the window opened from the icon", &mut || display.has_window());
+    wait("the window opened from the icon", &host, &mut || display.has_window());
     tray.click("Quit");
-    wait("the app quit", &mut || app.try_wait().is_ok_and(|status| status.is_some()));
+    wait("the app quit", &host, &mut || app.try_wait().is_ok_and(|status| status.is_some()));
 
     // The organisation forbids it: the user cannot turn it on, and the app's next start
     // removes the entry the user had.
@@ -216,7 +216,7 @@ fn the_login_entry_starts_estafette_behind_its_tray_and_the_organisation_can_for
     assert!(refused.stderr.contains("start_at_login"), "{}", refused.stderr);
     assert!(entry.exists(), "a refused change touches nothing");
     let mut app = open_window(&host, &display);
-    wait("the entry removed", &mut || !entry.exists());
+    wait("the entry removed", &host, &mut || !entry.exists());
     let _ = app.kill();
     let _ = app.wait();
 }
@@ -286,10 +286,10 @@ fn with_the_window_open_the_command_line_goes_through_the_app_and_a_message_goes
 
     // Starting Estafette again brings the hidden window back, rather than a second app.
     display.close_window();
-    wait("the window closed", &mut || !display.has_window());
+    wait("the window closed", &host, &mut || !display.has_window());
     let again = host.run(&[], "");
     assert_eq!(again.code, 0, "{}", again.stderr);
-    wait("the window back", &mut || display.has_window());
+    wait("the window back", &host, &mut || display.has_window());
     tray.click("Quit");
-    wait("the app quit", &mut || app.try_wait().is_ok_and(|status| status.is_some()));
+    wait("the app quit", &host, &mut || app.try_wait().is_ok_and(|status| status.is_some()));
 }

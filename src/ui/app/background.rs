@@ -38,6 +38,7 @@ impl App {
         if self.preferences.told_no_tray {
             return iced::exit();
         }
+        tracing::info!(tray = ?self.tray, "window closed with no tray to keep the app in: asking");
         self.asking_quit = true;
         Task::none()
     }

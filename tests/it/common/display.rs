@@ -64,10 +64,7 @@ impl Display {
     /// `WM_DELETE_WINDOW` message of ICCCM, which asks the program (xdotool's `windowclose`
     /// would destroy the window under it instead).
     pub fn close_window(&self) {
-        use x11rb::connection::Connection as _;
-        use x11rb::protocol::xproto::{
-            AtomEnum, ClientMessageEvent, ConnectionExt as _, EventMask,
-        };
+        use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
         let found = Command::new("xdotool")
             .env("DISPLAY", &self.name)
             .args(["search", "--onlyvisible", "--name", "Estafette"])
@@ -82,9 +79,12 @@ impl Display {
         };
         let (protocols, delete) = (atom("WM_PROTOCOLS"), atom("WM_DELETE_WINDOW"));
         let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
-        conn.send_event(false, window, EventMask::NO_EVENT, event).expect("send the event");
-        conn.flush().expect("flush");
-        let _ = AtomEnum::NONE;
+        // Checked, that is, a round trip: a connection closed right after its request can be
+        // dropped by a busy server before it reads the request (seen under load).
+        conn.send_event(false, window, EventMask::NO_EVENT, event)
+            .expect("send the event")
+            .check()
+            .expect("the server took the event");
     }
 
     /// How many distinct colours a region `WxH+X+Y` of the screen has: one means nothing drawn.
