@@ -1,6 +1,7 @@
 //! The only code that names the Matrix SDK: builds the client over the encrypted stores, logs in,
 //! restores, logs out, and turns what the SDK says into `model` types and clear errors.
 
+mod around;
 mod attach;
 mod auth;
 mod client;

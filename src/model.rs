@@ -31,5 +31,5 @@ pub use doctor::{Check, CheckStatus, DoctorReport};
 pub use message::{ChatMessage, Reply, SendState, Trust, UndecryptableCause};
 pub use person::Person;
 pub use recovery::{BackupStatus, CrossSigningKeys, RecoveryState, TrustStatus};
-pub use room::{Invite, Membership, NewRoom, Partner, RoomDetails, RoomSummary, RoomView};
+pub use room::{Around, Invite, Membership, NewRoom, Partner, RoomDetails, RoomSummary, RoomView};
 pub use sync::SyncStatus;

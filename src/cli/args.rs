@@ -391,6 +391,10 @@ pub struct TailArgs {
     /// Show the thread this message starts (its event id) instead of the room.
     #[arg(long, value_name = "EVENT", conflicts_with_all = ["follow", "events"])]
     pub thread: Option<String>,
+    /// Show the messages around this one (its event id, as `search --json` gives it), as the
+    /// window shows a search result.
+    #[arg(long, value_name = "EVENT", conflicts_with_all = ["follow", "thread"])]
+    pub around: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

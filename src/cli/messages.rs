@@ -94,6 +94,12 @@ pub async fn tail(profile: &Profile, policy: &Policy, args: TailArgs) -> ExitCod
             }
             return Ok(ExitCode::SUCCESS);
         }
+        if let Some(event) = &args.around {
+            for message in handle.messages_around(&args.room, event).await? {
+                print_message(&message, args.json);
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
         let settle = SETTLE.min(Duration::from_secs(args.timeout));
         let rows = if args.events { Rows::WithEvents } else { Rows::Messages };
         for message in handle.messages(&args.room, args.limit, settle, rows).await? {

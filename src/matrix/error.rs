@@ -24,6 +24,9 @@ pub enum MatrixError {
     /// The policy allows an index but none could be opened this run (see the log).
     #[error("{}", fl!("error-search-unavailable"))]
     SearchUnavailable,
+    /// The server does not give this message (its event id) or what is around it.
+    #[error("{}", fl!("error-message-not-found", event = .0.as_str()))]
+    MessageNotFound(String),
     #[error("{}", fl!("error-user-id", input = .0.as_str(), cause = .1.as_str()))]
     BadUserId(String, String),
     #[error("{}", fl!("error-need-homeserver", user = .0.as_str()))]

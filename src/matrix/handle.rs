@@ -36,6 +36,8 @@ pub(crate) struct Inner {
     /// The timelines of the rooms a front end opened lately, kept so paging back and coming
     /// back reuse them; the least recently opened are let go.
     pub(crate) timelines: Mutex<super::recent::Recent<Arc<matrix_sdk_ui::Timeline>>>,
+    /// The timeline around one message (a search result), while the window shows it.
+    pub(crate) around: Mutex<super::around::Focused>,
     /// The local search index, when the policy allows one and it could be opened.
     pub(crate) index: Option<Arc<crate::search::Index>>,
     /// The crawler that fills it from history.
@@ -68,6 +70,7 @@ impl Handle {
             policy,
             session: Mutex::new(session),
             timelines: Mutex::default(),
+            around: Mutex::default(),
             index,
             crawl: super::index::state::Crawl::default(),
             verifications,

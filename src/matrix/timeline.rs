@@ -315,7 +315,7 @@ fn fetch_quoted(timeline: &Arc<Timeline>, messages: &[ChatMessage], fetched: &mu
 }
 
 /// Whether the timeline shows the room's very first event.
-fn at_start(items: &[Arc<TimelineItem>]) -> bool {
+pub(super) fn at_start(items: &[Arc<TimelineItem>]) -> bool {
     items.first().is_some_and(|item| {
         matches!(
             item.as_virtual(),

@@ -118,6 +118,15 @@ pub struct Partner {
     pub verified: bool,
 }
 
+/// A message in its place (a search result): the messages around it as loaded so far, oldest
+/// first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Around {
+    pub messages: Vec<crate::model::ChatMessage>,
+    /// The room's first event is among them: there is nothing older to fetch.
+    pub at_start: bool,
+}
+
 /// An open room: its header and the messages loaded so far, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoomView {

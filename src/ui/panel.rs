@@ -3,6 +3,7 @@
 
 pub(super) mod accounts;
 pub(super) mod alert;
+pub(super) mod around;
 pub(super) mod delete;
 pub(super) mod directory;
 pub(super) mod gallery;

@@ -101,6 +101,20 @@ async fn encrypted_messages_are_found_locally_and_kept_sealed() {
     assert_eq!(found(&bob, &["sémaphore"]), three);
     assert_eq!(found(&bob, &["semaphore", "--room", &room]), three);
     assert_eq!(found(&bob, &["Sémaphore", "port"]), [ids[100].clone()]);
+
+    // A result opens in its place, as a click on it does in the window: the messages around
+    // it, decrypted, in their order, the event-focused timeline asking the server for them.
+    let around = bob.run(&["tail", &room, "--around", &ids[250], "--json"], "");
+    let around = around.json_lines("tail JSON");
+    let shown: Vec<&str> = around.iter().map(|m| m["event_id"].as_str().unwrap_or("")).collect();
+    let at = shown.iter().position(|id| *id == ids[250]).expect("the result among them");
+    assert!(at > 0 && at + 1 < shown.len(), "messages before and after it: {shown:?}");
+    assert_eq!((shown[at - 1], shown[at + 1]), (ids[249].as_str(), ids[251].as_str()));
+    assert_eq!(around[at]["body"], "Semaphore en panne");
+    assert_eq!(around[at - 1]["body"].as_str(), Some(filler(249).as_str()), "decrypted too");
+    let unknown = bob.run(&["tail", &room, "--around", "$nothing-of-the-sort"], "");
+    assert_ne!(unknown.code, 0);
+    assert!(unknown.stderr.contains("$nothing-of-the-sort"), "{}", unknown.stderr);
     let index = bob.profile_dir("default").join("data/search");
     assert!(!files_under(&index).is_empty(), "the index is on disk");
     #[cfg(unix)]

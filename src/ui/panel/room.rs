@@ -17,6 +17,7 @@ use crate::model::notify::NotifyMode;
 use crate::model::picture::Preview;
 use crate::model::{ChatMessage, Reply, RoomDetails, RoomSummary, RoomView};
 use crate::ui::desktop::window::{self, Window};
+use crate::ui::panel::around::{self, Around};
 use crate::ui::panel::delete::{self, DeleteDialog};
 use crate::ui::panel::gallery::{self, AutoLoad, Gallery};
 use crate::ui::panel::link::{self, LinkDialog};
@@ -66,6 +67,8 @@ pub struct RoomPane {
     unread: unread::Unread,
     /// The thread open beside the conversation.
     thread: Option<ThreadPanel>,
+    /// A message shown in its place (a search result), in place of the live timeline.
+    around: Option<Around>,
     /// The member list open beside the conversation (one side panel at a time).
     members: Option<MembersPanel>,
     /// The room's settings, in a dialog over it.
@@ -176,6 +179,8 @@ pub enum Message {
     /// Open the thread this message starts (its event id) beside the conversation.
     OpenThread(String),
     Thread(thread::Message),
+    /// The message shown in its place, and the messages around it.
+    Around(around::Message),
     /// Open (or close) the member list beside the conversation.
     OpenMembers,
     Members(members::Message),
@@ -249,6 +254,21 @@ pub enum Event {
         root: String,
     },
     StopThread,
+    /// Follow the messages around this one (the previous such watch is let go).
+    WatchAround {
+        room_id: String,
+        event_id: String,
+    },
+    /// Read further back (or forward, `later`) from the messages around `event_id`.
+    StepAround {
+        room_id: String,
+        event_id: String,
+        later: bool,
+    },
+    /// Scroll the messages around the one shown to this relative height.
+    RevealAround(f32),
+    /// Back to the live timeline: the messages around one are let go.
+    StopAround,
     SendInThread {
         room_id: String,
         root: String,
@@ -355,6 +375,7 @@ impl RoomPane {
             gallery: Gallery::default(),
             unread: unread::Unread::default(),
             thread: None,
+            around: None,
             members: None,
             settings: None,
             seen: nearby::Seen::default(),
@@ -453,6 +474,7 @@ impl RoomPane {
                 return Some(Event::WatchThread { room_id: self.details.room_id.clone(), root });
             }
             Message::Thread(message) => return self.thread_message(message),
+            Message::Around(message) => return self.around_message(message),
             Message::Failed(error) => self.error = Some(error.to_string()),
             Message::LoadOlder => return Some(Event::LoadOlder(self.details.room_id.clone())),
             Message::Retry(local_id) => {
@@ -684,9 +706,15 @@ impl RoomPane {
             notes = notes.push(style::error_box(error));
         }
         let header = frame::header(&self.details, self.notify, self.notify_menu);
-        let page = column![header, notes, rows::timeline(self), composer::composer(self)]
-            .spacing(8)
-            .padding(12);
+        let messages = match &self.around {
+            Some(around) => {
+                let row_of = |message| message_row(message, rows::look(self, message, None));
+                around.view(row_of, Message::Around)
+            }
+            None => rows::timeline(self),
+        };
+        let page =
+            column![header, notes, messages, composer::composer(self)].spacing(8).padding(12);
         let page: Element<'_, Message> = match &self.thread {
             Some(thread) => {
                 let row_of = |message| message_row(message, rows::look(self, message, None));

@@ -465,7 +465,7 @@ fn plain(body: &str) -> Element<'_, Message> {
 }
 
 /// The heading that opens a new day in the timeline.
-pub fn day_divider(label: String) -> Element<'static, Message> {
+pub fn day_divider<'a, M: 'a>(label: String) -> Element<'a, M> {
     container(text(label).size(13)).center_x(Length::Fill).padding([6, 0]).into()
 }
 

@@ -31,6 +31,7 @@ use crate::policy::{NotificationContent, Policy, UnencryptedSend};
 use crate::preferences::Preferences;
 use crate::profile::Neighbour;
 use crate::ui::failure::Failure;
+use crate::ui::panel::around;
 use crate::ui::panel::directory::{self, Directory};
 use crate::ui::panel::gallery::AutoLoad;
 use crate::ui::panel::recovery::{self, Recovery};
@@ -550,9 +551,9 @@ impl Home {
                 self.overlay = None;
                 Effects::none()
             }
-            Some(search::Event::Open { room_id, .. }) => {
+            Some(search::Event::Open { room_id, event_id }) => {
                 self.overlay = None;
-                self.open(&room_id)
+                self.open_at(&room_id, &event_id)
             }
             Some(event) => Effects::core([Request::Search(event)]),
             None => Effects::none(),
@@ -628,6 +629,10 @@ impl Home {
                 let oldest = iced::widget::operation::RelativeOffset::END;
                 Effects::ui(iced::widget::operation::snap_to(room::TIMELINE, oldest))
             }
+            Some(room::Event::RevealAround(at)) => {
+                let at = iced::widget::operation::RelativeOffset { x: 0.0, y: at };
+                Effects::ui(iced::widget::operation::snap_to(around::LIST, at))
+            }
             Some(room::Event::VerifyPerson(user)) => {
                 Effects::core([Request::StartVerification(Whom::Person(user))])
             }
@@ -653,6 +658,15 @@ impl Home {
             }
             Some(event) => Effects::core([Request::Room(event)]),
             None => Effects::none(),
+        }
+    }
+
+    /// Opens a room on one of its messages, shown among those around it.
+    fn open_at(&mut self, room_id: &str, event_id: &str) -> Effects {
+        let opened = self.open(room_id);
+        match self.pane.as_mut() {
+            Some(pane) => opened.and(Effects::core([Request::Room(pane.show_message(event_id))])),
+            None => opened,
         }
     }
 

@@ -249,3 +249,14 @@ pub fn mentioned_row(_theme: &Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// The message a search result (or a link to it) opened on: framed in the theme's accent,
+/// so the eye finds it among the messages around it.
+pub fn focused_row(theme: &Theme) -> container::Style {
+    let accent = theme.extended_palette().primary.base.color;
+    container::Style {
+        background: Some(Color { a: 0.10, ..accent }.into()),
+        border: Border { color: accent, width: 2.0, radius: 6.0.into() },
+        ..container::Style::default()
+    }
+}

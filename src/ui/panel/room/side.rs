@@ -3,7 +3,7 @@
 
 use super::{Event, RoomPane};
 use crate::fl;
-use crate::ui::panel::{members, room_settings, thread};
+use crate::ui::panel::{around, members, room_settings, thread};
 
 impl RoomPane {
     /// What the thread panel asked: an answer in it goes through the room's consent, as any
@@ -66,6 +66,28 @@ impl RoomPane {
             room_settings::Event::Closed => {
                 self.settings = None;
                 None
+            }
+        }
+    }
+
+    /// Shows `event_id` in its place, in place of the live timeline, until "Back to the latest".
+    pub fn show_message(&mut self, event_id: &str) -> Event {
+        self.around = Some(around::Around::new(event_id.to_owned()));
+        let (room_id, event_id) = (self.details.room_id.clone(), event_id.to_owned());
+        Event::WatchAround { room_id, event_id }
+    }
+
+    /// What the messages around one asked: steps go to the core with the room's id.
+    pub(super) fn around_message(&mut self, message: around::Message) -> Option<Event> {
+        let room_id = self.details.room_id.clone();
+        match self.around.as_mut()?.update(message)? {
+            around::Event::Step { event_id, later } => {
+                Some(Event::StepAround { room_id, event_id, later })
+            }
+            around::Event::Reveal(at) => Some(Event::RevealAround(at)),
+            around::Event::Latest => {
+                self.around = None;
+                Some(Event::StopAround)
             }
         }
     }

@@ -676,3 +676,32 @@ fn a_room_replaced_by_its_upgrade_says_so_and_leads_to_the_new_room() {
         Some(Event::JoinAndOpen("!new:x".into()))
     );
 }
+
+#[test]
+fn a_search_result_shows_in_place_of_the_live_timeline_until_back_to_the_latest() {
+    let mut pane = team_with(vec![said("$live", "@b:x", "Le plus récent", false)]);
+    let asked = pane.show_message("$hit");
+    assert_eq!(asked, Event::WatchAround { room_id: "!c".into(), event_id: "$hit".into() });
+    let context = vec![
+        said("$before", "@b:x", "Juste avant", false),
+        said("$hit", "@b:x", "La réunion est déplacée", false),
+    ];
+    let loaded = crate::model::Around { messages: context, at_start: false };
+    let revealed = pane.update(Message::Around(around::Message::Loaded(loaded)));
+    assert_eq!(revealed, Some(Event::RevealAround(1.0)), "the message is brought into view");
+    {
+        let mut ui = simulator(pane.view());
+        assert!(ui.find("La réunion est déplacée").is_ok() && ui.find("Juste avant").is_ok());
+        assert!(ui.find("Le plus récent").is_err(), "the live timeline gives way");
+        let _ = ui.click(fl!("around-earlier").as_str());
+        let clicked: Vec<Message> = ui.into_messages().collect();
+        let [step @ Message::Around(_)] = clicked.as_slice() else { panic!("{clicked:?}") };
+        let wanted =
+            Event::StepAround { room_id: "!c".into(), event_id: "$hit".into(), later: false };
+        assert_eq!(pane.update(step.clone()), Some(wanted));
+    }
+    let back = pane.update(Message::Around(around::Message::Latest));
+    assert_eq!(back, Some(Event::StopAround));
+    let mut ui = simulator(pane.view());
+    assert!(ui.find("Le plus récent").is_ok(), "the live timeline is back");
+}

@@ -26,7 +26,9 @@ use crate::ui::failure::Failure;
 use crate::ui::panel::keywords;
 use crate::ui::panel::sessions::{self, Outcome, Target};
 use crate::ui::panel::settings::{self, AvatarChange};
-use crate::ui::panel::{gallery, pictures, recovery, room, room_list, thread, verify, viewer};
+use crate::ui::panel::{
+    around, gallery, pictures, recovery, room, room_list, thread, verify, viewer,
+};
 use crate::ui::widget::{dialog, password, style};
 
 /// The running core as the home screen's requests reach it.
@@ -36,11 +38,13 @@ pub struct Core {
     watching: Option<task::Handle>,
     /// Stops following the thread open beside it.
     thread: Option<task::Handle>,
+    /// Stops following the messages around one shown in its place.
+    around: Option<task::Handle>,
 }
 
 impl Core {
     pub fn new(handle: Handle) -> Self {
-        Self { handle, watching: None, thread: None }
+        Self { handle, watching: None, thread: None, around: None }
     }
 
     /// The core's handle, for what the app does beside the home screen (the idle lock).
@@ -128,6 +132,15 @@ impl Core {
             Request::Room(room::Event::WatchThread { room_id, root }) => {
                 self.watch_thread(&room_id, &root)
             }
+            Request::Room(room::Event::WatchAround { room_id, event_id }) => {
+                self.watch_around(&room_id, &event_id)
+            }
+            Request::Room(room::Event::StopAround) => {
+                if let Some(previous) = self.around.take() {
+                    previous.abort();
+                }
+                Task::none()
+            }
             Request::Room(room::Event::StopThread) => {
                 if let Some(previous) = self.thread.take() {
                     previous.abort();
@@ -172,7 +185,8 @@ impl Core {
 
     /// Follows one room until another is opened: the previous watch ends first.
     fn watch(&mut self, room_id: &str) -> Task<Message> {
-        if let Some(previous) = self.watching.take() {
+        // Another room: the messages around one of the previous room are let go with it.
+        for previous in [self.watching.take(), self.around.take()].into_iter().flatten() {
             previous.abort();
         }
         let (task, watching) = Task::run(self.handle.watch_room(room_id), |view| {
@@ -183,6 +197,23 @@ impl Core {
         })
         .abortable();
         self.watching = Some(watching);
+        task
+    }
+
+    /// Follows the messages around one of the open room (the previous such watch is let go).
+    fn watch_around(&mut self, room_id: &str, event_id: &str) -> Task<Message> {
+        if let Some(previous) = self.around.take() {
+            previous.abort();
+        }
+        let watched = self.handle.watch_around(room_id, event_id);
+        let (task, watching) = Task::run(watched, |messages| {
+            Message::Room(room::Message::Around(match messages {
+                Ok(messages) => around::Message::Loaded(messages),
+                Err(error) => around::Message::Failed(Failure::from(MatrixError::clone(&error))),
+            }))
+        })
+        .abortable();
+        self.around = Some(watching);
         task
     }
 
@@ -301,6 +332,12 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         room::Event::Typing { room_id, typing } => {
             Task::future(async move { handle.typing(&room_id, typing).await }).discard()
         }
+        room::Event::StepAround { room_id, event_id, later } => answer(
+            async move { handle.step_around(&room_id, &event_id, later).await },
+            move |reached| {
+                Message::Room(room::Message::Around(around::Message::Stepped(later, reached)))
+            },
+        ),
         room::Event::Retry { room_id, local_id } => {
             done(async move { handle.retry(&room_id, &local_id).await })
         }
@@ -373,7 +410,10 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
         | room::Event::Copy(_)
         | room::Event::OpenPerson(_)
         | room::Event::WatchThread { .. }
-        | room::Event::StopThread => Task::none(),
+        | room::Event::StopThread
+        | room::Event::WatchAround { .. }
+        | room::Event::RevealAround(_)
+        | room::Event::StopAround => Task::none(),
     }
 }
 
