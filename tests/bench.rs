@@ -449,3 +449,104 @@ fn search_index() {
         );
     }
 }
+
+/// The crawler against a seeded Synapse: `ESTAFETTE_BENCH_CRAWL` messages (100 000 unless
+/// set) in 20 rooms, written in clear through the raw API by four writers at once (Megolm
+/// through Estafette would take hours to seed; the crawler's decryption is not in these
+/// figures). Then `estafette search` for the measured account, which reads every room's
+/// history back to its start and indexes it with no pauses: time to crawl, the peak RSS of
+/// that process while it crawls, the index on disk against the text, and a search once the
+/// index is complete (the whole process, started and stopped).
+#[test]
+#[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
+fn search_crawl() {
+    const ROOMS: usize = 20;
+    let count: usize =
+        std::env::var("ESTAFETTE_BENCH_CRAWL").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let synapse = Synapse::shared();
+    let (me, my_token) = synapse.register_with_token("crawled");
+    let (_, peer_token) = synapse.register_with_token("archivist");
+    let seeding = Instant::now();
+    let mut rooms = Vec::new();
+    for room in 0..ROOMS {
+        let body = format!(
+            r#"{{"name":"Archives {room:02}","preset":"private_chat","invite":[{}]}}"#,
+            json_string(&me.user_id)
+        );
+        let (status, answer) =
+            synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&peer_token), &body);
+        assert_eq!(status, 200, "{answer}");
+        let value: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
+        let id = value["room_id"].as_str().expect("room id").to_owned();
+        let path = format!("/_matrix/client/v3/join/{id}");
+        assert_eq!(synapse.call("POST", &path, Some(&my_token), "{}").0, 200);
+        rooms.push(id);
+    }
+    let text: usize = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..4)
+            .map(|writer| {
+                let (rooms, token) = (&rooms, &peer_token);
+                scope.spawn(move || {
+                    let mut text = 0;
+                    for n in (writer..count).step_by(4) {
+                        let room = n % ROOMS;
+                        let body = sentence(room, n);
+                        text += body.len();
+                        let path = format!(
+                            "/_matrix/client/v3/rooms/{}/send/m.room.message/c{n}",
+                            rooms[room]
+                        );
+                        let json =
+                            format!(r#"{{"msgtype":"m.text","body":{}}}"#, json_string(&body));
+                        let (status, answer) = synapse.call("PUT", &path, Some(token), &json);
+                        assert_eq!(status, 200, "{answer}");
+                    }
+                    text
+                })
+            })
+            .collect();
+        writers.into_iter().map(|w| w.join().expect("a writer")).sum()
+    });
+    println!(
+        "{count} messages in {ROOMS} rooms written in {:.0} s ({:.1} MB of text)",
+        seeding.elapsed().as_secs_f64(),
+        text as f64 / 1e6
+    );
+
+    let mine = User::new(Some(Keyring::shared()));
+    mine.login(synapse, &me, &[]);
+    let crawling = Instant::now();
+    let mut search = mine.spawn(&["search", "réunion", "--limit", "5"], &[]);
+    let mut peak = Peak(0);
+    while search.try_wait().expect("the crawl's state").is_none() {
+        peak.sample(search.id());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let crawled = crawling.elapsed();
+    assert!(search.wait().expect("status").success(), "the crawl failed");
+    let index = mine.profile_dir("default").join("data/search");
+    let size: u64 = common::files_under(&index).iter().map(|f| f.metadata().unwrap().len()).sum();
+    println!(
+        "crawled and indexed in {:.1} s ({:.0} messages/s); peak RSS while crawling {} MB; \
+         index {:.1} MB on disk ({:.2} × the text)",
+        crawled.as_secs_f64(),
+        count as f64 / crawled.as_secs_f64(),
+        peak.0 / 1024,
+        size as f64 / 1e6,
+        size as f64 / text as f64
+    );
+    let mut times: Vec<Duration> = (0..10)
+        .map(|_| {
+            let at = Instant::now();
+            mine.run(&["search", "budget", "projet", "ministère"], "").ok();
+            at.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "'estafette search' of three words, index complete (whole process): median {:.0} ms, \
+         max {:.0} ms",
+        times[5].as_secs_f64() * 1e3,
+        times[9].as_secs_f64() * 1e3
+    );
+}

@@ -112,6 +112,19 @@ async fn encrypted_messages_are_found_locally_and_kept_sealed() {
     assert_eq!((shown[at - 1], shown[at + 1]), (ids[249].as_str(), ids[251].as_str()));
     assert_eq!(around[at]["body"], "Semaphore en panne");
     assert_eq!(around[at - 1]["body"].as_str(), Some(filler(249).as_str()), "decrypted too");
+    // The window's steps, through the core: back and forward from there, as far as asked.
+    {
+        let (handle, _events) = bob.core("default").await;
+        let first = handle.messages_around(&room, &ids[250]).await.expect("around").len();
+        let start = handle.step_around(&room, &ids[250], false).await.expect("a step back");
+        let back = handle.messages_around(&room, &ids[250]).await.expect("around");
+        assert!(!start && back.len() > first, "{first} then {} messages", back.len());
+        assert!(back.iter().any(|m| m.event_id.as_deref() == Some(ids[230].as_str())));
+        handle.step_around(&room, &ids[250], true).await.expect("a step forward");
+        let forward = handle.messages_around(&room, &ids[250]).await.expect("around");
+        assert!(forward.iter().any(|m| m.event_id.as_deref() == Some(ids[270].as_str())));
+        handle.shutdown().await.expect("shut down");
+    }
     let unknown = bob.run(&["tail", &room, "--around", "$nothing-of-the-sort"], "");
     assert_ne!(unknown.code, 0);
     assert!(unknown.stderr.contains("$nothing-of-the-sort"), "{}", unknown.stderr);
