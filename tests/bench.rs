@@ -377,7 +377,7 @@ fn photos_scrolled() {
 /// The search index alone, over 100 000 messages of French and English office chat with
 /// real-sized event ids (44 characters, as Synapse makes them): time to index, size on disk
 /// against the messages' text, and query latency for one and three words. The crawler over a
-/// seeded Synapse and the window's frame times while it runs are not measured here.
+/// seeded Synapse is `search_crawl`; the window's frame times while it runs are not measured.
 #[test]
 #[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
 fn search_index() {

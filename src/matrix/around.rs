@@ -21,9 +21,6 @@ const CONTEXT: u16 = 12;
 /// How many events a step towards older or newer messages asks for.
 const STEP: u16 = 20;
 
-/// The one event-focused timeline kept: the room and event it is on, and the timeline.
-pub(crate) type Focused = Option<(String, String, Arc<Timeline>)>;
-
 impl Handle {
     /// Follows the messages around `event` in `room`: a new list whenever they change (a
     /// step back or forward, a late key). The stream ends when the caller drops it.

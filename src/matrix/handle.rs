@@ -36,8 +36,9 @@ pub(crate) struct Inner {
     /// The timelines of the rooms a front end opened lately, kept so paging back and coming
     /// back reuse them; the least recently opened are let go.
     pub(crate) timelines: Mutex<super::recent::Recent<Arc<matrix_sdk_ui::Timeline>>>,
-    /// The timeline around one message (a search result), while the window shows it.
-    pub(crate) around: Mutex<super::around::Focused>,
+    /// The timeline around one message (a search result), while the window shows it: its
+    /// room, the message, and the timeline (the one `around` keeps).
+    pub(crate) around: Mutex<Option<(String, String, Arc<matrix_sdk_ui::Timeline>)>>,
     /// The local search index, when the policy allows one and it could be opened.
     pub(crate) index: Option<Arc<crate::search::Index>>,
     /// The crawler that fills it from history.

@@ -11,6 +11,8 @@ use url::Url;
 pub enum Link {
     /// A room, by id (`!…`) or alias (`#…`).
     Room(String),
+    /// One message of a room (its event id, `$…`): opened in its place.
+    Message { room: String, event: String },
     /// A person, by Matrix ID.
     Person(String),
     /// A web address for the browser; `ask` says why to confirm first.
@@ -66,7 +68,7 @@ pub fn room_address(input: &str) -> Option<String> {
         return Some(input.to_owned());
     }
     match matrix_uri(input).or_else(|| matrix_to(input))? {
-        Link::Room(id) => Some(id),
+        Link::Room(id) | Link::Message { room: id, .. } => Some(id),
         _ => None,
     }
 }
@@ -94,12 +96,21 @@ fn looks_alike(href: &str, url: &Url) -> bool {
 /// not, with an event or `?via=` after it.
 fn matrix_to(href: &str) -> Option<Link> {
     let rest = href.strip_prefix("https://matrix.to/#/")?;
-    let id = rest.split(['?', '/']).next()?;
-    let id = percent_decode(id)?;
+    let rest = rest.split('?').next()?;
+    let mut parts = rest.split('/');
+    let id = percent_decode(parts.next()?)?;
     match id.chars().next()? {
-        '!' | '#' => Some(Link::Room(id)),
+        '!' | '#' => Some(in_room(id, parts.next())),
         '@' => Some(Link::Person(id)),
         _ => None,
+    }
+}
+
+/// The room, or one of its messages when an event id (`$…`) follows it.
+fn in_room(room: String, event: Option<&str>) -> Link {
+    match event.and_then(percent_decode).filter(|event| event.starts_with('$')) {
+        Some(event) => Link::Message { room, event },
+        None => Link::Room(room),
     }
 }
 
@@ -109,9 +120,14 @@ fn matrix_uri(href: &str) -> Option<Link> {
     let path = rest.split(['?', '#']).next()?;
     let mut parts = path.split('/');
     let (kind, id) = (parts.next()?, percent_decode(parts.next()?)?);
+    // A message: `…/e/event` after the room (MSC2312), its `$` left out.
+    let event = match (parts.next(), parts.next()) {
+        (Some("e"), Some(event)) => Some(format!("${event}")),
+        _ => None,
+    };
     match kind {
-        "r" => Some(Link::Room(format!("#{id}"))),
-        "roomid" => Some(Link::Room(format!("!{id}"))),
+        "r" => Some(in_room(format!("#{id}"), event.as_deref())),
+        "roomid" => Some(in_room(format!("!{id}"), event.as_deref())),
         "u" => Some(Link::Person(format!("@{id}"))),
         _ => None,
     }
@@ -208,7 +224,14 @@ mod tests {
         let room = "https://matrix.to/#/%23budget%3Agouv.example?via=gouv.example";
         assert_eq!(assess("Budget", room), Some(Link::Room("#budget:gouv.example".into())));
         let event = "https://matrix.to/#/!abc:gouv.example/$event?via=x";
-        assert_eq!(assess("", event), Some(Link::Room("!abc:gouv.example".into())));
+        let message = Link::Message { room: "!abc:gouv.example".into(), event: "$event".into() };
+        assert_eq!(assess("", event), Some(message.clone()));
+        let encoded = "https://matrix.to/#/%21abc%3Agouv.example/%24event?via=x";
+        assert_eq!(assess("", encoded), Some(message.clone()));
+        assert_eq!(assess("", "matrix:roomid/abc:gouv.example/e/event?via=x"), Some(message));
+        assert_eq!(room_address(event).as_deref(), Some("!abc:gouv.example"));
+        let not_an_event = "https://matrix.to/#/!abc:gouv.example/nothing";
+        assert_eq!(assess("", not_an_event), Some(Link::Room("!abc:gouv.example".into())));
         let person = "https://matrix.to/#/@anne:gouv.example";
         assert_eq!(assess("Anne", person), Some(Link::Person("@anne:gouv.example".into())));
         let uri = "matrix:u/anne:gouv.example?action=chat";

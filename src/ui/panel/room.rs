@@ -293,6 +293,11 @@ pub enum Event {
     /// A permalink: open this room (id or alias), or a chat with this person.
     OpenRoom(String),
     OpenPerson(String),
+    /// A permalink to a message: open its room (id or alias) on it.
+    OpenMessage {
+        room: String,
+        event: String,
+    },
     /// Fetch pictures (for the timeline, or one whole for the viewer).
     LoadPictures {
         room_id: String,
@@ -573,6 +578,7 @@ impl RoomPane {
         use crate::model::link::{Link, assess};
         match assess(&click.text, &click.href) {
             Some(Link::Room(room)) => Some(Event::OpenRoom(room)),
+            Some(Link::Message { room, event }) => Some(Event::OpenMessage { room, event }),
             Some(Link::Person(user)) => Some(Event::OpenPerson(user)),
             Some(Link::Web { url, ask: None }) => Some(Event::OpenLink(url)),
             Some(Link::Web { url, ask: Some(doubt) }) => {

@@ -95,6 +95,8 @@ pub enum Message {
     QuickSwitch,
     /// A notification was closed; clicked ones carry their room.
     Clicked(Option<String>),
+    /// Open this room (its id) on this message (a link to it).
+    OpenAt(String, String),
     /// Recovery, verification, new logins and identity changes.
     Trust(trust::Message),
     /// The verification dialog is closed (a flow still running is cancelled).
@@ -304,6 +306,7 @@ impl Home {
             Message::QuickSwitch => self.quick_switch(),
             Message::Clicked(Some(room_id)) => self.open(&room_id),
             Message::Clicked(None) => Effects::none(),
+            Message::OpenAt(room_id, event_id) => self.open_at(&room_id, &event_id),
             Message::Trust(message) => self.trust_message(message),
             Message::CloseVerification => Effects::core(self.trust.close_verification()),
             Message::LogOut => Effects::core([Request::LogOut { wipe: false }]),

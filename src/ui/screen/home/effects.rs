@@ -397,6 +397,12 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
             let load = |event_id| load_picture(handle.clone(), room_id.clone(), event_id, full);
             Task::batch(event_ids.into_iter().map(load))
         }
+        room::Event::OpenMessage { room, event } => {
+            Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
+                Ok(room_id) => Message::OpenAt(room_id, event),
+                Err(error) => Message::Done(Err(error.into())),
+            })
+        }
         room::Event::OpenRoom(room) => {
             Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
                 Ok(room_id) => Message::List(room_list::Message::Select(room_id)),
