@@ -487,6 +487,10 @@ fn a_link_opens_at_once_asks_first_or_opens_inside_the_app() {
         pane.update(click("Budget", room)),
         Some(Event::OpenRoom("#budget:gouv.example".into()))
     );
+    let message = "https://matrix.to/#/%23budget%3Agouv.example/$ordre-du-jour?via=gouv.example";
+    let wanted =
+        Event::OpenMessage { room: "#budget:gouv.example".into(), event: "$ordre-du-jour".into() };
+    assert_eq!(pane.update(click("ce message", message)), Some(wanted));
     let person = "https://matrix.to/#/@anne:gouv.example";
     assert_eq!(
         pane.update(click("Anne", person)),
