@@ -100,6 +100,9 @@ fn a_new_session_reads_earlier_history_once_recovered_with_the_key() {
         assert_eq!(line["cause"], "history_on_unverified_device", "{line}");
         assert!(line["cause_text"].as_str().is_some_and(|t| t.contains("predates")), "{line}");
     }
+    // Its search index reads that history too, and cannot find words it cannot read.
+    let unread = on(&alice, "second", &["search", "juniper"], "");
+    assert!(!unread.ok().stdout.contains("juniper"), "{}", unread.stdout);
     let before = status(&alice, "second");
     assert_eq!(
         (before["recovery"].as_str(), before["session_verified"].as_bool()),
@@ -128,6 +131,11 @@ fn a_new_session_reads_earlier_history_once_recovered_with_the_key() {
     let bodies: Vec<_> = read.iter().filter_map(|l| l["body"].as_str()).collect();
     assert_eq!(bodies.len(), 2, "history still unreadable: {read:?}");
     assert!(bodies[0].contains("juniper-anchor-314") && bodies[1].contains("copper-lantern-902"));
+    // The keys came late for the search index too: what it read unreadable is now found.
+    let found = on(&alice, "second", &["search", "juniper", "--json"], "");
+    let found: Vec<Value> = found.json_lines("search JSON");
+    let ids: Vec<&str> = found.iter().filter_map(|hit| hit["event_id"].as_str()).collect();
+    assert_eq!(ids, [sent[0].as_str()], "found after the keys came");
 
     // (c) Both sessions: recovery and backup on; the new one verified, with every identity key.
     for profile in ["default", "second"] {
