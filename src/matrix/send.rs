@@ -99,6 +99,9 @@ impl Handle {
     }
 }
 
+/// How long `flush_queue` waits before it starts a queue a network error stopped.
+const RETRY: Duration = Duration::from_secs(1);
+
 impl Handle {
     /// Waits, up to `timeout`, until no joined room has a message waiting in the queue, so a
     /// short-lived process does not stop while one it could deliver is still on its way.
@@ -109,8 +112,17 @@ impl Handle {
             let queue = room.send_queue();
             let Ok((echoes, mut updates)) = queue.subscribe().await else { continue };
             let mut pending = movable(echoes);
-            // A disabled queue hit a network error: nothing will move until the next sync.
-            while !pending.is_empty() && queue.is_enabled() {
+            while !pending.is_empty() {
+                // A network error (a slow server's timeout too) disables the queue: what
+                // waits in it is not delivered, and saying so would be a lie. Try again
+                // after a pause, until the deadline.
+                if !queue.is_enabled() {
+                    if tokio::time::Instant::now() + RETRY >= deadline {
+                        return false;
+                    }
+                    tokio::time::sleep(RETRY).await;
+                    queue.set_enabled(true);
+                }
                 match tokio::time::timeout_at(deadline, updates.recv()).await {
                     Ok(Ok(_)) | Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(_))) => {
                         match queue.subscribe().await {
