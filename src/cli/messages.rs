@@ -78,7 +78,7 @@ pub async fn redact(profile: &Profile, policy: &Policy, args: RedactArgs) -> Exi
 
 /// Success once the queue is empty; the "queued" exit code when it still holds something.
 async fn delivered_or_queued(handle: &crate::matrix::Handle) -> ExitCode {
-    if handle.flush_queue(SEND_WAIT).await {
+    if handle.deliver_queue(SEND_WAIT).await {
         ExitCode::SUCCESS
     } else {
         complain!("estafette: {}", fl!("send-queued"));

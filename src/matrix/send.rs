@@ -99,26 +99,37 @@ impl Handle {
     }
 }
 
-/// How long `flush_queue` waits before it starts a queue a network error stopped.
+/// How long `deliver_queue` waits before it starts a queue a network error stopped.
 const RETRY: Duration = Duration::from_secs(1);
 
 impl Handle {
     /// Waits, up to `timeout`, until no joined room has a message waiting in the queue, so a
     /// short-lived process does not stop while one it could deliver is still on its way.
-    /// Returns whether the queue is empty.
+    /// A queue a network error stopped is left for the next sync (offline, a command does
+    /// not wait for nothing). Returns whether every queue is empty.
     pub async fn flush_queue(&self, timeout: Duration) -> bool {
+        self.drain_queues(timeout, false).await
+    }
+
+    /// As `flush_queue`, for what the person asked to send now: a queue a network error
+    /// stopped (a slow server's timeout too) is started again after a pause, until the
+    /// deadline. Returns whether all went out; saying so when it did not would be a lie.
+    pub async fn deliver_queue(&self, timeout: Duration) -> bool {
+        self.drain_queues(timeout, true).await
+    }
+
+    async fn drain_queues(&self, timeout: Duration, restart: bool) -> bool {
         let deadline = tokio::time::Instant::now() + timeout;
+        let mut empty = true;
         for room in self.inner.client.joined_rooms() {
             let queue = room.send_queue();
             let Ok((echoes, mut updates)) = queue.subscribe().await else { continue };
             let mut pending = movable(echoes);
             while !pending.is_empty() {
-                // A network error (a slow server's timeout too) disables the queue: what
-                // waits in it is not delivered, and saying so would be a lie. Try again
-                // after a pause, until the deadline.
                 if !queue.is_enabled() {
-                    if tokio::time::Instant::now() + RETRY >= deadline {
-                        return false;
+                    if !restart || tokio::time::Instant::now() + RETRY >= deadline {
+                        empty = false;
+                        break;
                     }
                     tokio::time::sleep(RETRY).await;
                     queue.set_enabled(true);
@@ -134,7 +145,7 @@ impl Handle {
                 }
             }
         }
-        true
+        empty
     }
 }
 
