@@ -6,13 +6,14 @@
 use std::sync::Arc;
 
 use futures_util::StreamExt as _;
+use matrix_sdk::Room;
 use matrix_sdk::ruma::OwnedEventId;
 use matrix_sdk_ui::Timeline;
 use matrix_sdk_ui::timeline::{RoomExt as _, TimelineEventFocusThreadMode, TimelineFocus};
 
 use super::MatrixError;
 use super::handle::Handle;
-use super::timeline::{Feed, QUIET, Reading, Rows, at_start, convert, followed};
+use super::timeline::{Feed, QUIET, Reading, Rows, at_start, convert, feed_items, followed};
 use crate::model::{Around, ChatMessage};
 
 /// How many events the server is asked for on each side of the message at first.
@@ -40,20 +41,13 @@ impl Handle {
         sender: &Feed<Around>,
     ) -> Result<(), MatrixError> {
         let room = self.room(room).await?;
-        let timeline = self.focused(room.room_id().as_str(), event).await?;
+        let timeline = self.focused(&room, event).await?;
         let reading = Reading::of(self, &room).await;
-        let (_, mut updates) = timeline.subscribe().await;
-        loop {
-            let items: Vec<_> = timeline.items().await.into_iter().collect();
-            let messages = convert(&items, &reading, Rows::WithEvents);
-            if sender.send(Ok(Around { messages, at_start: at_start(&items) })).is_err() {
-                return Ok(());
-            }
-            tokio::select! {
-                update = updates.next() => if update.is_none() { return Ok(()) },
-                () = sender.closed() => return Ok(()),
-            }
-        }
+        feed_items(&timeline, sender, |items| Around {
+            messages: convert(items, &reading, Rows::WithEvents),
+            at_start: at_start(items),
+        })
+        .await
     }
 
     /// One step from the messages around `event` towards older ones (or newer ones, `later`);
@@ -64,7 +58,7 @@ impl Handle {
         event: &str,
         later: bool,
     ) -> Result<bool, MatrixError> {
-        let timeline = self.focused(room, event).await?;
+        let timeline = self.focused(&self.room(room).await?, event).await?;
         let stepped = if later {
             timeline.paginate_forwards(STEP).await
         } else {
@@ -80,7 +74,7 @@ impl Handle {
         event: &str,
     ) -> Result<Vec<ChatMessage>, MatrixError> {
         let room = self.room(room).await?;
-        let timeline = self.focused(room.room_id().as_str(), event).await?;
+        let timeline = self.focused(&room, event).await?;
         let (_, mut updates) = timeline.subscribe().await;
         while let Ok(Some(_)) = tokio::time::timeout(QUIET, updates.next()).await {}
         let items: Vec<_> = timeline.items().await.into_iter().collect();
@@ -88,8 +82,7 @@ impl Handle {
     }
 
     /// The timeline around `event`, made on first use and kept until another is asked for.
-    async fn focused(&self, room: &str, event: &str) -> Result<Arc<Timeline>, MatrixError> {
-        let joined = self.room(room).await?;
+    async fn focused(&self, joined: &Room, event: &str) -> Result<Arc<Timeline>, MatrixError> {
         let room = joined.room_id().as_str();
         let mut kept = self.inner.around.lock().await;
         if let Some((r, e, timeline)) = kept.as_ref()

@@ -11,7 +11,7 @@ use matrix_sdk_ui::timeline::{RoomExt as _, TimelineFocus};
 
 use super::MatrixError;
 use super::handle::Handle;
-use super::timeline::{Feed, Reading, Rows, convert, followed};
+use super::timeline::{Feed, Reading, Rows, convert, feed_items, followed};
 use crate::model::ChatMessage;
 use crate::model::mention::Outgoing;
 
@@ -37,21 +37,10 @@ impl Handle {
         let room = self.room(room).await?;
         let timeline = thread_timeline(&room, root).await?;
         let reading = Reading::of(self, &room).await;
-        let (_, mut updates) = timeline.subscribe().await;
         // The thread's older replies are fetched from the server as far as its root.
         let paging = timeline.clone();
         tokio::spawn(async move { while let Ok(false) = paging.paginate_backwards(50).await {} });
-        loop {
-            let items: Vec<_> = timeline.items().await.into_iter().collect();
-            let messages = convert(&items, &reading, Rows::Messages);
-            if sender.send(Ok(messages)).is_err() {
-                return Ok(());
-            }
-            tokio::select! {
-                update = updates.next() => if update.is_none() { return Ok(()) },
-                () = sender.closed() => return Ok(()),
-            }
-        }
+        feed_items(&timeline, sender, |items| convert(items, &reading, Rows::Messages)).await
     }
 
     /// The messages of the thread that `root` starts, the root first, fetched back to it.

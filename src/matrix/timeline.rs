@@ -133,6 +133,26 @@ where
     futures_util::stream::poll_fn(move |cx| receiver.poll_recv(cx))
 }
 
+/// Sends what `view` makes of `timeline`'s items, again at each of its updates, until the
+/// timeline ends or nobody listens on `sender` any more (a thread, a message in its place).
+pub(super) async fn feed_items<T>(
+    timeline: &Timeline,
+    sender: &Feed<T>,
+    view: impl Fn(&[Arc<TimelineItem>]) -> T,
+) -> Result<(), MatrixError> {
+    let (_, mut updates) = timeline.subscribe().await;
+    loop {
+        let items: Vec<_> = timeline.items().await.into_iter().collect();
+        if sender.send(Ok(view(&items))).is_err() {
+            return Ok(());
+        }
+        tokio::select! {
+            update = updates.next() => if update.is_none() { return Ok(()) },
+            () = sender.closed() => return Ok(()),
+        }
+    }
+}
+
 /// A timeline with no update for this long has applied what it was given.
 pub(crate) const QUIET: Duration = Duration::from_millis(400);
 

@@ -130,28 +130,34 @@ impl Core {
                 done(async move { handle.decline_and_block(&room_id).await.map(drop) })
             }
             Request::Room(room::Event::WatchThread { room_id, root }) => {
-                self.watch_thread(&room_id, &root)
+                let watched = self.handle.watch_thread(&room_id, &root);
+                follow(&mut self.thread, watched, |messages| {
+                    room::Message::Thread(match messages {
+                        Ok(messages) => thread::Message::Loaded(messages),
+                        Err(error) => thread::Message::Failed(error),
+                    })
+                })
             }
             Request::Room(room::Event::WatchAround { room_id, event_id }) => {
-                self.watch_around(&room_id, &event_id)
+                let watched = self.handle.watch_around(&room_id, &event_id);
+                follow(&mut self.around, watched, |messages| {
+                    room::Message::Around(match messages {
+                        Ok(messages) => around::Message::Loaded(messages),
+                        Err(error) => around::Message::Failed(error),
+                    })
+                })
             }
             Request::Room(room::Event::StopAround) => {
-                if let Some(previous) = self.around.take() {
-                    previous.abort();
-                }
+                stop(&mut self.around);
                 Task::none()
             }
             Request::Room(room::Event::StopThread) => {
-                if let Some(previous) = self.thread.take() {
-                    previous.abort();
-                }
+                stop(&mut self.thread);
                 Task::none()
             }
             Request::Room(room::Event::LoadMembers(room_id)) => {
                 // One side panel at a time: the thread the members replace is let go.
-                if let Some(previous) = self.thread.take() {
-                    previous.abort();
-                }
+                stop(&mut self.thread);
                 manage::load_members(handle, room_id)
             }
             Request::Room(event) => room_request(handle, event),
@@ -186,52 +192,47 @@ impl Core {
     /// Follows one room until another is opened: the previous watch ends first.
     fn watch(&mut self, room_id: &str) -> Task<Message> {
         // Another room: the messages around one of the previous room are let go with it.
-        for previous in [self.watching.take(), self.around.take()].into_iter().flatten() {
-            previous.abort();
-        }
-        let (task, watching) = Task::run(self.handle.watch_room(room_id), |view| {
-            Message::Room(match view {
-                Ok(view) => room::Message::Loaded(view),
-                Err(error) => room::Message::Failed(Failure::from(MatrixError::clone(&error))),
-            })
+        stop(&mut self.around);
+        follow(&mut self.watching, self.handle.watch_room(room_id), |view| match view {
+            Ok(view) => room::Message::Loaded(view),
+            Err(error) => room::Message::Failed(error),
         })
-        .abortable();
-        self.watching = Some(watching);
-        task
     }
+}
 
-    /// Follows the messages around one of the open room (the previous such watch is let go).
-    fn watch_around(&mut self, room_id: &str, event_id: &str) -> Task<Message> {
-        if let Some(previous) = self.around.take() {
-            previous.abort();
-        }
-        let watched = self.handle.watch_around(room_id, event_id);
-        let (task, watching) = Task::run(watched, |messages| {
-            Message::Room(room::Message::Around(match messages {
-                Ok(messages) => around::Message::Loaded(messages),
-                Err(error) => around::Message::Failed(Failure::from(MatrixError::clone(&error))),
-            }))
-        })
-        .abortable();
-        self.around = Some(watching);
-        task
-    }
+/// Follows what `watched` sends (a room, its thread, the messages around one) in the open
+/// room's pane, the failure typed for the window; the previous watch in `slot` ends first.
+fn follow<T: Send + 'static>(
+    slot: &mut Option<task::Handle>,
+    watched: impl futures_util::Stream<Item = Result<T, Arc<MatrixError>>> + Send + 'static,
+    to: impl Fn(Result<T, Failure>) -> room::Message + Send + 'static,
+) -> Task<Message> {
+    stop(slot);
+    let (task, watching) = Task::run(watched, move |item| {
+        Message::Room(to(item.map_err(|error| Failure::from(MatrixError::clone(&error)))))
+    })
+    .abortable();
+    *slot = Some(watching);
+    task
+}
 
-    /// Follows one thread of the open room (the previous one is let go).
-    fn watch_thread(&mut self, room_id: &str, root: &str) -> Task<Message> {
-        if let Some(previous) = self.thread.take() {
-            previous.abort();
-        }
-        let (task, watching) = Task::run(self.handle.watch_thread(room_id, root), |messages| {
-            Message::Room(room::Message::Thread(match messages {
-                Ok(messages) => thread::Message::Loaded(messages),
-                Err(error) => thread::Message::Failed(Failure::from(MatrixError::clone(&error))),
-            }))
-        })
-        .abortable();
-        self.thread = Some(watching);
-        task
+/// Ends the watch in `slot`, if one runs.
+fn stop(slot: &mut Option<task::Handle>) {
+    if let Some(previous) = slot.take() {
+        previous.abort();
     }
+}
+
+/// A permalink's room (id or alias) as the id of a joined room, then `to` with it.
+fn resolved(
+    handle: Handle,
+    room: String,
+    to: impl FnOnce(String) -> Message + Send + 'static,
+) -> Task<Message> {
+    Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
+        Ok(room_id) => to(room_id),
+        Err(error) => Message::Done(Err(error.into())),
+    })
 }
 
 /// Runs a core call; its answer, with the failure typed for the window, becomes a message.
@@ -398,16 +399,10 @@ fn room_request(handle: Handle, event: room::Event) -> Task<Message> {
             Task::batch(event_ids.into_iter().map(load))
         }
         room::Event::OpenMessage { room, event } => {
-            Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
-                Ok(room_id) => Message::OpenAt(room_id, event),
-                Err(error) => Message::Done(Err(error.into())),
-            })
+            resolved(handle, room, move |room_id| Message::OpenAt(room_id, event))
         }
         room::Event::OpenRoom(room) => {
-            Task::perform(async move { handle.room_id_of(&room).await }, |found| match found {
-                Ok(room_id) => Message::List(room_list::Message::Select(room_id)),
-                Err(error) => Message::Done(Err(error.into())),
-            })
+            resolved(handle, room, |room_id| Message::List(room_list::Message::Select(room_id)))
         }
         // The screen handles these itself; they never become requests.
         room::Event::LoadMembers(_)
