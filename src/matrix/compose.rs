@@ -146,7 +146,7 @@ async fn loaded(timeline: &Timeline, event_id: &str) -> Result<TimelineEventItem
     if has().await {
         return Ok(TimelineEventItemId::EventId(id));
     }
-    Err(MatrixError::SendFailed(crate::fl!("error-message-not-found")))
+    Err(MatrixError::SendFailed(crate::fl!("error-reply-target-missing")))
 }
 
 fn event_id_of(event_id: &str) -> Result<OwnedEventId, MatrixError> {

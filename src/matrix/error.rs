@@ -227,6 +227,16 @@ pub(crate) fn sdk_error(error: matrix_sdk::Error) -> MatrixError {
 }
 
 impl MatrixError {
+    /// Whether trying again in a moment may work: the keychain did not answer or failed in
+    /// passing, or the store was busy. Never a refusal, a missing secret or an ended session.
+    pub(crate) fn passes(&self) -> bool {
+        matches!(
+            self,
+            Self::Keychain(KeychainError::Unreachable(_) | KeychainError::Failed(_))
+                | Self::StoreLocked(_)
+        )
+    }
+
     /// The server's answer to a request, or the network's failure to carry it.
     pub(crate) fn from_http(url: &url::Url, error: &matrix_sdk::HttpError) -> Self {
         use matrix_sdk::ruma::api::error::ErrorKind;
@@ -251,4 +261,22 @@ pub(crate) fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
         cause = next;
     }
     cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only what may pass by itself is tried again at start: a locked keychain waits for the
+    /// person, and a missing secret or an ended session will not come back by waiting.
+    #[test]
+    fn only_passing_failures_are_tried_again() {
+        let unreachable = MatrixError::Keychain(KeychainError::Unreachable("no bus".into()));
+        assert!(unreachable.passes());
+        assert!(MatrixError::StoreLocked("busy".into()).passes());
+        let locked = MatrixError::Keychain(KeychainError::Locked("locked".into()));
+        assert!(!locked.passes());
+        assert!(!MatrixError::StoreKeyMissing("@a:b".into()).passes());
+        assert!(!MatrixError::LoggedOutByServer("@a:b".into()).passes());
+    }
 }

@@ -21,12 +21,7 @@ use crate::profile::Profile;
 pub fn run(profile: Profile, policy: Policy) -> Events {
     let (sender, receiver) = mpsc::unbounded_channel();
     tokio::spawn(async move {
-        // A panic while starting (in the SDK, the keychain's backend…) must not leave the
-        // window waiting for ever: it is reported as a failure like any other.
-        let started = tokio::spawn(async move { start(&profile, policy).await })
-            .await
-            .unwrap_or_else(|panic| Err(MatrixError::Crashed(panic.to_string())));
-        match started {
+        match start_patiently(profile, policy).await {
             Ok((handle, mut events)) => {
                 let _ = sender.send(Event::Ready(handle));
                 // Until the front end stops listening; then the core's own tasks see that
@@ -44,11 +39,46 @@ pub fn run(profile: Profile, policy: Policy) -> Events {
                 }
             }
             Err(error) => {
+                // Said in the log too: the window only shows it on the login screen.
+                tracing::warn!(%error, "the session could not start");
                 let _ = sender.send(Event::Failed(error));
             }
         }
     });
     receiver
+}
+
+/// How long a start that failed for a passing reason is tried again: at login the keychain's
+/// daemon may still be starting, or busy unlocking the collection.
+const START_RETRIES: [Duration; 4] = [
+    Duration::from_millis(500),
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+    Duration::from_secs(4),
+];
+
+/// Starts, and tries again after a pause while the failure is one that passes (the keychain
+/// did not answer, the store was busy), rather than sending the person to the login screen.
+async fn start_patiently(
+    profile: Profile,
+    policy: Policy,
+) -> Result<(Handle, Events), MatrixError> {
+    let mut pauses = START_RETRIES.iter();
+    loop {
+        let (profile, policy) = (profile.clone(), policy.clone());
+        // A panic while starting (in the SDK, the keychain's backend…) must not leave the
+        // window waiting for ever: it is reported as a failure like any other.
+        let started = tokio::spawn(async move { start(&profile, policy).await })
+            .await
+            .unwrap_or_else(|panic| Err(MatrixError::Crashed(panic.to_string())));
+        match (started, pauses.next()) {
+            (Err(error), Some(pause)) if error.passes() => {
+                tracing::warn!(%error, "the session could not start yet; trying again");
+                tokio::time::sleep(*pause).await;
+            }
+            (started, _) => return started,
+        }
+    }
 }
 
 /// Restores the profile's session, starts the sync and returns the handle with its events.

@@ -17,9 +17,19 @@ pub(crate) fn milestone(user: &User, name: &str, app: &mut std::process::Child) 
         if let Ok(Some(status)) = app.try_wait() {
             panic!("the app exited ({status}) before {name}:\n{}", user.log("default"));
         }
-        assert!(Instant::now() < deadline, "no {name} in the log:\n{}", user.log("default"));
+        assert!(Instant::now() < deadline, "no {name} in the log:\n{}", log_and_warnings(user));
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+/// The profile's log, then its warnings and errors again at the end, where a long log cut in
+/// the middle (as CI shows it) still shows why the app did not get there.
+fn log_and_warnings(user: &User) -> String {
+    let log = user.log("default");
+    let warnings: Vec<&str> =
+        log.lines().filter(|l| l.contains(" WARN ") || l.contains(" ERROR ")).collect();
+    let last = &warnings[warnings.len().saturating_sub(12)..];
+    format!("{log}\n---- the last warnings and errors ----\n{}", last.join("\n"))
 }
 
 /// Starts `user`'s window on `display` and waits until its room list is complete and drawn.

@@ -8,8 +8,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_owned()
 }
 
-/// The message ids defined in one language's files.
-fn ids(lang: &str) -> BTreeSet<String> {
+/// The message ids defined in one language's file, in order, repeats included.
+fn defined(lang: &str) -> Vec<String> {
     let text = std::fs::read_to_string(root().join("i18n").join(lang).join("estafette.ftl"))
         .expect("ftl file");
     text.lines()
@@ -20,6 +20,11 @@ fn ids(lang: &str) -> BTreeSet<String> {
         })
         .map(str::to_owned)
         .collect()
+}
+
+/// The message ids defined in one language's file.
+fn ids(lang: &str) -> BTreeSet<String> {
+    defined(lang).into_iter().collect()
 }
 
 /// The ids the code names through `fl!("…")`.
@@ -51,6 +56,18 @@ fn english_and_french_define_the_same_messages() {
     let only_fr: Vec<_> = fr.difference(&en).collect();
     assert!(only_en.is_empty(), "missing in French: {only_en:?}");
     assert!(only_fr.is_empty(), "missing in English: {only_fr:?}");
+}
+
+/// Fluent keeps the first of two messages with one id and only logs the second: a repeat
+/// would make one of the two places that use it say the other's sentence.
+#[test]
+fn no_message_id_is_defined_twice() {
+    for lang in ["en", "fr"] {
+        let mut seen = BTreeSet::new();
+        let twice: Vec<_> =
+            defined(lang).into_iter().filter(|id| !seen.insert(id.clone())).collect();
+        assert!(twice.is_empty(), "defined twice in {lang}: {twice:?}");
+    }
 }
 
 #[test]
