@@ -61,6 +61,7 @@ fn policy_text() -> impl Strategy<Value = String> {
         Just("public_room_directory"),
         Just("reactions"),
         Just("local_search"),
+        Just("server_search"),
         Just("media_previews"),
         Just("log_level_max"),
         Just("idle_lock_minutes"),

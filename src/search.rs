@@ -208,6 +208,13 @@ impl Index {
         self.len() == 0
     }
 
+    /// Whether the index holds (or held, before a redaction) the message `id`: what it says
+    /// of that message is the truth, whatever another source says.
+    pub fn knows(&self, id: &str) -> bool {
+        let writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        writer.versions.contains_key(&schema::key(id))
+    }
+
     /// The messages (of `room`, or of every room) that have every word of `query`, best first.
     pub fn search(
         &self,
@@ -311,6 +318,12 @@ fn versions(searcher: &tantivy::Searcher) -> Result<HashMap<u64, Known>, SearchE
         }
     }
     Ok(versions)
+}
+
+/// Where in `body` the words of `query` are, as a search of the index would mark them: for
+/// a message found elsewhere (the server's search).
+pub fn marks(query: &str, body: &str) -> Vec<Range<usize>> {
+    Words::of(query).marks(body)
 }
 
 /// A query's words as each field indexes them: folded, and stemmed in each language.

@@ -4,13 +4,14 @@
 
 mod convert;
 mod crawl;
+mod server;
 pub(crate) mod state;
 
 use std::collections::HashSet;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use matrix_sdk::ruma::RoomId;
+use matrix_sdk::ruma::{OwnedRoomId, RoomId};
 use tokio::sync::mpsc;
 
 use super::event::Event;
@@ -141,6 +142,29 @@ async fn index_cached(inner: &Inner, room: &RoomId) -> Result<(), MatrixError> {
     apply(inner, changes, None).await.map(drop)
 }
 
+/// The index's hits, then the server's that the index does not know, up to `limit`: a
+/// message the index holds (or removed) is described by it alone, with its latest text.
+fn merged(
+    index: &Index,
+    query: &str,
+    mut hits: Vec<crate::search::Hit>,
+    extra: Vec<crate::search::Message>,
+    limit: usize,
+) -> Vec<crate::search::Hit> {
+    let mut seen: HashSet<String> = hits.iter().map(|hit| hit.message.id.clone()).collect();
+    for message in extra {
+        if hits.len() >= limit {
+            break;
+        }
+        if index.knows(&message.id) || !seen.insert(message.id.clone()) {
+            continue;
+        }
+        let marks = crate::search::marks(query, &message.body);
+        hits.push(crate::search::Hit { message, marks, score: 0.0 });
+    }
+    hits
+}
+
 /// Applies `changes` (and the crawler's `note`) off the async threads.
 pub(super) async fn apply(
     inner: &Inner,
@@ -166,16 +190,39 @@ impl Handle {
         self.inner.policy.may_index_locally()?;
         let index = self.inner.index.clone().ok_or(MatrixError::SearchUnavailable)?;
         let room = match room {
-            Some(room) => Some(self.room(room).await?.room_id().to_string()),
+            Some(room) => Some(self.room(room).await?),
             None => None,
         };
-        let query = query.to_owned();
-        let hits = off_thread(move || index.search(&query, room.as_deref(), limit)).await?;
+        let asked = self.server_searched(room.as_ref());
+        let (owned, within) = (query.to_owned(), room.map(|room| room.room_id().to_string()));
+        let local = index.clone();
+        let hits = off_thread(move || local.search(&owned, within.as_deref(), limit)).await?;
+        let extra = server::found(&self.inner.client, query, asked, limit).await;
         let mut found = Vec::with_capacity(hits.len());
-        for hit in hits {
+        for hit in merged(&index, query, hits, extra, limit) {
             found.push(self.described(hit).await);
         }
         Ok(found)
+    }
+
+    /// The rooms whose messages the server's search may be asked for: `room`, or every joined
+    /// room, when it is known not to be encrypted and the policy lets the server be asked.
+    fn server_searched(&self, room: Option<&matrix_sdk::Room>) -> Vec<OwnedRoomId> {
+        if !self.inner.policy.asks_server_search() {
+            return Vec::new();
+        }
+        let rooms = match room {
+            Some(room) => vec![room.clone()],
+            None => self.inner.client.joined_rooms(),
+        };
+        rooms
+            .into_iter()
+            .filter(|room| {
+                let state = room.encryption_state();
+                !state.is_encrypted() && !state.is_unknown()
+            })
+            .map(|room| room.room_id().to_owned())
+            .collect()
     }
 
     /// A hit with its room's and sender's names.
@@ -236,5 +283,39 @@ impl Handle {
         if let Err(error) = apply(&self.inner, changes, None).await {
             tracing::warn!(%error, "a forgotten room's messages could not leave the index");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Message;
+
+    fn message(id: &str, body: &str) -> Message {
+        let (room, sender) = ("!r:example.org".into(), "@a:example.org".into());
+        Message { id: id.into(), room, sender, sent: 1, version: 1, body: body.into() }
+    }
+
+    /// The server adds what the index does not know, marked, after the index's own hits and
+    /// within the limit; a message the index holds is never listed from the server.
+    #[test]
+    fn the_servers_messages_come_after_the_index_and_never_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::open(dir.path(), &[7; 32]).unwrap();
+        let held = [Change::Put(message("$held", "la lanterne bleue"))];
+        index.apply(&held, None).unwrap();
+        let hits = index.search("lanterne", None, 10).unwrap();
+        let extra = vec![
+            message("$held", "la lanterne d'avant"),
+            message("$new", "Lanterne neuve"),
+            message("$new", "Lanterne neuve"),
+            message("$more", "une lanterne"),
+        ];
+        let merged = merged(&index, "lanterne", hits.clone(), extra.clone(), 10);
+        let ids: Vec<_> = merged.iter().map(|hit| hit.message.id.as_str()).collect();
+        assert_eq!(ids, ["$held", "$new", "$more"]);
+        assert_eq!(merged[0].message.body, "la lanterne bleue");
+        assert_eq!(merged[1].marks, [0..8]);
+        assert_eq!(super::merged(&index, "lanterne", hits, extra, 2).len(), 2);
     }
 }

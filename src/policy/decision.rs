@@ -136,6 +136,12 @@ impl Policy {
         }
     }
 
+    /// Asking the server's own search for the rooms that are not encrypted: no refusal, only
+    /// whether the search does it.
+    pub fn asks_server_search(&self) -> bool {
+        self.server_search.value == Switch::On
+    }
+
     /// Whether pictures and other media in a room's timeline are fetched and shown without a
     /// click. Fetching a stranger's media tells their server that you looked, and the file
     /// may be hostile: with `private`, only rooms that are encrypted and not public (anyone

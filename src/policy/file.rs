@@ -38,6 +38,9 @@ pub struct Settings {
     pub reactions: Option<OnOffKey>,
     /// `"on"` or `"off"`: whether messages are kept in a local, encrypted search index.
     pub local_search: Option<OnOffKey>,
+    /// `"on"` or `"off"`: whether a search also asks the server, for the rooms that are not
+    /// encrypted (the server reads those anyway, but then also learns what was searched).
+    pub server_search: Option<OnOffKey>,
     /// `"all"`, `"private"` or `"off"`: where pictures and other media in the timeline are
     /// fetched and shown without a click.
     pub media_previews: Option<MediaPreviewsKey>,

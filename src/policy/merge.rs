@@ -112,6 +112,8 @@ pub struct Policy {
     pub reactions: Setting<Reactions>,
     /// The local search index: an organisation may forbid keeping one on its laptops.
     pub local_search: Setting<Switch>,
+    /// Asking the server's search too, for the rooms that are not encrypted.
+    pub server_search: Setting<Switch>,
     /// Where pictures and other media in the timeline are fetched and shown without a click.
     pub media_previews: Setting<MediaPreviews>,
     /// The effective log level is clamped to this.
@@ -147,6 +149,9 @@ impl Default for Policy {
             public_room_directory: default(PublicRoomDirectory::On),
             reactions: default(Reactions::On),
             local_search: default(Switch::On),
+            // As Element does: those rooms' messages are on the server in clear already, and
+            // it finds what was said before this computer started indexing.
+            server_search: default(Switch::On),
             // Strangers' media wait for a click: fetching tells their server you looked.
             media_previews: default(MediaPreviews::Private),
             // No cap of its own: the logging module already keeps the libraries' most verbose
@@ -262,6 +267,13 @@ impl Policy {
                 o.local_search.map(switch),
                 org_path,
                 defaults.local_search.value,
+            ),
+            server_search: strict::strictest(
+                u.server_search.map(switch),
+                user_path,
+                o.server_search.map(switch),
+                org_path,
+                defaults.server_search.value,
             ),
             media_previews: strict::strictest(
                 u.media_previews.map(media_previews),

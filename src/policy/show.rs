@@ -88,6 +88,7 @@ impl Policy {
             ),
             Rule::of("reactions", &self.reactions, self.reactions.value.name()),
             Rule::of("local_search", &self.local_search, self.local_search.value.name()),
+            Rule::of("server_search", &self.server_search, self.server_search.value.name()),
             Rule::of("media_previews", &self.media_previews, self.media_previews.value.name()),
             Rule::of("log_level_max", &self.log_level_max, self.log_level_max.value.name()),
             Rule::of(
@@ -120,7 +121,7 @@ mod tests {
             Path::new("/etc/estafette/policy.toml"),
         );
         let rules = policy.rules();
-        assert_eq!(rules.len(), 16, "one line per key");
+        assert_eq!(rules.len(), 17, "one line per key");
         let find = |key| rules.iter().find(|rule| rule.key == key).unwrap();
         let locked = find("lock_default_homeserver");
         assert_eq!(

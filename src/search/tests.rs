@@ -141,3 +141,22 @@ fn nothing_new_writes_nothing() {
     assert_eq!(index.apply(&again, Some("progress-1")).unwrap(), 0);
     assert_eq!(files(), before);
 }
+
+/// A message the index holds, even one since redacted, is its to describe: the server's
+/// search, which may still have an old text, does not get to add it again.
+#[test]
+fn the_index_knows_what_it_holds_and_what_it_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = filled(dir.path());
+    index.apply(&[Change::Remove("$2".into())], None).unwrap();
+    assert!(index.knows("$1"));
+    assert!(index.knows("$2"), "a redacted message is forgotten, not unknown");
+    assert!(!index.knows("$9"));
+}
+
+#[test]
+fn words_found_elsewhere_are_marked_as_the_index_marks_them() {
+    let body = "Les Réunions de jeudi";
+    let marked: Vec<_> = marks("reunion JEUDI", body).into_iter().map(|r| &body[r]).collect();
+    assert_eq!(marked, ["Réunions", "jeudi"]);
+}

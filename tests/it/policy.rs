@@ -52,6 +52,7 @@ fn policy_show_lists_every_key_with_its_value_and_origin() {
             "public_room_directory",
             "reactions",
             "local_search",
+            "server_search",
             "media_previews",
             "log_level_max",
             "idle_lock_minutes",

@@ -227,3 +227,59 @@ async fn while_the_app_runs_a_new_message_becomes_findable_by_itself() {
     drop(events);
     handle.shutdown().await.expect("shut down");
 }
+
+/// Sends `content` to `room` as the account of `token`, by the server's API; returns its id.
+fn raw_send(synapse: &Synapse, token: &str, room: &str, content: &serde_json::Value) -> String {
+    let path = format!("/_matrix/client/v3/rooms/{room}/send/m.room.message/{}", unique("t"));
+    let (status, answer) = synapse.call("PUT", &path, Some(token), &content.to_string());
+    assert_eq!(status, 200, "{answer}");
+    let value: serde_json::Value = serde_json::from_str(&answer).expect("send JSON");
+    value["event_id"].as_str().expect("event id").to_owned()
+}
+
+/// In a room that is not encrypted the server's search is asked too, and what both find is
+/// listed once; the server's older text of an edited message is not (the index knows the
+/// message, with its new text). `server_search = "off"` stops asking it.
+#[test]
+fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
+    let synapse = Synapse::shared();
+    let (mut me, my_account) = person(synapse, "merged");
+    let (_, token) = synapse.register_with_token("veilleur");
+    let body = serde_json::json!({
+        "name": unique("Veille publique"), "preset": "private_chat",
+        "invite": [my_account.user_id],
+    });
+    let (status, answer) =
+        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&token), &body.to_string());
+    assert_eq!(status, 200, "{answer}");
+    let created: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
+    let room = created["room_id"].as_str().expect("room id").to_owned();
+    me.run(&["join", &room], "").ok();
+
+    let text = |body: &str| serde_json::json!({"msgtype": "m.text", "body": body});
+    let mut lit: Vec<String> = ["La lanterne du port", "Lanterne éteinte", "une lanterne neuve"]
+        .iter()
+        .map(|body| raw_send(synapse, &token, &room, &text(body)))
+        .collect();
+    raw_send(synapse, &token, &room, &text("Rien à signaler"));
+    let edited = raw_send(synapse, &token, &room, &text("La lanterne rouge"));
+    let edit = serde_json::json!({
+        "msgtype": "m.text", "body": "* Le phare vert",
+        "m.new_content": {"msgtype": "m.text", "body": "Le phare vert"},
+        "m.relates_to": {"rel_type": "m.replace", "event_id": edited},
+    });
+    raw_send(synapse, &token, &room, &edit);
+    // The server itself still finds the edited message by its first text.
+    assert_eq!(server_search(synapse, &token, "lanterne"), 4);
+
+    lit.sort();
+    assert_eq!(found(&me, &["lanterne", "--room", &room]), lit);
+    assert_eq!(found(&me, &["phare"]), [edited.clone()], "the edit, once, by its new text");
+    let asked = |me: &User| me.log("default").matches("the server's search answered").count();
+    assert_eq!(asked(&me), 2, "the server was asked for the room that is not encrypted");
+    assert!(!me.log("default").contains("lanterne"), "the words searched are not logged");
+
+    me.set_policy("server_search = \"off\"\n");
+    assert_eq!(found(&me, &["lanterne"]), lit, "the index alone still finds them");
+    assert_eq!(asked(&me), 2, "the server is not asked when the policy says no");
+}
