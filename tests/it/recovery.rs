@@ -14,8 +14,23 @@ fn on(user: &User, profile: &str, args: &[&str], stdin: &str) -> Run {
 }
 
 fn tail(user: &User, profile: &str, room: &str) -> Vec<Value> {
-    let run = on(user, profile, &["tail", room, "--json", "--limit", "50"], "");
+    let run = on(user, profile, &["tail", room, "--json", "--limit", "200"], "");
     run.json_lines("tail JSON")
+}
+
+/// Puts `count` messages of a third person into `room` (of which `inviter` is a member).
+fn deepen(synapse: &Synapse, inviter: &User, room: &str, count: usize) {
+    let (filler, token) = synapse.register_with_token("rfiller");
+    inviter.run(&["invite", room, &filler.user_id], "").ok();
+    let (status, answer) =
+        synapse.call("POST", &format!("/_matrix/client/v3/join/{room}"), Some(&token), "{}");
+    assert_eq!(status, 200, "{answer}");
+    for n in 0..count {
+        let path = format!("/_matrix/client/v3/rooms/{room}/send/m.room.message/f{n}");
+        let body = format!(r#"{{"msgtype":"m.text","body":"filler {n}"}}"#);
+        let (status, answer) = synapse.call("PUT", &path, Some(&token), &body);
+        assert_eq!(status, 200, "{answer}");
+    }
 }
 
 fn status(user: &User, profile: &str) -> Value {
@@ -82,6 +97,9 @@ fn a_new_session_reads_earlier_history_once_recovered_with_the_key() {
     for text in ["before the new session: juniper-anchor-314", "and another: copper-lantern-902"] {
         sent.push(bob.run(&["send", &room, text], "").ok().stdout.trim().to_owned());
     }
+    // More than a page of history after them: a search that only looks at the newest
+    // messages after the keys come would not find them.
+    deepen(synapse, &bob, &room, 110);
     // Alice's session receives the keys, and the status pushes them into the backup.
     let seen = tail(&alice, "default", &room);
     assert!(lines_of(&seen, &sent).iter().all(|l| l["body"].is_string()), "{seen:?}");
@@ -103,6 +121,9 @@ fn a_new_session_reads_earlier_history_once_recovered_with_the_key() {
     // Its search index reads that history too, and cannot find words it cannot read.
     let unread = on(&alice, "second", &["search", "juniper"], "");
     assert!(!unread.ok().stdout.contains("juniper"), "{}", unread.stdout);
+    // The cache folder is the cache: cleaned, the events read unreadable are no longer there
+    // to be decrypted again when the keys come; the index still knows they are missing.
+    std::fs::remove_dir_all(alice.profile_dir("second").join("cache/store")).expect("cache");
     let before = status(&alice, "second");
     assert_eq!(
         (before["recovery"].as_str(), before["session_verified"].as_bool()),
@@ -126,16 +147,17 @@ fn a_new_session_reads_earlier_history_once_recovered_with_the_key() {
         on(&alice, "second", &["--log-level", "debug", "recovery", "recover"], &format!("{key}\n"));
     assert!(recovered.ok().stdout.contains("Recovery done"), "{}", recovered.stdout);
     assert!(!recovered.stderr.contains(&key), "the key reached the log");
+    // The keys came late for the search index too: what it read unreadable, deep in the
+    // history, is now found (before anything else reads that history again).
+    let found = on(&alice, "second", &["search", "juniper", "--json"], "");
+    let found: Vec<Value> = found.json_lines("search JSON");
+    let ids: Vec<&str> = found.iter().filter_map(|hit| hit["event_id"].as_str()).collect();
+    assert_eq!(ids, [sent[0].as_str()], "found after the keys came");
     let read = tail(&alice, "second", &room);
     let read = lines_of(&read, &sent);
     let bodies: Vec<_> = read.iter().filter_map(|l| l["body"].as_str()).collect();
     assert_eq!(bodies.len(), 2, "history still unreadable: {read:?}");
     assert!(bodies[0].contains("juniper-anchor-314") && bodies[1].contains("copper-lantern-902"));
-    // The keys came late for the search index too: what it read unreadable is now found.
-    let found = on(&alice, "second", &["search", "juniper", "--json"], "");
-    let found: Vec<Value> = found.json_lines("search JSON");
-    let ids: Vec<&str> = found.iter().filter_map(|hit| hit["event_id"].as_str()).collect();
-    assert_eq!(ids, [sent[0].as_str()], "found after the keys came");
 
     // (c) Both sessions: recovery and backup on; the new one verified, with every identity key.
     for profile in ["default", "second"] {

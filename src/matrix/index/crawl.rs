@@ -2,9 +2,11 @@
 //! (a pause between pages, longer while the person is using the app, a growing one after an
 //! error), and resumably: where it stopped in each room is kept in the index's own note,
 //! sealed with it. At each start it first reads what came while the app was closed, newest
-//! first, down to the newest message it had already read.
+//! first, down to the newest message it had already read. Messages it could not decrypt are
+//! noted too, and fetched again once a run (their keys may have come since, or be in the
+//! key backup), however deep in the history they are.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Weak;
 use std::time::Duration;
 
@@ -32,6 +34,11 @@ const ACTIVE_PAUSE: Duration = Duration::from_secs(3);
 const IDLE: Duration = Duration::from_secs(30);
 /// The longest wait after errors.
 const MOST_BACKOFF: Duration = Duration::from_secs(300);
+/// Messages that could not be decrypted, kept per room to try again; past this, the oldest
+/// are given up (the note is rewritten whole after every page).
+const LOCKED_MOST: usize = 2000;
+/// Of those, how many are fetched again in one step.
+const RETRY_BATCH: usize = 50;
 
 /// Where the crawler is, kept in the index's note.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -47,6 +54,18 @@ struct RoomCrawl {
     done: bool,
     /// The newest message time the crawler has read: catching up stops there.
     newest: i64,
+    /// Messages read that this session could not decrypt, to fetch again in a later run.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    locked: BTreeSet<String>,
+}
+
+impl RoomCrawl {
+    fn note_locked(&mut self, ids: Vec<String>) {
+        self.locked.extend(ids);
+        while self.locked.len() > LOCKED_MOST {
+            self.locked.pop_first();
+        }
+    }
 }
 
 /// What to read next.
@@ -55,6 +74,8 @@ enum Work {
     CatchUp,
     /// One more page of history, from this token (or from now).
     History(Option<String>),
+    /// Messages it could not decrypt before, fetched again.
+    Retry,
 }
 
 /// Crawls while someone listens on `sender`, reporting its progress there.
@@ -122,6 +143,7 @@ async fn step(inner: &Inner) -> Result<bool, MatrixError> {
     let done = match work {
         Work::CatchUp => catch_up(inner, &room, &mut crawl).await,
         Work::History(from) => history(inner, &room, from, &mut crawl).await,
+        Work::Retry => retry(inner, &room, &mut crawl, &mut this_run).await,
     };
     if let Err(error) = done {
         tracing::info!(%error, "a room's history cannot be read; skipped for this run");
@@ -147,6 +169,12 @@ fn next(note: &Note, this_run: &ThisRun, rooms: &[Room]) -> Option<(Room, Work)>
     {
         return Some((room.clone(), Work::CatchUp));
     }
+    if let Some(room) = pending().find(|room| {
+        known(room)
+            .is_some_and(|crawl| crawl.locked.iter().any(|id| !this_run.retried.contains(id)))
+    }) {
+        return Some((room.clone(), Work::Retry));
+    }
     pending().find_map(|room| match known(room) {
         None => Some((room.clone(), Work::History(None))),
         Some(crawl) if !crawl.done => Some((room.clone(), Work::History(crawl.back.clone()))),
@@ -160,6 +188,7 @@ async fn catch_up(inner: &Inner, room: &Room, crawl: &mut RoomCrawl) -> Result<(
     loop {
         let page = page(room, from.as_deref()).await?;
         newest = newest.max(page.newest);
+        crawl.note_locked(page.locked);
         super::apply(inner, page.changes, None).await?;
         if page.oldest <= crawl.newest || page.end.is_none() || page.events == 0 {
             break;
@@ -181,7 +210,56 @@ async fn history(
     crawl.newest = crawl.newest.max(page.newest);
     crawl.done = page.end.is_none() || page.events == 0;
     crawl.back = page.end;
+    crawl.note_locked(page.locked);
     super::apply(inner, page.changes, None).await.map(drop)
+}
+
+/// Fetches again messages this session could not decrypt, a batch at a time, once a run:
+/// first the room's keys from the backup (one request, the keys may be there since a
+/// recovery), then each message, indexed if it now decrypts. A message the server no longer
+/// gives is given up.
+async fn retry(
+    inner: &Inner,
+    room: &Room,
+    crawl: &mut RoomCrawl,
+    this_run: &mut ThisRun,
+) -> Result<(), MatrixError> {
+    let id = room.room_id().as_str();
+    if this_run.keys_fetched.insert(id.to_owned()) {
+        let backups = inner.client.encryption().backups();
+        if backups.are_enabled().await
+            && let Err(error) = backups.download_room_keys_for_room(room.room_id()).await
+        {
+            tracing::info!(%error, "a room's keys could not be fetched from the backup");
+        }
+    }
+    let batch: Vec<String> = crawl
+        .locked
+        .iter()
+        .filter(|e| !this_run.retried.contains(*e))
+        .take(RETRY_BATCH)
+        .cloned()
+        .collect();
+    let mut changes = Vec::new();
+    for event_id in batch {
+        this_run.retried.insert(event_id.clone());
+        let Ok(parsed) = matrix_sdk::ruma::EventId::parse(&event_id) else {
+            crawl.locked.remove(&event_id);
+            continue;
+        };
+        match room.event(&parsed, None).await {
+            Ok(event) if event.kind.is_utd() => {}
+            Ok(event) => {
+                crawl.locked.remove(&event_id);
+                changes.extend(super::convert::change(id, &event));
+            }
+            Err(error) if error.as_client_api_error().is_some() => {
+                crawl.locked.remove(&event_id);
+            }
+            Err(error) => return Err(sdk_error(error)),
+        }
+    }
+    super::apply(inner, changes, None).await.map(drop)
 }
 
 /// One page of a room's history, newest first, decrypted where this session can.
@@ -193,6 +271,8 @@ struct Page {
     newest: i64,
     /// Where the next (older) page starts; none at the room's beginning.
     end: Option<String>,
+    /// The ids of its events this session could not decrypt.
+    locked: Vec<String>,
 }
 
 async fn page(room: &Room, from: Option<&str>) -> Result<Page, MatrixError> {
@@ -212,6 +292,12 @@ async fn page(room: &Room, from: Option<&str>) -> Result<Page, MatrixError> {
             .filter_map(|event| super::convert::change(id, event))
             .collect(),
         events: messages.chunk.len(),
+        locked: messages
+            .chunk
+            .iter()
+            .filter(|event| event.kind.is_utd())
+            .filter_map(|event| event.event_id().map(|id| id.to_string()))
+            .collect(),
         oldest: times.iter().copied().min().unwrap_or(i64::MIN),
         newest: times.iter().copied().max().unwrap_or(i64::MIN),
         end: messages.end,

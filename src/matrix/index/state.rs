@@ -40,6 +40,10 @@ pub(super) struct ThisRun {
     pub(super) caught_up: HashSet<String>,
     /// Rooms the server would not page (left since, or forbidden): not retried this run.
     pub(super) skipped: HashSet<String>,
+    /// Messages it could not decrypt that were fetched again this run.
+    pub(super) retried: HashSet<String>,
+    /// Rooms whose keys were asked of the backup this run.
+    pub(super) keys_fetched: HashSet<String>,
 }
 
 fn now_ms() -> i64 {
