@@ -82,7 +82,7 @@ fn a_healthy_profile_passes_every_check_and_nothing_secret_is_printed() {
     // A new account has no recovery yet: worth a look, not a failure.
     assert_eq!(check(&value, "recovery").0, "warning", "{value}");
     let rules = value["policy"].as_array().expect("policy rules");
-    assert_eq!(rules.len(), 16, "{value}");
+    assert_eq!(rules.len(), 17, "{value}");
     assert!(rules.iter().all(|rule| rule["source"] == "default"), "{value}");
 
     // A second session that nobody verified is counted.
