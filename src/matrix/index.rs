@@ -315,7 +315,7 @@ mod tests {
         let ids: Vec<_> = merged.iter().map(|hit| hit.message.id.as_str()).collect();
         assert_eq!(ids, ["$held", "$new", "$more"]);
         assert_eq!(merged[0].message.body, "la lanterne bleue");
-        assert_eq!(merged[1].marks, [0..8]);
+        assert_eq!(merged[1].marks, vec![std::ops::Range { start: 0, end: 8 }]);
         assert_eq!(super::merged(&index, "lanterne", hits, extra, 2).len(), 2);
     }
 }

@@ -274,7 +274,7 @@ fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
 
     lit.sort();
     assert_eq!(found(&me, &["lanterne", "--room", &room]), lit);
-    assert_eq!(found(&me, &["phare"]), [edited.clone()], "the edit, once, by its new text");
+    assert_eq!(found(&me, &["phare"]), [edited], "the edit, once, by its new text");
     let asked = |me: &User| me.log("default").matches("the server's search answered").count();
     assert_eq!(asked(&me), 2, "the server was asked for the room that is not encrypted");
     assert!(!me.log("default").contains("lanterne"), "the words searched are not logged");
