@@ -334,14 +334,21 @@ fn fetch_quoted(timeline: &Arc<Timeline>, messages: &[ChatMessage], fetched: &mu
     }
 }
 
-/// Whether the timeline shows the room's very first event.
+/// Whether the timeline shows the room's very first event: the start marker, or, in a
+/// timeline focused on one message (which has no marker), the room's creation.
 pub(super) fn at_start(items: &[Arc<TimelineItem>]) -> bool {
-    items.first().is_some_and(|item| {
-        matches!(
-            item.as_virtual(),
-            Some(matrix_sdk_ui::timeline::VirtualTimelineItem::TimelineStart)
-        )
-    })
+    use matrix_sdk_ui::timeline::{
+        AnyOtherStateEventContentChange as State, TimelineItemContent as Content,
+        VirtualTimelineItem,
+    };
+    let marked = items
+        .first()
+        .is_some_and(|item| matches!(item.as_virtual(), Some(VirtualTimelineItem::TimelineStart)));
+    marked
+        || items.iter().find_map(|item| item.as_event()).is_some_and(|event| {
+            matches!(event.content(), Content::OtherState(state)
+                if matches!(state.content(), State::RoomCreate(_)))
+        })
 }
 
 async fn details(room: &Room) -> RoomDetails {

@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use futures_util::StreamExt as _;
+
 use estafette::matrix::Sent;
 use estafette::model::mention::Outgoing;
 
@@ -123,6 +125,26 @@ async fn encrypted_messages_are_found_locally_and_kept_sealed() {
         handle.step_around(&room, &ids[250], true).await.expect("a step forward");
         let forward = handle.messages_around(&room, &ids[250]).await.expect("around");
         assert!(forward.iter().any(|m| m.event_id.as_deref() == Some(ids[270].as_str())));
+        // Around the room's first message, stepping back reaches the room's creation, and
+        // the window is told there is nothing earlier (it hides "Earlier").
+        let mut first = Box::pin(handle.watch_around(&room, &ids[0]));
+        let mut reached = false;
+        for _ in 0..10 {
+            if handle.step_around(&room, &ids[0], false).await.expect("a step back") {
+                reached = true;
+                break;
+            }
+        }
+        assert!(reached, "the server never says the start is reached");
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let shown = tokio::time::timeout(Duration::from_secs(30), first.next()).await;
+            let shown = shown.expect("the messages around it").expect("a list").expect("read");
+            if shown.at_start {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the start is never said");
+        }
         handle.shutdown().await.expect("shut down");
     }
     let unknown = bob.run(&["tail", &room, "--around", "$nothing-of-the-sort"], "");
