@@ -106,6 +106,11 @@ impl Around {
         Some(Event::Reveal(at as f32 / last as f32))
     }
 
+    /// The messages shown, oldest first.
+    pub fn messages(&self) -> &[ChatMessage] {
+        &self.messages
+    }
+
     fn is_target(&self, message: &ChatMessage) -> bool {
         message.event_id.as_deref() == Some(self.event_id.as_str())
     }

@@ -634,7 +634,12 @@ impl Home {
             }
             Some(room::Event::RevealAround(at)) => {
                 let at = iced::widget::operation::RelativeOffset { x: 0.0, y: at };
-                Effects::ui(iced::widget::operation::snap_to(around::LIST, at))
+                let reveal = Effects::ui(iced::widget::operation::snap_to(around::LIST, at));
+                // The first answer also brought the pictures to fetch.
+                match pane.around_pictures() {
+                    Some(load) => reveal.and(Effects::core([Request::Room(load)])),
+                    None => reveal,
+                }
             }
             Some(room::Event::VerifyPerson(user)) => {
                 Effects::core([Request::StartVerification(Whom::Person(user))])

@@ -80,7 +80,12 @@ impl RoomPane {
     /// What the messages around one asked: steps go to the core with the room's id.
     pub(super) fn around_message(&mut self, message: around::Message) -> Option<Event> {
         let room_id = self.details.room_id.clone();
-        match self.around.as_mut()?.update(message)? {
+        let loaded = matches!(message, around::Message::Loaded(_));
+        let Some(event) = self.around.as_mut()?.update(message) else {
+            // Messages came (a step, a late key): their pictures load as the room's do.
+            return if loaded { self.around_pictures() } else { None };
+        };
+        match event {
             around::Event::Step { event_id, later } => {
                 Some(Event::StepAround { room_id, event_id, later })
             }
@@ -90,6 +95,15 @@ impl RoomPane {
                 Some(Event::StopAround)
             }
         }
+    }
+
+    /// The pictures among the messages shown around one that load without a click and are
+    /// not fetched yet (asked again with the first reveal, which the same answer brought).
+    pub fn around_pictures(&mut self) -> Option<Event> {
+        let shown = self.around.as_ref()?.messages().iter();
+        let (encrypted, public) = (self.details.encrypted, self.details.public);
+        let event = self.gallery.wanted(shown, encrypted, public)?;
+        self.gallery_event(event)
     }
 
     pub(super) fn load_members(&self) -> Event {

@@ -709,3 +709,29 @@ fn a_search_result_shows_in_place_of_the_live_timeline_until_back_to_the_latest(
     let mut ui = simulator(pane.view());
     assert!(ui.find("Le plus récent").is_ok(), "the live timeline is back");
 }
+
+/// A picture among the messages around a search result loads as it would in the timeline:
+/// asked once with the first answer, and the new ones a step brings after it.
+#[test]
+fn the_pictures_around_a_search_result_load_by_themselves() {
+    use crate::ui::panel::gallery::tests::picture;
+    let mut pane = team_with(Vec::new());
+    pane.show_message("$hit");
+    let first = vec![picture("$p1", false), said("$hit", "@b:x", "Voici le plan", false)];
+    let loaded = crate::model::Around { messages: first.clone(), at_start: false };
+    let revealed = pane.update(Message::Around(around::Message::Loaded(loaded)));
+    assert_eq!(revealed, Some(Event::RevealAround(1.0)));
+    let asked = pane.around_pictures();
+    let wanted =
+        Event::LoadPictures { room_id: "!c".into(), event_ids: vec!["$p1".into()], full: false };
+    assert_eq!(asked, Some(wanted));
+    assert_eq!(pane.around_pictures(), None, "asked once");
+
+    let mut stepped = vec![picture("$p0", false)];
+    stepped.extend(first);
+    let loaded = crate::model::Around { messages: stepped, at_start: true };
+    let more = pane.update(Message::Around(around::Message::Loaded(loaded)));
+    let wanted =
+        Event::LoadPictures { room_id: "!c".into(), event_ids: vec!["$p0".into()], full: false };
+    assert_eq!(more, Some(wanted), "only the new one");
+}
