@@ -194,12 +194,17 @@ impl Handle {
             None => None,
         };
         let asked = self.server_searched(room.as_ref());
-        let (owned, within) = (query.to_owned(), room.map(|room| room.room_id().to_string()));
-        let local = index.clone();
-        let hits = off_thread(move || local.search(&owned, within.as_deref(), limit)).await?;
         let extra = server::found(&self.inner.client, query, asked, limit).await;
+        let (query, within) = (query.to_owned(), room.map(|room| room.room_id().to_string()));
+        // Merged off the async threads too: asking the index what it knows waits for a
+        // commit under way.
+        let hits = off_thread(move || {
+            let hits = index.search(&query, within.as_deref(), limit)?;
+            Ok(merged(&index, &query, hits, extra, limit))
+        })
+        .await?;
         let mut found = Vec::with_capacity(hits.len());
-        for hit in merged(&index, query, hits, extra, limit) {
+        for hit in hits {
             found.push(self.described(hit).await);
         }
         Ok(found)
