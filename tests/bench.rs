@@ -450,13 +450,29 @@ fn search_index() {
     }
 }
 
+/// `ESTAFETTE_BENCH_BESIDE`, a shell command started as the crawl starts, with the crawler's
+/// pid in `ESTAFETTE_BENCH_WHILE`: the frame benchmark, to measure frames beside a crawl.
+fn beside(crawler: u32) -> Option<Child> {
+    let command = std::env::var("ESTAFETTE_BENCH_BESIDE").ok()?;
+    let child = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .env("ESTAFETTE_BENCH_WHILE", crawler.to_string())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the command beside the crawl");
+    Some(child)
+}
+
 /// The crawler against a seeded Synapse: `ESTAFETTE_BENCH_CRAWL` messages (100 000 unless
 /// set) in 20 rooms, written in clear through the raw API by four writers at once (Megolm
 /// through Estafette would take hours to seed; the crawler's decryption is not in these
 /// figures). Then `estafette search` for the measured account, which reads every room's
 /// history back to its start and indexes it with no pauses: time to crawl, the peak RSS of
 /// that process while it crawls, the index on disk against the text, and a search once the
-/// index is complete (the whole process, started and stopped).
+/// index is complete (the whole process, started and stopped). The frame times beside it:
+///
+///     ESTAFETTE_BENCH_BESIDE="target/release/deps/estafette-… frames_while_scrolling_a_room_of_ten \
+///         --ignored --nocapture" cargo test --release --locked --test bench search_crawl -- …
 #[test]
 #[ignore = "a benchmark: run with --ignored --nocapture, in release mode"]
 fn search_crawl() {
@@ -517,12 +533,17 @@ fn search_crawl() {
     mine.login(synapse, &me, &[]);
     let crawling = Instant::now();
     let mut search = mine.spawn(&["search", "réunion", "--limit", "5"], &[]);
+    let beside = beside(search.id());
     let mut peak = Peak(0);
     while search.try_wait().expect("the crawl's state").is_none() {
         peak.sample(search.id());
         std::thread::sleep(Duration::from_millis(100));
     }
     let crawled = crawling.elapsed();
+    if let Some(beside) = beside {
+        let output = beside.wait_with_output().expect("the command beside the crawl");
+        println!("== beside the crawl:\n{}", String::from_utf8_lossy(&output.stdout).trim_end());
+    }
     assert!(search.wait().expect("status").success(), "the crawl failed");
     let index = mine.profile_dir("default").join("data/search");
     let size: u64 = common::files_under(&index).iter().map(|f| f.metadata().unwrap().len()).sum();
@@ -548,5 +569,18 @@ fn search_crawl() {
          max {:.0} ms",
         times[5].as_secs_f64() * 1e3,
         times[9].as_secs_f64() * 1e3
+    );
+    // What any command costs as a whole process (start, keychain, first sync), to set it apart.
+    let mut times: Vec<Duration> = (0..10)
+        .map(|_| {
+            let at = Instant::now();
+            mine.run(&["rooms"], "").ok();
+            at.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "'estafette rooms' beside it (whole process): median {:.0} ms",
+        times[5].as_secs_f64() * 1e3
     );
 }

@@ -5,6 +5,9 @@
 //! timeline draws them). It prints figures and asserts none:
 //!
 //!     cargo test --release --lib frames -- --ignored --nocapture
+//!
+//! With `ESTAFETTE_BENCH_WHILE=PID`, the long room is scrolled again and again until that
+//! process ends, and every frame counts: the frame times beside a crawl.
 
 use std::time::{Duration, Instant};
 
@@ -125,8 +128,10 @@ fn futures_executor<F: std::future::Future>(future: F) -> F::Output {
 fn report(label: &str, first: Duration, mut times: Vec<Duration>) {
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1000.0;
+    let late = times.iter().filter(|time| time.as_secs_f64() > 0.008).count();
     println!(
-        "{label}: first frame {:.1} ms; scrolling {} frames: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        "{label}: first frame {:.1} ms; scrolling {} frames: median {:.2} ms, p95 {:.2} ms, \
+         max {:.2} ms; {late} over 8 ms",
         first.as_secs_f64() * 1000.0,
         times.len(),
         at(0.5),
@@ -141,8 +146,24 @@ fn frames_while_scrolling_a_room_of_ten_thousand_messages() {
     load_fonts();
     let mut pane = RoomPane::new(&room("!big", "Archives", true, false), false);
     pane.set_messages((0..MESSAGES).map(message).collect());
-    let (first, times) = measure(&mut pane, FRAMES);
+    let (first, mut times) = measure(&mut pane, FRAMES);
     let laid_out = pane.laid_out();
+    // Beside another process (the crawler of `tests/bench.rs`'s search_crawl): the same
+    // scrolling again from the newest, round after round, for as long as that process lives.
+    let beside =
+        std::env::var("ESTAFETTE_BENCH_WHILE").ok().and_then(|pid| pid.parse::<u32>().ok());
+    let mut rounds = 1;
+    while let Some(pid) = beside
+        && std::path::Path::new(&format!("/proc/{pid}")).exists()
+    {
+        let mut again = RoomPane::new(&room("!big", "Archives", true, false), false);
+        again.set_messages((0..MESSAGES).map(message).collect());
+        times.extend(measure(&mut again, FRAMES).1);
+        rounds += 1;
+    }
+    if let Some(pid) = beside {
+        println!("{rounds} rounds of scrolling measured while process {pid} ran");
+    }
     report("windowed timeline", first, times);
     println!(
         "rows laid out at the end: {} of {MESSAGES} (rows {}..{})",
