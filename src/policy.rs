@@ -11,7 +11,7 @@ mod strict;
 pub mod transport;
 mod trust;
 
-pub use decision::{Found, Refusal, RoomSecurity, same_server};
+pub use decision::{Found, Refusal, RoomSecurity, SearchReach, same_server};
 pub use edit::{UserKey, set_user_setting};
 pub use file::{PolicyError, Settings, parse};
 pub use merge::{HomeserverRule, Policy, Setting, Source, UnencryptedSend, VerifiedOnly};

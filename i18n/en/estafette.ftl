@@ -721,7 +721,8 @@ policy-from-organisation-minimum = minimum set by your organisation ({ $path }),
 refusal-homeserver-locked = Your organisation's policy fixes the homeserver to { $server }: sign in there, or ask your IT department.
 refusal-public-room-directory = Your organisation's policy turns off the directory of public rooms. You can still join a room whose address you were given.
 refusal-reactions = Your organisation's policy turns reactions off: Matrix sends them unencrypted, so the server would see who reacted to which message. Nothing was sent.
-refusal-local-search = Local search is turned off (policy key local_search = "off"): no index of your messages is kept on this computer, so there is nothing to search.
+refusal-local-search = Search is turned off: no index of your messages may be kept on this computer (policy key local_search = "off") and the server's search may not be asked (server_search = "off").
+refusal-encrypted-search = { $room } is encrypted, and local search is turned off (policy key local_search = "off"): the server cannot read its messages, and no index of them may be kept on this computer.
 recovery-required-by-organisation = Your organisation's policy ({ $path }) requires recovery: set it up with "estafette recovery enable".
 recovery-required-by-settings = Your settings require recovery: set it up with "estafette recovery enable".
 doctor-status-warning = warning
@@ -1207,6 +1208,7 @@ serve-not-here = Estafette is open with the profile "{ $profile }", and this com
 
 ## Search
 search-indexing = Indexing history: { $done } of { $rooms } rooms. Messages not indexed yet are read first…
+search-server-only = Your organisation does not allow a search index on this computer (local_search = "off"): only the rooms that are not encrypted are searched, by the server.
 search-nothing = No message has every word of “{ $query }”.
 search-title-room = Search in { $room }
 search-title-all = Search all rooms

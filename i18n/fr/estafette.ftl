@@ -721,7 +721,8 @@ policy-from-organisation-minimum = minimum fixé par votre organisation ({ $path
 refusal-homeserver-locked = La politique de votre organisation impose le serveur d'accueil { $server } : connectez-vous à celui-ci ou adressez-vous à votre service informatique.
 refusal-public-room-directory = La politique de votre organisation désactive l'annuaire des salons publics. Vous pouvez toujours rejoindre un salon dont on vous a donné l'adresse.
 refusal-reactions = La politique de votre organisation désactive les réactions : Matrix les envoie sans chiffrement, le serveur verrait donc qui a réagi à quel message. Rien n'a été envoyé.
-refusal-local-search = La recherche locale est désactivée (clé de politique local_search = "off") : aucun index de vos messages n'est gardé sur cet ordinateur, il n'y a donc rien où chercher.
+refusal-local-search = La recherche est désactivée : aucun index de vos messages ne peut être gardé sur cet ordinateur (clé de politique local_search = "off") et la recherche du serveur ne peut pas être demandée (server_search = "off").
+refusal-encrypted-search = { $room } est chiffré et la recherche locale est désactivée (clé de politique local_search = "off") : le serveur ne peut pas lire ses messages, et aucun index ne peut en être gardé sur cet ordinateur.
 recovery-required-by-organisation = La politique de votre organisation ({ $path }) exige la récupération : configurez-la avec « estafette recovery enable ».
 recovery-required-by-settings = Vos paramètres exigent la récupération : configurez-la avec « estafette recovery enable ».
 doctor-status-warning = attention
@@ -1207,6 +1208,7 @@ serve-not-here = Estafette est ouvert avec le profil « { $profile } », et cett
 
 ## Search
 search-indexing = Indexation de l'historique : { $done } salons sur { $rooms }. Les messages pas encore indexés sont lus d'abord…
+search-server-only = Votre organisation n'autorise pas d'index de recherche sur cet ordinateur (local_search = "off") : seuls les salons non chiffrés sont cherchés, par le serveur.
 search-nothing = Aucun message ne contient tous les mots de « { $query } ».
 search-title-room = Rechercher dans { $room }
 search-title-all = Rechercher dans tous les salons

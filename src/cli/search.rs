@@ -1,4 +1,5 @@
-//! `estafette search`: brings the local index up to date, then prints what matches, best first.
+//! `estafette search`: brings the local index up to date, then prints what matches, best first
+//! (with no index allowed, what the server's search finds in the rooms that are not encrypted).
 
 use std::process::ExitCode;
 
@@ -7,21 +8,27 @@ use super::core::with_core;
 use super::output::{fail, json_lines, shown};
 use crate::fl;
 use crate::model::search::SearchHit;
-use crate::policy::Policy;
+use crate::policy::{Policy, SearchReach};
 use crate::profile::Profile;
 
 pub async fn search(profile: &Profile, policy: &Policy, args: SearchArgs) -> ExitCode {
     // Refused before anything starts: with the policy off, not even an empty index is made.
-    if let Err(refused) = policy.may_index_locally() {
-        return fail(&refused);
-    }
+    let reach = match policy.search_reach() {
+        Ok(reach) => reach,
+        Err(refused) => return fail(&refused),
+    };
     let query = args.query.join(" ");
     with_core(profile, policy, |handle| async move {
-        let before = handle.index_progress().await;
-        if !before.complete() {
-            complain!("{}", fl!("search-indexing", done = before.rooms_done, rooms = before.rooms));
+        if reach == SearchReach::Index {
+            let before = handle.index_progress().await;
+            if !before.complete() {
+                let (done, rooms) = (before.rooms_done, before.rooms);
+                complain!("{}", fl!("search-indexing", done = done, rooms = rooms));
+            }
+            handle.index_everything().await?;
+        } else {
+            complain!("{}", fl!("search-server-only"));
         }
-        handle.index_everything().await?;
         let hits = handle.search(&query, args.room.as_deref(), args.limit).await?;
         if args.json {
             return Ok(json_lines(hits.iter()));

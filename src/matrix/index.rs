@@ -18,7 +18,7 @@ use super::event::Event;
 use super::handle::{Handle, Inner};
 use super::{MatrixError, Session};
 use crate::model::search::{IndexProgress, SearchHit};
-use crate::policy::Policy;
+use crate::policy::{Policy, Refusal, SearchReach};
 use crate::search::{Change, Index};
 use crate::secret::StoreKey;
 
@@ -142,10 +142,10 @@ async fn index_cached(inner: &Inner, room: &RoomId) -> Result<(), MatrixError> {
     apply(inner, changes, None).await.map(drop)
 }
 
-/// The index's hits, then the server's that the index does not know, up to `limit`: a
+/// The index's hits, then the server's that the index does not `known`, up to `limit`: a
 /// message the index holds (or removed) is described by it alone, with its latest text.
 fn merged(
-    index: &Index,
+    known: impl Fn(&str) -> bool,
     query: &str,
     mut hits: Vec<crate::search::Hit>,
     extra: Vec<crate::search::Message>,
@@ -156,7 +156,7 @@ fn merged(
         if hits.len() >= limit {
             break;
         }
-        if index.knows(&message.id) || !seen.insert(message.id.clone()) {
+        if known(&message.id) || !seen.insert(message.id.clone()) {
             continue;
         }
         let marks = crate::search::marks(query, &message.body);
@@ -180,29 +180,46 @@ pub(super) async fn apply(
 
 impl Handle {
     /// The messages that have every word of `query`, in `room` (an id, alias or name) or in
-    /// every room, best first.
+    /// every room, best first. With no index allowed, the server's search of the rooms that
+    /// are not encrypted answers alone, and an encrypted `room` is refused.
     pub async fn search(
         &self,
         query: &str,
         room: Option<&str>,
         limit: usize,
     ) -> Result<Vec<SearchHit>, MatrixError> {
-        self.inner.policy.may_index_locally()?;
-        let index = self.inner.index.clone().ok_or(MatrixError::SearchUnavailable)?;
+        let reach = self.inner.policy.search_reach()?;
+        let index = match reach {
+            SearchReach::Index => {
+                Some(self.inner.index.clone().ok_or(MatrixError::SearchUnavailable)?)
+            }
+            SearchReach::ServerOnly => None,
+        };
         let room = match room {
             Some(room) => Some(self.room(room).await?),
             None => None,
         };
         let asked = self.server_searched(room.as_ref());
+        if let (None, Some(room)) = (&index, &room)
+            && asked.is_empty()
+        {
+            let name = super::rooms::name(room).await;
+            return Err(Refusal::EncryptedSearch(name).into());
+        }
         let extra = server::found(&self.inner.client, query, asked, limit).await;
         let (query, within) = (query.to_owned(), room.map(|room| room.room_id().to_string()));
-        // Merged off the async threads too: asking the index what it knows waits for a
-        // commit under way.
-        let hits = off_thread(move || {
-            let hits = index.search(&query, within.as_deref(), limit)?;
-            Ok(merged(&index, &query, hits, extra, limit))
-        })
-        .await?;
+        let hits = match index {
+            // Merged off the async threads too: asking the index what it knows waits for a
+            // commit under way.
+            Some(index) => {
+                off_thread(move || {
+                    let hits = index.search(&query, within.as_deref(), limit)?;
+                    Ok(merged(|id| index.knows(id), &query, hits, extra, limit))
+                })
+                .await?
+            }
+            None => merged(|_| false, &query, Vec::new(), extra, limit),
+        };
         let mut found = Vec::with_capacity(hits.len());
         for hit in hits {
             found.push(self.described(hit).await);
@@ -316,11 +333,12 @@ mod tests {
             message("$new", "Lanterne neuve"),
             message("$more", "une lanterne"),
         ];
-        let merged = merged(&index, "lanterne", hits.clone(), extra.clone(), 10);
+        let known = |id: &str| index.knows(id);
+        let merged = merged(known, "lanterne", hits.clone(), extra.clone(), 10);
         let ids: Vec<_> = merged.iter().map(|hit| hit.message.id.as_str()).collect();
         assert_eq!(ids, ["$held", "$new", "$more"]);
         assert_eq!(merged[0].message.body, "la lanterne bleue");
         assert_eq!(merged[1].marks, vec![std::ops::Range { start: 0, end: 8 }]);
-        assert_eq!(super::merged(&index, "lanterne", hits, extra, 2).len(), 2);
+        assert_eq!(super::merged(known, "lanterne", hits, extra, 2).len(), 2);
     }
 }

@@ -34,12 +34,24 @@ pub enum Refusal {
     /// The organisation forbids keeping a search index on this computer.
     #[error("{}", fl!("refusal-local-search"))]
     LocalSearch,
+    /// No index is allowed, and the server cannot read an encrypted room's messages.
+    #[error("{}", fl!("refusal-encrypted-search", room = .0.as_str()))]
+    EncryptedSearch(String),
     #[error("{}", fl!("refusal-unencrypted-room-creation"))]
     UnencryptedRoomCreation,
     #[error("{}", if *.public { fl!("refusal-consent-public", room = .room.as_str()) } else { fl!("refusal-consent", room = .room.as_str()) })]
     NeedsConsent { room: String, public: bool },
     #[error("{}", if *.public { fl!("refusal-forbidden-public", room = .room.as_str()) } else { fl!("refusal-forbidden", room = .room.as_str()) })]
     Forbidden { room: String, public: bool },
+}
+
+/// What a search may read (`Policy::search_reach`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchReach {
+    /// The local index of every room, encrypted ones included.
+    Index,
+    /// No index: the server's search, which reads only the rooms that are not encrypted.
+    ServerOnly,
 }
 
 /// How the homeserver of a login or a session was found: what the allow-list may accept.
@@ -133,6 +145,17 @@ impl Policy {
         match self.local_search.value {
             Switch::On => Ok(()),
             Switch::Off => Err(Refusal::LocalSearch),
+        }
+    }
+
+    /// How far a search reaches: the local index (with the server's search of the rooms that
+    /// are not encrypted, when it may be asked); with no index allowed, the server's search
+    /// alone, so the rooms that are not encrypted can still be searched; with neither, nothing.
+    pub fn search_reach(&self) -> Result<SearchReach, Refusal> {
+        match (self.local_search.value, self.server_search.value) {
+            (Switch::On, _) => Ok(SearchReach::Index),
+            (Switch::Off, Switch::On) => Ok(SearchReach::ServerOnly),
+            (Switch::Off, Switch::Off) => Err(Refusal::LocalSearch),
         }
     }
 
@@ -235,6 +258,20 @@ mod tests {
     fn forbid_wins_over_consent() {
         let refusal = forbidding().may_send(&room(false, true), true).unwrap_err();
         assert_eq!(refusal, Refusal::Forbidden { room: "Lobby".into(), public: true });
+    }
+
+    #[test]
+    fn without_an_index_search_falls_back_to_the_server_unless_it_is_off_too() {
+        let mut policy = Policy::default();
+        assert_eq!(policy.search_reach(), Ok(SearchReach::Index));
+        policy.server_search.value = Switch::Off;
+        assert_eq!(policy.search_reach(), Ok(SearchReach::Index), "the index alone");
+        policy.local_search.value = Switch::Off;
+        assert_eq!(policy.search_reach(), Err(Refusal::LocalSearch));
+        policy.server_search.value = Switch::On;
+        assert_eq!(policy.search_reach(), Ok(SearchReach::ServerOnly));
+        let refusal = Refusal::EncryptedSearch("Direction".into()).to_string();
+        assert!(refusal.contains("Direction") && refusal.contains("local_search"), "{refusal}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Local search, against a real Synapse and a real Secret Service: encrypted messages found
 //! (accents folded) where the server's own search finds nothing, messages sent while the app
-//! was closed, edits, redactions, nothing in clear on disk, the wipe, and the policy's "off".
+//! was closed, edits, redactions, nothing in clear on disk, the wipe, the policy's "off", and
+//! the server's search, merged, or alone when no index is allowed.
 
 use std::time::Duration;
 
@@ -209,14 +210,28 @@ fn with_local_search_off_no_index_is_kept() {
     let key_entry = format!("{}/search-key", user.keychain_id("default"));
     assert!(index.exists() && Keyring::shared().lookup(&key_entry).is_some());
 
-    // Then the organisation forbids it: the next start removes the index and its key, and
-    // search says why it cannot run.
+    // Then the organisation forbids it: the next start removes the index and its key. The
+    // server's search is still asked for the rooms in clear, never for this encrypted one.
     user.set_policy("local_search = \"off\"\n");
     user.run(&["rooms"], "").ok();
     assert!(!index.exists(), "an index the policy forbids is still on disk");
     assert_eq!(Keyring::shared().lookup(&key_entry), None);
+    let everywhere = user.run(&["search", "budget"], "");
+    let everywhere = everywhere.ok();
+    assert!(
+        everywhere.stdout.trim().is_empty(),
+        "found in an encrypted room: {}",
+        everywhere.stdout
+    );
+    assert!(everywhere.stderr.contains("local_search"), "{}", everywhere.stderr);
+    let refused = user.run(&["search", "budget", "--room", &room], "");
+    assert!(refused.failed().stderr.contains("is encrypted"), "{}", refused.stderr);
+    assert!(!index.exists());
+
+    // With the server's search off too, there is no search at all.
+    user.set_policy("local_search = \"off\"\nserver_search = \"off\"\n");
     let refused = user.run(&["search", "budget"], "");
-    assert!(refused.failed().stderr.contains("local_search"), "{}", refused.stderr);
+    assert!(refused.failed().stderr.contains("server_search"), "{}", refused.stderr);
     assert!(!index.exists());
 }
 
@@ -296,7 +311,7 @@ fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
 
     lit.sort();
     assert_eq!(found(&me, &["lanterne", "--room", &room]), lit);
-    assert_eq!(found(&me, &["phare"]), [edited], "the edit, once, by its new text");
+    assert_eq!(found(&me, &["phare"]), [edited.clone()], "the edit, once, by its new text");
     let asked = |me: &User| me.log("default").matches("the server's search answered").count();
     assert_eq!(asked(&me), 2, "the server was asked for the room that is not encrypted");
     assert!(!me.log("default").contains("lanterne"), "the words searched are not logged");
@@ -304,4 +319,14 @@ fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
     me.set_policy("server_search = \"off\"\n");
     assert_eq!(found(&me, &["lanterne"]), lit, "the index alone still finds them");
     assert_eq!(asked(&me), 2, "the server is not asked when the policy says no");
+
+    // With no index allowed, the server alone answers: the edited message by its new text
+    // too (its edit stands for it), but also by its first one, which only the index forgets.
+    me.set_policy("local_search = \"off\"\n");
+    assert_eq!(found(&me, &["phare"]), [edited.clone()], "the edit, as the message it edits");
+    let mut all = [lit.clone(), vec![edited]].concat();
+    all.sort();
+    assert_eq!(found(&me, &["lanterne", "--room", &room]), all);
+    assert_eq!(asked(&me), 4, "the server answered both");
+    assert!(!me.profile_dir("default").join("data/search").exists(), "no index was made");
 }

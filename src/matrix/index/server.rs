@@ -2,7 +2,7 @@
 //! messages in clear anyway, and finds what was said before this computer started indexing.
 //! Encrypted rooms are never sent to it (it could only answer nothing, and would learn the
 //! query). What it finds is read as the crawler reads history (`convert`), so a reply's quoted
-//! fallback, an edit event or a redacted message is never shown as a message of its own.
+//! fallback or a redacted message is never shown, and an edit stands for the message it edits.
 
 use matrix_sdk::Client;
 use matrix_sdk::deserialized_responses::TimelineEvent;
@@ -44,8 +44,10 @@ pub(super) async fn found(
         .filter_map(|raw| {
             let room = raw.get_field::<String>("room_id").ok().flatten()?;
             let event = TimelineEvent::from_plaintext(raw.cast_unchecked());
+            // An edit found by its new words stands for the message it edits, under that
+            // message's id: with no index (or one that does not know it) it is found so.
             match convert::change(&room, &event)? {
-                Change::Put(message) => Some(message),
+                Change::Put(message) | Change::Edit(message) => Some(message),
                 _ => None,
             }
         })

@@ -2,7 +2,8 @@
 //! (Ctrl+F) or in every room (Ctrl+Shift+F). Results come as one types, each with its sender,
 //! time and room, the words found highlighted; a click opens the room. While the crawler is
 //! still reading history, the panel says how far it has got, so that "nothing found" is not
-//! taken for "nothing there".
+//! taken for "nothing there". When the organisation allows no index, the panel searches the
+//! rooms that are not encrypted through the server, and says so.
 
 use iced::widget::{button, column, container, rich_text, row, scrollable, span, text, text_input};
 use iced::{Element, Length};
@@ -18,15 +19,34 @@ pub const FIELD: &str = "search-field";
 /// How many results a search shows.
 pub const LIMIT: usize = 50;
 
+/// What the policy lets the panel search.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The local index: every room, encrypted ones included.
+    #[default]
+    Index,
+    /// No index allowed: the server's search, which reads only the rooms not encrypted.
+    ServerOnly,
+    /// Neither: the panel says so and searches nothing.
+    Off,
+}
+
+/// The room a search is limited to.
+#[derive(Debug, Clone)]
+pub struct Within {
+    pub id: String,
+    pub name: String,
+    pub encrypted: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Search {
-    /// The room searched (id and name); none: every room.
-    room: Option<(String, String)>,
+    /// The room searched; none: every room.
+    room: Option<Within>,
     query: String,
     /// The answer to the current query; `None` before it.
     hits: Option<Vec<SearchHit>>,
-    /// The policy forbids the index: the panel says so and searches nothing.
-    off: bool,
+    scope: Scope,
     error: Option<String>,
 }
 
@@ -57,9 +77,21 @@ pub enum Event {
 }
 
 impl Search {
-    /// The panel for `room` (id, name), or for every room.
-    pub fn new(room: Option<(String, String)>, off: bool) -> Self {
-        Self { room, off, ..Self::default() }
+    /// The panel for `room`, or for every room, as far as `scope` reaches.
+    pub fn new(room: Option<Within>, scope: Scope) -> Self {
+        Self { room, scope, ..Self::default() }
+    }
+
+    /// Why nothing can be searched here, if so: the policy allows no search at all, or allows
+    /// only the server's, which cannot read the encrypted room chosen.
+    fn refused(&self) -> Option<String> {
+        match (self.scope, &self.room) {
+            (Scope::Off, _) => Some(fl!("refusal-local-search")),
+            (Scope::ServerOnly, Some(room)) if room.encrypted => {
+                Some(fl!("refusal-encrypted-search", room = room.name.as_str()))
+            }
+            _ => None,
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
@@ -91,11 +123,11 @@ impl Search {
 
     fn find(&mut self) -> Option<Event> {
         let query = self.query.trim().to_owned();
-        if self.off || query.is_empty() {
+        if self.refused().is_some() || query.is_empty() {
             self.hits = None;
             return None;
         }
-        Some(Event::Find { query, room: self.room.as_ref().map(|(id, _)| id.clone()) })
+        Some(Event::Find { query, room: self.room.as_ref().map(|room| room.id.clone()) })
     }
 
     /// `progress`: how far the index has got, when the crawler has said.
@@ -104,7 +136,7 @@ impl Search {
             .style(button::secondary)
             .on_press(Message::Close);
         let heading = match &self.room {
-            Some((_, name)) => fl!("search-title-room", room = name.as_str()),
+            Some(room) => fl!("search-title-room", room = room.name.as_str()),
             None => fl!("search-title-all"),
         };
         let mut title = row![text(heading).size(20).width(Length::Fill)].spacing(8);
@@ -115,8 +147,8 @@ impl Search {
             title = title.push(all);
         }
         let mut body = column![title.push(close)].spacing(12);
-        if self.off {
-            let off = text(fl!("refusal-local-search")).size(13).color(style::MUTED);
+        if let Some(refused) = self.refused() {
+            let off = text(refused).size(13).color(style::MUTED);
             return style::modal(body.push(off), 680.0, style::dialog);
         }
         let field = text_input(&fl!("search-placeholder"), &self.query)
@@ -124,6 +156,9 @@ impl Search {
             .on_input(Message::Query)
             .size(14);
         body = body.push(field);
+        if self.scope == Scope::ServerOnly {
+            body = body.push(text(fl!("search-server-only")).size(12).color(style::MUTED));
+        }
         if let Some(progress) = progress.filter(|p| !p.complete()) {
             let line = fl!("search-indexing", done = progress.rooms_done, rooms = progress.rooms);
             body = body.push(text(line).size(12).color(style::MUTED));
@@ -183,6 +218,10 @@ fn highlighted(
 mod tests {
     use super::*;
 
+    fn within(id: &str, encrypted: bool) -> Within {
+        Within { id: id.into(), name: "Projet".into(), encrypted }
+    }
+
     fn hit(room: &str) -> SearchHit {
         SearchHit {
             room_id: room.into(),
@@ -198,7 +237,7 @@ mod tests {
 
     #[test]
     fn typing_searches_the_room_then_every_room() {
-        let mut panel = Search::new(Some(("!r".into(), "Projet".into())), false);
+        let mut panel = Search::new(Some(within("!r", false)), Scope::Index);
         assert_eq!(panel.update(Message::Query("  ".into())), None, "nothing to find yet");
         let asked = panel.update(Message::Query("réunion ".into()));
         assert_eq!(asked, Some(Event::Find { query: "réunion".into(), room: Some("!r".into()) }));
@@ -208,7 +247,7 @@ mod tests {
 
     #[test]
     fn a_late_answer_to_an_older_query_is_dropped() {
-        let mut panel = Search::new(None, false);
+        let mut panel = Search::new(None, Scope::Index);
         panel.update(Message::Query("reu".into()));
         panel.update(Message::Query("reunion".into()));
         panel.update(Message::Found("reu".into(), Ok(vec![hit("!old")])));
@@ -221,14 +260,35 @@ mod tests {
 
     #[test]
     fn with_the_policy_off_nothing_is_asked() {
-        let mut panel = Search::new(None, true);
+        let mut panel = Search::new(None, Scope::Off);
         assert_eq!(panel.update(Message::Query("budget".into())), None);
+    }
+
+    /// With no index allowed, the server is asked for the rooms that are not encrypted, and
+    /// the panel says so; an encrypted room cannot be searched, every room still can.
+    #[test]
+    fn with_no_index_the_server_searches_the_rooms_in_clear() {
+        use iced_test::simulator;
+        let mut panel = Search::new(Some(within("!secret", true)), Scope::ServerOnly);
+        assert_eq!(panel.update(Message::Query("budget".into())), None, "not that room");
+        let refused = fl!("refusal-encrypted-search", room = "Projet");
+        assert!(simulator(panel.view(None)).find(refused).is_ok(), "it says why");
+        let all = panel.update(Message::AllRooms);
+        assert_eq!(all, Some(Event::Find { query: "budget".into(), room: None }));
+        let mut ui = simulator(panel.view(None));
+        assert!(ui.find(fl!("search-server-only")).is_ok(), "it says what is searched");
+        let mut clear = Search::new(Some(within("!clear", false)), Scope::ServerOnly);
+        let asked = clear.update(Message::Query("budget".into()));
+        assert_eq!(
+            asked,
+            Some(Event::Find { query: "budget".into(), room: Some("!clear".into()) })
+        );
     }
 
     #[test]
     fn results_show_sender_room_and_the_words_found() {
         use iced_test::simulator;
-        let mut panel = Search::new(None, false);
+        let mut panel = Search::new(None, Scope::Index);
         panel.update(Message::Query("reunion".into()));
         panel.update(Message::Found("reunion".into(), Ok(vec![hit("!r")])));
         let progress = IndexProgress { rooms_done: 3, rooms: 7, messages: 10 };

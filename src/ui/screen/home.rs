@@ -537,11 +537,18 @@ impl Home {
     fn open_search(&mut self, everywhere: bool) -> Effects {
         let room = self.pane.as_ref().filter(|_| !everywhere).map(|pane| {
             let id = pane.room_id().to_owned();
-            let name = self.list.room(&id).map_or_else(|| id.clone(), |room| room.name.clone());
-            (id, name)
+            let summary = self.list.room(&id);
+            let name = summary.map_or_else(|| id.clone(), |room| room.name.clone());
+            // Unknown counts as encrypted: the server's search is never asked for it.
+            let encrypted = summary.is_none_or(|room| room.encrypted);
+            search::Within { id, name, encrypted }
         });
-        let off = self.policy.may_index_locally().is_err();
-        self.overlay = Some(Overlay::Search(Search::new(room, off)));
+        let scope = match self.policy.search_reach() {
+            Ok(crate::policy::SearchReach::Index) => search::Scope::Index,
+            Ok(crate::policy::SearchReach::ServerOnly) => search::Scope::ServerOnly,
+            Err(_) => search::Scope::Off,
+        };
+        self.overlay = Some(Overlay::Search(Search::new(room, scope)));
         Effects::ui(iced::widget::operation::focus(search::FIELD))
     }
 
