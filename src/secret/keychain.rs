@@ -1,7 +1,7 @@
 //! Reads and writes an account's entries in the platform keychain, off the async threads.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use keyring_core::{CredentialStore, Entry};
 use zeroize::Zeroizing;
@@ -11,18 +11,19 @@ use super::{KeychainError, SessionSecret, StoreKey};
 /// The service every Estafette entry is filed under.
 const SERVICE: &str = "org.estafette.Estafette";
 
-static STORE: OnceLock<Result<(), KeychainError>> = OnceLock::new();
+/// Whether the keychain's store is set for this process.
+static STORE: Mutex<bool> = Mutex::new(false);
 
-/// Connects to the platform keychain once per process and makes it the store for every entry.
-/// The outcome is remembered: a process that found no keychain keeps saying so.
+/// Connects to the platform keychain and makes it the store for every entry, once it is
+/// reached. A keychain not reached is tried again at the next call: at a desktop login the
+/// Secret Service may come up after the apps of the session, and the start waits for it.
 pub fn init() -> Result<(), KeychainError> {
-    STORE
-        .get_or_init(|| {
-            let store = platform_store()?;
-            keyring_core::set_default_store(store);
-            Ok(())
-        })
-        .clone()
+    let mut set = STORE.lock().unwrap_or_else(PoisonError::into_inner);
+    if !*set {
+        keyring_core::set_default_store(platform_store()?);
+        *set = true;
+    }
+    Ok(())
 }
 
 #[cfg(target_os = "linux")]
@@ -230,10 +231,11 @@ mod tests {
 
     /// The unit tests share keyring-core's in-memory store; integration tests use the real one.
     fn mock() {
-        STORE.get_or_init(|| {
+        let mut set = STORE.lock().unwrap_or_else(PoisonError::into_inner);
+        if !*set {
             keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap());
-            Ok(())
-        });
+            *set = true;
+        }
     }
 
     #[tokio::test]

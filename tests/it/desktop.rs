@@ -89,6 +89,34 @@ fn the_window_shows_the_room_list_of_a_logged_in_profile() {
     eprintln!("screenshot: {}", shot.display());
 }
 
+/// At a desktop login the Secret Service may come up after the apps started with the session
+/// ("Start Estafette when I log in"): the window waits for it and opens the session, rather
+/// than showing the login screen. Here the keychain's bus is gone when the app starts and
+/// comes back two seconds later.
+#[test]
+fn a_keychain_that_comes_up_after_the_window_is_waited_for() {
+    let synapse = Synapse::shared();
+    let keyring = Keyring::own();
+    let user = User::new(Some(&keyring));
+    user.login(synapse, &synapse.register("matinale"), &[]);
+    user.run(&["create-room", "--name", "Courrier du matin"], "").ok();
+
+    let display = Display::start();
+    keyring.restart_in(Duration::from_secs(2));
+    let mut app = user.spawn(&[], &[("DISPLAY", &display.name)]);
+    let complete = milestone(&user, "room-list-complete", &mut app);
+    assert_eq!(field(&complete, "rooms"), Some(1), "{complete}");
+    let log = user.log("default");
+    assert!(log.contains("the session could not start yet; trying again"), "{log}");
+    let waited = log
+        .lines()
+        .filter(|l| l.contains("the session could not start"))
+        .all(|l| l.contains("yet"));
+    assert!(waited, "it gave up:\n{log}");
+    let _ = app.kill();
+    let _ = app.wait();
+}
+
 /// Set in the child process of the clipboard test: it puts the key on the clipboard and stays.
 const CLIPBOARD_CHILD: &str = "ESTAFETTE_TEST_CLIPBOARD_CHILD";
 

@@ -3,18 +3,28 @@
 
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
 
 /// A private session bus with an unlocked `login` collection.
 pub struct Keyring {
     bus: String,
     runtime: tempfile::TempDir,
-    _guard: Mutex<(Child, ChildStdin)>,
+    guard: Mutex<Guard>,
 }
 
-/// Starts the bus and the keyring, prints the bus address, then waits for its stdin to close
-/// (when the test process ends) and stops both.
+/// The script that runs the bus and the keyring: its input ends it or asks for a restart,
+/// its output says when that is done.
+struct Guard {
+    _child: Child,
+    input: ChildStdin,
+    output: BufReader<ChildStdout>,
+}
+
+/// Starts the bus and the keyring, prints the bus address, then reads its stdin until it
+/// closes (when the test process ends) and stops both. `restart SECONDS` stops both, says
+/// DOWN, and starts them again that much later (the same collection, unlocked again).
 const SCRIPT: &str = r#"
 set -e
 for tool in dbus-daemon gnome-keyring-daemon; do
@@ -24,18 +34,29 @@ export XDG_RUNTIME_DIR="$1" XDG_DATA_HOME="$1/data" XDG_CONFIG_HOME="$1/config" 
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$HOME"
 DBUS_SESSION_BUS_ADDRESS="unix:path=$1/bus"
 export DBUS_SESSION_BUS_ADDRESS
-dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile --syslog-only &
-bus=$!
-for i in $(seq 100); do [ -S "$1/bus" ] && break; sleep 0.05; done
-if [ "$2" = locked ]; then
-  # No password given: the login collection stays locked, and with no display nothing can
-  # prompt for it, so every attempt to store a secret is refused.
-  gnome-keyring-daemon --components=secrets --daemonize </dev/null >/dev/null
-else
-  printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
-fi
+start() {
+  dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile --syslog-only &
+  bus=$!
+  for i in $(seq 100); do [ -S "$1/bus" ] && break; sleep 0.05; done
+  if [ "$2" = locked ]; then
+    # No password given: the login collection stays locked, and with no display nothing can
+    # prompt for it, so every attempt to store a secret is refused.
+    gnome-keyring-daemon --components=secrets --daemonize </dev/null >/dev/null
+  else
+    printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+  fi
+}
+start "$1" "$2"
 echo "READY $DBUS_SESSION_BUS_ADDRESS"
-cat >/dev/null || true
+# The keyring's daemon ends with its bus.
+while read -r command delay; do
+  if [ "$command" = restart ]; then
+    kill $bus; wait $bus || true; rm -f "$1/bus"
+    echo DOWN
+    sleep "$delay"
+    start "$1" "$2"
+  fi
+done
 kill $bus 2>/dev/null || true
 "#;
 
@@ -68,11 +89,10 @@ impl Keyring {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start the keyring script");
-        let stdin = child.stdin.take().expect("stdin");
+        let input = child.stdin.take().expect("stdin");
+        let mut output = BufReader::new(child.stdout.take().expect("stdout"));
         let mut first = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut first)
-            .expect("read the keyring script");
+        output.read_line(&mut first).expect("read the keyring script");
         let Some(bus) = first.trim().strip_prefix("READY ") else {
             panic!(
                 "could not start a private Secret Service ({}): install dbus and gnome-keyring \
@@ -80,7 +100,20 @@ impl Keyring {
                 first.trim()
             );
         };
-        Keyring { bus: bus.to_owned(), runtime, _guard: Mutex::new((child, stdin)) }
+        let guard = Mutex::new(Guard { _child: child, input, output });
+        Keyring { bus: bus.to_owned(), runtime, guard }
+    }
+
+    /// Stops the bus and the keyring now, and starts them again `after` (as at a desktop
+    /// login, where the Secret Service may come up after the apps that need it). Returns once
+    /// they are down.
+    pub fn restart_in(&self, after: Duration) {
+        let mut guard = self.guard.lock().expect("keyring guard");
+        let command = format!("restart {:.1}\n", after.as_secs_f64());
+        guard.input.write_all(command.as_bytes()).expect("ask the keyring script");
+        let mut line = String::new();
+        guard.output.read_line(&mut line).expect("read the keyring script");
+        assert_eq!(line.trim(), "DOWN", "the keyring did not stop");
     }
 
     /// Points this process itself at this keyring, for tests that run the core in-process.
