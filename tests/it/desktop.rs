@@ -117,6 +117,49 @@ fn a_keychain_that_comes_up_after_the_window_is_waited_for() {
     let _ = app.wait();
 }
 
+/// With no index allowed, the window's search (Ctrl+Shift+F) still finds a message of a room
+/// that is not encrypted, through the server's search, and says that only such rooms are
+/// searched.
+#[test]
+fn with_no_index_allowed_the_window_searches_the_rooms_in_clear() {
+    let synapse = Synapse::shared();
+    let account = synapse.register("sobre");
+    let mut user = User::new(Some(Keyring::shared()));
+    user.login(synapse, &account, &[]);
+    user.set_policy("local_search = \"off\"\n");
+    let (_, token) = synapse.register_with_token("gardien");
+    let body = serde_json::json!({
+        "name": "Capitainerie", "preset": "private_chat", "invite": [account.user_id],
+    });
+    let (status, answer) =
+        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&token), &body.to_string());
+    assert_eq!(status, 200, "{answer}");
+    let created: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
+    let room = created["room_id"].as_str().expect("room id").to_owned();
+    user.run(&["join", &room], "").ok();
+    let text = serde_json::json!({"msgtype": "m.text", "body": "Le phare du port est rallumé"});
+    crate::search::raw_send(synapse, &token, &room, &text);
+
+    let display = Display::start();
+    let mut app = open_window(&user, &display);
+    display.xdotool(&["key", "ctrl+shift+f"]);
+    display.xdotool(&["type", "--delay", "40", "phare"]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !user.log("default").contains("found=1") {
+        assert!(Instant::now() < deadline, "the server was not asked:\n{}", user.log("default"));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    let shot = target_dir().join("test-artefacts").join("desktop-search-server-only.png");
+    std::fs::create_dir_all(shot.parent().expect("folder")).expect("artefacts folder");
+    display.screenshot(&shot);
+    assert!(!user.profile_dir("default").join("data/search").exists(), "an index was made");
+    assert!(app.try_wait().expect("app status").is_none(), "the app is still running");
+    let _ = app.kill();
+    let _ = app.wait();
+    eprintln!("screenshot: {}", shot.display());
+}
+
 /// Set in the child process of the clipboard test: it puts the key on the clipboard and stays.
 const CLIPBOARD_CHILD: &str = "ESTAFETTE_TEST_CLIPBOARD_CHILD";
 

@@ -266,7 +266,12 @@ async fn while_the_app_runs_a_new_message_becomes_findable_by_itself() {
 }
 
 /// Sends `content` to `room` as the account of `token`, by the server's API; returns its id.
-fn raw_send(synapse: &Synapse, token: &str, room: &str, content: &serde_json::Value) -> String {
+pub(crate) fn raw_send(
+    synapse: &Synapse,
+    token: &str,
+    room: &str,
+    content: &serde_json::Value,
+) -> String {
     let path = format!("/_matrix/client/v3/rooms/{room}/send/m.room.message/{}", unique("t"));
     let (status, answer) = synapse.call("PUT", &path, Some(token), &content.to_string());
     assert_eq!(status, 200, "{answer}");
