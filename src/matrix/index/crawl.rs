@@ -24,6 +24,10 @@ use crate::search::Change;
 
 /// Events asked for per page: the server's usual most.
 const PAGE: u32 = 100;
+/// The first page of a catch-up: what came while the app was closed is mostly a few messages.
+const CATCH_UP_FIRST: u32 = 20;
+/// How many rooms the command line's catch-up reads at once.
+const CATCH_UP_AT_ONCE: usize = 4;
 /// Before the first page: the first sync and the window come first.
 const FIRST_WAIT: Duration = Duration::from_secs(3);
 /// Between pages.
@@ -111,10 +115,59 @@ pub(super) async fn run(weak: Weak<Inner>, sender: mpsc::UnboundedSender<Event>)
     }
 }
 
-/// Reads everything there is to read now, without pauses.
+/// Reads everything there is to read now, without pauses: first what came in every room
+/// since the last run, several rooms at once, then the history not read yet.
 pub(super) async fn everything(inner: &Inner) -> Result<IndexProgress, MatrixError> {
+    catch_up_all(inner).await?;
     while step(inner).await? {}
     Ok(progress(inner).await)
+}
+
+/// Catches up every room an earlier run read, `CATCH_UP_AT_ONCE` at a time, then keeps where
+/// each got to in one note: the command line's `search` answers only once this is done.
+async fn catch_up_all(inner: &Inner) -> Result<(), MatrixError> {
+    use futures_util::StreamExt as _;
+    let Some(index) = inner.index.clone() else { return Ok(()) };
+    let mut this_run = inner.crawl.this_run().await;
+    let mut note = read(&index.note());
+    let pending: Vec<(Room, RoomCrawl)> = inner
+        .client
+        .joined_rooms()
+        .into_iter()
+        .filter(|room| {
+            let id = room.room_id().as_str();
+            !this_run.caught_up.contains(id) && !this_run.skipped.contains(id)
+        })
+        .filter_map(|room| {
+            let crawl = note.rooms.get(room.room_id().as_str()).cloned()?;
+            Some((room, crawl))
+        })
+        .collect();
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let outcomes: Vec<_> = futures_util::stream::iter(pending)
+        .map(|(room, mut crawl)| async move {
+            let done = catch_up(inner, &room, &mut crawl).await;
+            (room.room_id().to_string(), crawl, done)
+        })
+        .buffer_unordered(CATCH_UP_AT_ONCE)
+        .collect()
+        .await;
+    for (id, crawl, done) in outcomes {
+        match done {
+            Ok(()) => {
+                this_run.caught_up.insert(id.clone());
+                note.rooms.insert(id, crawl);
+            }
+            Err(error) => {
+                tracing::info!(%error, "a room's history cannot be read; skipped for this run");
+                this_run.skipped.insert(id);
+            }
+        }
+    }
+    let text = serde_json::to_string(&note).map_err(|e| MatrixError::Search(e.to_string()))?;
+    super::apply(inner, Vec::new(), Some(text)).await.map(drop)
 }
 
 /// How far the crawl has got.
@@ -184,9 +237,10 @@ fn next(note: &Note, this_run: &ThisRun, rooms: &[Room]) -> Option<(Room, Work)>
 
 /// Reads from now back to the newest message an earlier crawl read.
 async fn catch_up(inner: &Inner, room: &Room, crawl: &mut RoomCrawl) -> Result<(), MatrixError> {
-    let (mut from, mut newest) = (None, crawl.newest);
+    let (mut from, mut newest, mut limit) = (None, crawl.newest, CATCH_UP_FIRST);
     loop {
-        let page = page(room, from.as_deref()).await?;
+        let page = page(room, from.as_deref(), limit).await?;
+        limit = PAGE;
         newest = newest.max(page.newest);
         crawl.note_locked(page.locked);
         super::apply(inner, page.changes, None).await?;
@@ -206,7 +260,7 @@ async fn history(
     from: Option<String>,
     crawl: &mut RoomCrawl,
 ) -> Result<(), MatrixError> {
-    let page = page(room, from.as_deref()).await?;
+    let page = page(room, from.as_deref(), PAGE).await?;
     crawl.newest = crawl.newest.max(page.newest);
     crawl.done = page.end.is_none() || page.events == 0;
     crawl.back = page.end;
@@ -275,9 +329,9 @@ struct Page {
     locked: Vec<String>,
 }
 
-async fn page(room: &Room, from: Option<&str>) -> Result<Page, MatrixError> {
+async fn page(room: &Room, from: Option<&str>, limit: u32) -> Result<Page, MatrixError> {
     let mut options = MessagesOptions::backward().from(from);
-    options.limit = PAGE.into();
+    options.limit = limit.into();
     let messages = room.messages(options).await.map_err(sdk_error)?;
     let id = room.room_id().as_str();
     let times: Vec<i64> = messages
