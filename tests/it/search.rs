@@ -316,7 +316,11 @@ fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
 
     lit.sort();
     assert_eq!(found(&me, &["lanterne", "--room", &room]), lit);
-    assert_eq!(found(&me, &["phare"]), [edited.clone()], "the edit, once, by its new text");
+    assert_eq!(
+        found(&me, &["phare"]),
+        std::slice::from_ref(&edited),
+        "the edit, once, by its new text"
+    );
     let asked = |me: &User| me.log("default").matches("the server's search answered").count();
     assert_eq!(asked(&me), 2, "the server was asked for the room that is not encrypted");
     assert!(!me.log("default").contains("lanterne"), "the words searched are not logged");
@@ -328,7 +332,11 @@ fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
     // With no index allowed, the server alone answers: the edited message by its new text
     // too (its edit stands for it), but also by its first one, which only the index forgets.
     me.set_policy("local_search = \"off\"\n");
-    assert_eq!(found(&me, &["phare"]), [edited.clone()], "the edit, as the message it edits");
+    assert_eq!(
+        found(&me, &["phare"]),
+        std::slice::from_ref(&edited),
+        "the edit, as the message it edits"
+    );
     let mut all = [lit.clone(), vec![edited]].concat();
     all.sort();
     assert_eq!(found(&me, &["lanterne", "--room", &room]), all);
