@@ -18,9 +18,16 @@ static STORE: Mutex<bool> = Mutex::new(false);
 /// reached. A keychain not reached is tried again at the next call: at a desktop login the
 /// Secret Service may come up after the apps of the session, and the start waits for it.
 pub fn init() -> Result<(), KeychainError> {
+    install(platform_store)
+}
+
+/// Makes the store `make` gives the default, unless one already is.
+fn install(
+    make: impl FnOnce() -> Result<Arc<CredentialStore>, KeychainError>,
+) -> Result<(), KeychainError> {
     let mut set = STORE.lock().unwrap_or_else(PoisonError::into_inner);
     if !*set {
-        keyring_core::set_default_store(platform_store()?);
+        keyring_core::set_default_store(make()?);
         *set = true;
     }
     Ok(())
@@ -231,11 +238,7 @@ mod tests {
 
     /// The unit tests share keyring-core's in-memory store; integration tests use the real one.
     fn mock() {
-        let mut set = STORE.lock().unwrap_or_else(PoisonError::into_inner);
-        if !*set {
-            keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap());
-            *set = true;
-        }
+        install(|| Ok(keyring_core::mock::Store::new().unwrap())).unwrap();
     }
 
     #[tokio::test]

@@ -123,19 +123,13 @@ fn a_keychain_that_comes_up_after_the_window_is_waited_for() {
 #[test]
 fn with_no_index_allowed_the_window_searches_the_rooms_in_clear() {
     let synapse = Synapse::shared();
-    let account = synapse.register("sobre");
-    let mut user = User::new(Some(Keyring::shared()));
-    user.login(synapse, &account, &[]);
+    let (mut user, account) = crate::common::person(synapse, "sobre");
     user.set_policy("local_search = \"off\"\n");
     let (_, token) = synapse.register_with_token("gardien");
     let body = serde_json::json!({
         "name": "Capitainerie", "preset": "private_chat", "invite": [account.user_id],
     });
-    let (status, answer) =
-        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&token), &body.to_string());
-    assert_eq!(status, 200, "{answer}");
-    let created: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
-    let room = created["room_id"].as_str().expect("room id").to_owned();
+    let room = synapse.create_room(&token, &body);
     user.run(&["join", &room], "").ok();
     let text = serde_json::json!({"msgtype": "m.text", "body": "Le phare du port est rallumé"});
     crate::search::raw_send(synapse, &token, &room, &text);

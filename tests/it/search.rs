@@ -291,11 +291,7 @@ fn the_servers_search_is_merged_once_for_a_room_that_is_not_encrypted() {
         "name": unique("Veille publique"), "preset": "private_chat",
         "invite": [my_account.user_id],
     });
-    let (status, answer) =
-        synapse.call("POST", "/_matrix/client/v3/createRoom", Some(&token), &body.to_string());
-    assert_eq!(status, 200, "{answer}");
-    let created: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
-    let room = created["room_id"].as_str().expect("room id").to_owned();
+    let room = synapse.create_room(&token, &body);
     me.run(&["join", &room], "").ok();
 
     let text = |body: &str| serde_json::json!({"msgtype": "m.text", "body": body});

@@ -160,14 +160,10 @@ async fn catch_up_all(inner: &Inner) -> Result<(), MatrixError> {
                 this_run.caught_up.insert(id.clone());
                 note.rooms.insert(id, crawl);
             }
-            Err(error) => {
-                tracing::info!(%error, "a room's history cannot be read; skipped for this run");
-                this_run.skipped.insert(id);
-            }
+            Err(error) => this_run.skip(id, &error),
         }
     }
-    let text = serde_json::to_string(&note).map_err(|e| MatrixError::Search(e.to_string()))?;
-    super::apply(inner, Vec::new(), Some(text)).await.map(drop)
+    keep(inner, &note).await
 }
 
 /// How far the crawl has got.
@@ -199,17 +195,21 @@ async fn step(inner: &Inner) -> Result<bool, MatrixError> {
         Work::Retry => retry(inner, &room, &mut crawl, &mut this_run).await,
     };
     if let Err(error) = done {
-        tracing::info!(%error, "a room's history cannot be read; skipped for this run");
-        this_run.skipped.insert(id);
+        this_run.skip(id, &error);
         return Ok(true);
     }
     if from_now {
         this_run.caught_up.insert(id.clone());
     }
     note.rooms.insert(id, crawl);
-    let text = serde_json::to_string(&note).map_err(|e| MatrixError::Search(e.to_string()))?;
-    super::apply(inner, Vec::new(), Some(text)).await?;
+    keep(inner, &note).await?;
     Ok(true)
+}
+
+/// Seals `note` into the index.
+async fn keep(inner: &Inner, note: &Note) -> Result<(), MatrixError> {
+    let text = serde_json::to_string(note).map_err(|e| MatrixError::Search(e.to_string()))?;
+    super::apply(inner, Vec::new(), Some(text)).await.map(drop)
 }
 
 /// The room to read next, and what of it: first what is new since the last run, then history.

@@ -46,6 +46,14 @@ pub(super) struct ThisRun {
     pub(super) keys_fetched: HashSet<String>,
 }
 
+impl ThisRun {
+    /// A room whose history the server would not give: left alone for the rest of this run.
+    pub(super) fn skip(&mut self, room: String, error: &dyn std::fmt::Display) {
+        tracing::info!(%error, "a room's history cannot be read; skipped for this run");
+        self.skipped.insert(room);
+    }
+}
+
 fn now_ms() -> i64 {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
     since.map_or(0, |since| i64::try_from(since.as_millis()).unwrap_or(i64::MAX))

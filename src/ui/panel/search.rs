@@ -10,6 +10,7 @@ use iced::{Element, Length};
 
 use crate::fl;
 use crate::model::search::{IndexProgress, SearchHit};
+use crate::policy::{Refusal, SearchReach};
 use crate::ui::failure::Failure;
 use crate::ui::widget::style;
 
@@ -19,18 +20,6 @@ pub const FIELD: &str = "search-field";
 /// How many results a search shows.
 pub const LIMIT: usize = 50;
 
-/// What the policy lets the panel search.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// The local index: every room, encrypted ones included.
-    #[default]
-    Index,
-    /// No index allowed: the server's search, which reads only the rooms not encrypted.
-    ServerOnly,
-    /// Neither: the panel says so and searches nothing.
-    Off,
-}
-
 /// The room a search is limited to.
 #[derive(Debug, Clone)]
 pub struct Within {
@@ -39,14 +28,15 @@ pub struct Within {
     pub encrypted: bool,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Search {
     /// The room searched; none: every room.
     room: Option<Within>,
     query: String,
     /// The answer to the current query; `None` before it.
     hits: Option<Vec<SearchHit>>,
-    scope: Scope,
+    /// How far the policy lets a search reach, or why it allows none.
+    reach: Result<SearchReach, Refusal>,
     error: Option<String>,
 }
 
@@ -77,18 +67,18 @@ pub enum Event {
 }
 
 impl Search {
-    /// The panel for `room`, or for every room, as far as `scope` reaches.
-    pub fn new(room: Option<Within>, scope: Scope) -> Self {
-        Self { room, scope, ..Self::default() }
+    /// The panel for `room`, or for every room, as far as the policy's `reach` goes.
+    pub fn new(room: Option<Within>, reach: Result<SearchReach, Refusal>) -> Self {
+        Self { room, query: String::new(), hits: None, reach, error: None }
     }
 
     /// Why nothing can be searched here, if so: the policy allows no search at all, or allows
     /// only the server's, which cannot read the encrypted room chosen.
     fn refused(&self) -> Option<String> {
-        match (self.scope, &self.room) {
-            (Scope::Off, _) => Some(fl!("refusal-local-search")),
-            (Scope::ServerOnly, Some(room)) if room.encrypted => {
-                Some(fl!("refusal-encrypted-search", room = room.name.as_str()))
+        match (&self.reach, &self.room) {
+            (Err(refusal), _) => Some(refusal.to_string()),
+            (Ok(SearchReach::ServerOnly), Some(room)) if room.encrypted => {
+                Some(Refusal::EncryptedSearch(room.name.clone()).to_string())
             }
             _ => None,
         }
@@ -156,7 +146,7 @@ impl Search {
             .on_input(Message::Query)
             .size(14);
         body = body.push(field);
-        if self.scope == Scope::ServerOnly {
+        if self.reach == Ok(SearchReach::ServerOnly) {
             body = body.push(text(fl!("search-server-only")).size(12).color(style::MUTED));
         }
         if let Some(progress) = progress.filter(|p| !p.complete()) {
@@ -237,7 +227,7 @@ mod tests {
 
     #[test]
     fn typing_searches_the_room_then_every_room() {
-        let mut panel = Search::new(Some(within("!r", false)), Scope::Index);
+        let mut panel = Search::new(Some(within("!r", false)), Ok(SearchReach::Index));
         assert_eq!(panel.update(Message::Query("  ".into())), None, "nothing to find yet");
         let asked = panel.update(Message::Query("réunion ".into()));
         assert_eq!(asked, Some(Event::Find { query: "réunion".into(), room: Some("!r".into()) }));
@@ -247,7 +237,7 @@ mod tests {
 
     #[test]
     fn a_late_answer_to_an_older_query_is_dropped() {
-        let mut panel = Search::new(None, Scope::Index);
+        let mut panel = Search::new(None, Ok(SearchReach::Index));
         panel.update(Message::Query("reu".into()));
         panel.update(Message::Query("reunion".into()));
         panel.update(Message::Found("reu".into(), Ok(vec![hit("!old")])));
@@ -260,7 +250,7 @@ mod tests {
 
     #[test]
     fn with_the_policy_off_nothing_is_asked() {
-        let mut panel = Search::new(None, Scope::Off);
+        let mut panel = Search::new(None, Err(Refusal::LocalSearch));
         assert_eq!(panel.update(Message::Query("budget".into())), None);
     }
 
@@ -269,7 +259,7 @@ mod tests {
     #[test]
     fn with_no_index_the_server_searches_the_rooms_in_clear() {
         use iced_test::simulator;
-        let mut panel = Search::new(Some(within("!secret", true)), Scope::ServerOnly);
+        let mut panel = Search::new(Some(within("!secret", true)), Ok(SearchReach::ServerOnly));
         assert_eq!(panel.update(Message::Query("budget".into())), None, "not that room");
         let refused = fl!("refusal-encrypted-search", room = "Projet");
         assert!(simulator(panel.view(None)).find(refused).is_ok(), "it says why");
@@ -277,7 +267,7 @@ mod tests {
         assert_eq!(all, Some(Event::Find { query: "budget".into(), room: None }));
         let mut ui = simulator(panel.view(None));
         assert!(ui.find(fl!("search-server-only")).is_ok(), "it says what is searched");
-        let mut clear = Search::new(Some(within("!clear", false)), Scope::ServerOnly);
+        let mut clear = Search::new(Some(within("!clear", false)), Ok(SearchReach::ServerOnly));
         let asked = clear.update(Message::Query("budget".into()));
         assert_eq!(
             asked,
@@ -288,7 +278,7 @@ mod tests {
     #[test]
     fn results_show_sender_room_and_the_words_found() {
         use iced_test::simulator;
-        let mut panel = Search::new(None, Scope::Index);
+        let mut panel = Search::new(None, Ok(SearchReach::Index));
         panel.update(Message::Query("reunion".into()));
         panel.update(Message::Found("reunion".into(), Ok(vec![hit("!r")])));
         let progress = IndexProgress { rooms_done: 3, rooms: 7, messages: 10 };

@@ -543,12 +543,7 @@ impl Home {
             let encrypted = summary.is_none_or(|room| room.encrypted);
             search::Within { id, name, encrypted }
         });
-        let scope = match self.policy.search_reach() {
-            Ok(crate::policy::SearchReach::Index) => search::Scope::Index,
-            Ok(crate::policy::SearchReach::ServerOnly) => search::Scope::ServerOnly,
-            Err(_) => search::Scope::Off,
-        };
-        self.overlay = Some(Overlay::Search(Search::new(room, scope)));
+        self.overlay = Some(Overlay::Search(Search::new(room, self.policy.search_reach())));
         Effects::ui(iced::widget::operation::focus(search::FIELD))
     }
 

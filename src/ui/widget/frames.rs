@@ -140,12 +140,18 @@ fn report(label: &str, first: Duration, mut times: Vec<Duration>) {
     );
 }
 
+/// The room pane holding the `MESSAGES`, at the newest.
+fn long_room() -> RoomPane {
+    let mut pane = RoomPane::new(&room("!big", "Archives", true, false), false);
+    pane.set_messages((0..MESSAGES).map(message).collect());
+    pane
+}
+
 #[test]
 #[ignore = "a benchmark: run it in release mode, it prints figures"]
 fn frames_while_scrolling_a_room_of_ten_thousand_messages() {
     load_fonts();
-    let mut pane = RoomPane::new(&room("!big", "Archives", true, false), false);
-    pane.set_messages((0..MESSAGES).map(message).collect());
+    let mut pane = long_room();
     let (first, mut times) = measure(&mut pane, FRAMES);
     let laid_out = pane.laid_out();
     // Beside another process (the crawler of `tests/bench.rs`'s search_crawl): the same
@@ -156,9 +162,7 @@ fn frames_while_scrolling_a_room_of_ten_thousand_messages() {
     while let Some(pid) = beside
         && std::path::Path::new(&format!("/proc/{pid}")).exists()
     {
-        let mut again = RoomPane::new(&room("!big", "Archives", true, false), false);
-        again.set_messages((0..MESSAGES).map(message).collect());
-        times.extend(measure(&mut again, FRAMES).1);
+        times.extend(measure(&mut long_room(), FRAMES).1);
         rounds += 1;
     }
     if let Some(pid) = beside {

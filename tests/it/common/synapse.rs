@@ -116,6 +116,15 @@ impl Synapse {
         Account { user_id: format!("@{name}:{}", self.server_name), password }
     }
 
+    /// Creates a room as the user of `token`, through the raw API (no Estafette): its id.
+    pub fn create_room(&self, token: &str, body: &serde_json::Value) -> String {
+        let path = "/_matrix/client/v3/createRoom";
+        let (status, answer) = self.call("POST", path, Some(token), &body.to_string());
+        assert_eq!(status, 200, "{answer}");
+        let created: serde_json::Value = serde_json::from_str(&answer).expect("createRoom JSON");
+        created["room_id"].as_str().expect("room id").to_owned()
+    }
+
     /// Registers a user and logs it in directly (no Estafette): returns its access token, for
     /// a peer that acts through the raw API.
     pub fn register_with_token(&self, prefix: &str) -> (Account, String) {
