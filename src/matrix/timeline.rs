@@ -1,7 +1,7 @@
 //! Reading a room: its messages as `model::Message`, with the trust of each and, when one
 //! cannot be decrypted, the reason in words.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -510,7 +510,7 @@ pub(super) fn convert(
             levels: reading.levels.as_ref(),
         },
     };
-    items
+    let mut messages: Vec<_> = items
         .iter()
         .filter(|item| rows.keeps(item))
         .filter_map(|item| item.as_event())
@@ -520,7 +520,24 @@ pub(super) fn convert(
             let shown = message.happening.is_some() || is_message_event(event);
             shown.then_some(message)
         })
-        .collect()
+        .collect();
+    count_answers(&mut messages);
+    messages
+}
+
+/// Raises each thread root's count of answers to the answers loaded after it. The SDK's count
+/// is the server's, bundled with the root when it was received; a root kept in the event
+/// cache from before its answers (its own sender's echo, say) would keep saying none after a
+/// restart, as the SDK only recounts with its experimental thread support on.
+fn count_answers(messages: &mut [ChatMessage]) {
+    let mut answers: HashMap<String, u32> = HashMap::new();
+    for root in messages.iter().filter_map(|m| m.thread_root.clone()) {
+        *answers.entry(root).or_default() += 1;
+    }
+    for message in messages.iter_mut() {
+        let loaded = message.event_id.as_ref().and_then(|id| answers.get(id));
+        message.thread_replies = message.thread_replies.max(loaded.copied().unwrap_or(0));
+    }
 }
 
 fn is_message_event(event: &EventTimelineItem) -> bool {

@@ -93,6 +93,12 @@ async fn an_answer_in_a_thread_is_in_the_thread_and_the_thread_shows_it() {
     let room = alice.run(&create, "").ok().stdout.trim().to_owned();
     bob.run(&["join", &room], "").ok();
     let root = alice.run(&["send", &room, "Ordre du jour ?"], "").ok().stdout.trim().to_owned();
+    // The asker's client holds the root before any answer: its count then comes from the
+    // answers, not from the server's summary of the root as first received (which said none,
+    // and failed this test whenever the asker's cache had kept its own echo).
+    let before = crate::common::tail(&alice, &room);
+    let held = before.iter().find(|l| l["event_id"] == root.as_str()).expect("the root");
+    assert_eq!(held["thread_replies"], serde_json::Value::Null, "no answer yet: {held}");
     bob.run(&["send", &room, "Point 3 à ajouter", "--thread", &root], "").ok();
 
     // The root's count of answers comes from the thread's summary, which the client may

@@ -309,8 +309,10 @@ fn replies_edits_and_reactions_travel_encrypted_and_show_in_the_timeline() {
         let seen: Vec<String> = lines.iter().map(ToString::to_string).collect();
         let log = alice.log("default");
         let recent: Vec<&str> = log.lines().rev().take(60).collect();
+        // The end of a failing run's output is what CI shows: the question last.
         panic!(
-            "the edit did not replace the text:\n{seen:#?}\nAlice's log, newest first:\n{recent:#?}"
+            "Alice's log, newest first:\n{recent:#?}\ntimeline:\n{seen:#?}\n\
+             the edit did not replace the text of {asked}"
         );
     }
     assert_eq!(asked["edited"], true);
