@@ -21,6 +21,7 @@ mod hostile;
 mod html;
 mod identity;
 mod index;
+mod landed;
 mod me;
 mod members;
 mod mention;
@@ -52,7 +53,20 @@ pub const WORKER_STACK: usize = 16 * 1024 * 1024;
 
 /// A tokio runtime for the core: every worker with `WORKER_STACK` of stack.
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(WORKER_STACK).build()
+    core_runtime().build()
+}
+
+/// The runtime for the core of the desktop app: as `runtime`, with its threads below the
+/// window's (`process::lower_this_thread`), so that syncing and indexing history never take
+/// the core from drawing.
+pub fn runtime_below_the_window() -> std::io::Result<tokio::runtime::Runtime> {
+    core_runtime().on_thread_start(crate::process::lower_this_thread).build()
+}
+
+fn core_runtime() -> tokio::runtime::Builder {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    builder.enable_all().thread_stack_size(WORKER_STACK);
+    builder
 }
 
 /// The SDK's log targets whose `debug` lines carry message content (the send queue names an
@@ -75,3 +89,24 @@ pub use sso::{SsoCancel, SsoRequest, login_sso, open_browser};
 pub use start::{run, start, start_session};
 pub use timeline::Rows;
 pub use verification::{qr_png, qr_text};
+
+#[cfg(test)]
+mod tests {
+    /// The desktop app's core runs below the window's thread, its blocking work too; the
+    /// command line's runtime keeps the usual priority.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_desktop_cores_threads_run_below_the_window() {
+        use crate::process::this_threads_nice as nice;
+        let window = nice();
+        let runtime = super::runtime_below_the_window().expect("a runtime");
+        let worker = runtime.block_on(async { tokio::spawn(async { nice() }).await });
+        let blocking = runtime.block_on(runtime.spawn_blocking(nice));
+        assert!(worker.expect("ran") > window, "a worker runs below the window");
+        assert!(blocking.expect("ran") > window, "so does blocking work");
+        assert_eq!(nice(), window, "the window's thread keeps its priority");
+        let plain = super::runtime().expect("a runtime");
+        let worker = plain.block_on(async { tokio::spawn(async { nice() }).await });
+        assert_eq!(worker.expect("ran"), window, "the command line's core is not lowered");
+    }
+}

@@ -51,9 +51,43 @@ pub fn teardown_panics_to_the_log() {
     }));
 }
 
+/// How far below the window's thread the core's threads run: `nice` 10 (a tenth of the
+/// core when both want it), not the idle class, so that the sync and the index still move
+/// on a machine busy with something else.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const BACKGROUND_NICE: libc::c_int = 10;
+
+/// Lowers the calling thread's priority, and so that of the threads it starts (Linux keeps
+/// it per thread, and a new thread takes its creator's). The desktop app's core runs so:
+/// its sync, decryption and the crawl of history that fills the search index yield the
+/// core to the window whenever both want it (#18: frames under 8 ms while crawling).
+/// Elsewhere, or when it fails, the thread keeps its priority.
+pub fn lower_this_thread() {
+    platform::lower_this_thread();
+}
+
+/// The calling thread's `nice` value (Linux), for the tests.
+#[cfg(all(test, any(target_os = "linux", target_os = "android")))]
+pub(crate) fn this_threads_nice() -> libc::c_int {
+    // SAFETY: getpriority only reads the calling thread's nice value (who = 0 is this thread).
+    unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
+}
+
 #[cfg(unix)]
 mod platform {
     use super::Hardening;
+
+    /// Lowers the calling thread's priority (on Linux `setpriority` with `who = 0` changes
+    /// this thread only, not the process). A failure leaves it as it was: the work still runs.
+    pub fn lower_this_thread() {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        // SAFETY: getpriority and setpriority take plain integers; they read and change the
+        // calling thread's nice value. Never raised: a thread already lower stays so.
+        unsafe {
+            let now = libc::getpriority(libc::PRIO_PROCESS, 0);
+            libc::setpriority(libc::PRIO_PROCESS, 0, now.max(super::BACKGROUND_NICE));
+        }
+    }
 
     pub fn harden() {
         let zero = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
@@ -92,11 +126,34 @@ mod platform {
 mod platform {
     use super::Hardening;
 
+    pub fn lower_this_thread() {}
+
     // Windows keeps crash dumps only when Windows Error Reporting is set up to collect them
     // (LocalDumps): the MSI recipe leaves that off for Estafette.
     pub fn harden() {}
 
     pub fn hardening() -> Hardening {
         Hardening { no_core_dumps: false, not_traceable: false }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A thread that lowers itself runs below its creator, so do the threads it starts, and
+    /// the creator keeps its priority.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn a_lowered_thread_and_those_it_starts_run_below_the_others() {
+        let caller = super::this_threads_nice();
+        let lowered = std::thread::spawn(|| {
+            super::lower_this_thread();
+            let started = std::thread::spawn(super::this_threads_nice).join().ok();
+            (super::this_threads_nice(), started)
+        });
+        let (own, started) = lowered.join().expect("the thread ran");
+        assert_eq!(own, caller.max(super::BACKGROUND_NICE));
+        assert!(own > 0, "below the window's thread");
+        assert_eq!(started, Some(own), "inherited by the threads it starts");
+        assert_eq!(super::this_threads_nice(), caller, "the others are left as they were");
     }
 }

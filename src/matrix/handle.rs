@@ -47,6 +47,8 @@ pub(crate) struct Inner {
     pub(crate) verifications: Flows,
     /// The server's challenge the idle lock's sign-in in the browser answers.
     pub(crate) sso_check: Mutex<Option<Challenge>>,
+    /// What the sync brought this run, which stopping waits for the event cache to keep.
+    landed: super::landed::Landed,
     /// The account's push rules, read once and kept up to date by the sync (one listener
     /// for the room list, the timelines and the settings alike).
     notifications: tokio::sync::OnceCell<NotificationSettings>,
@@ -63,6 +65,7 @@ impl Handle {
         policy: Policy,
         verifications: Flows,
         index: Option<Arc<crate::search::Index>>,
+        landed: super::landed::Landed,
     ) -> Self {
         let (user, device) = (session.record.user_id.clone(), session.record.device_id.clone());
         let inner = Inner {
@@ -76,6 +79,7 @@ impl Handle {
             crawl: super::index::state::Crawl::default(),
             verifications,
             sso_check: Mutex::default(),
+            landed,
             notifications: tokio::sync::OnceCell::new(),
             user,
             device,
@@ -199,6 +203,7 @@ impl Handle {
     /// Stops the sync and makes sure the keychain holds the tokens in use.
     pub async fn shutdown(&self) -> Result<(), MatrixError> {
         self.inner.sync.stop().await;
+        self.inner.landed.kept(&self.inner.client, super::landed::WAIT).await;
         // A stopped core sends nothing more: should the desktop app start a new core in this
         // process (to apply a setting), only the new one may send what is still queued, once.
         self.inner.client.send_queue().set_enabled(false).await;

@@ -97,6 +97,7 @@ pub async fn start_session(
     let client = session.client.clone();
     // The event cache feeds timelines and unread counts; it must listen before the sync starts.
     client.event_cache().subscribe().map_err(|e| MatrixError::Server(e.to_string()))?;
+    let landed = super::landed::Landed::watch(&client);
     let sync = SyncService::builder(client.clone())
         .with_offline_mode()
         .build()
@@ -112,7 +113,7 @@ pub async fn start_session(
         move |state| drop(sender.send(Event::Verification(state)))
     });
     let index = super::index::open(&session, &policy).await;
-    let handle = Handle::new(session, sync, policy, flows, index);
+    let handle = Handle::new(session, sync, policy, flows, index, landed);
     super::index::spawn(&handle, sender.clone());
     super::verification::watch(&handle);
     tokio::spawn(report_sync(Arc::downgrade(&handle.inner), sender.clone()));

@@ -1,5 +1,6 @@
 //! The runtime the desktop app's tasks and the Matrix core run on: iced's own tokio runtime,
-//! with the worker stacks the core needs (`matrix::WORKER_STACK`).
+//! with the worker stacks the core needs (`matrix::WORKER_STACK`), its threads below the
+//! window's.
 
 /// A multi-threaded tokio runtime whose workers have `matrix::WORKER_STACK` of stack (always
 /// `Some` until dropped).
@@ -40,7 +41,8 @@ impl Runtime {
 
 impl iced::Executor for Runtime {
     fn new() -> Result<Self, std::io::Error> {
-        let runtime = crate::matrix::runtime()?;
+        // The window's thread is not one of the runtime's: the core's threads run below it.
+        let runtime = crate::matrix::runtime_below_the_window()?;
         let _ = CONTEXT.set(runtime.handle().clone());
         Ok(Self(Some(runtime)))
     }
