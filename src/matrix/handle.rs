@@ -203,7 +203,7 @@ impl Handle {
     /// Stops the sync and makes sure the keychain holds the tokens in use.
     pub async fn shutdown(&self) -> Result<(), MatrixError> {
         self.inner.sync.stop().await;
-        self.inner.landed.kept(&self.inner.client, super::landed::WAIT).await;
+        self.inner.landed.kept(&self.inner.client).await;
         // A stopped core sends nothing more: should the desktop app start a new core in this
         // process (to apply a setting), only the new one may send what is still queued, once.
         self.inner.client.send_queue().set_enabled(false).await;

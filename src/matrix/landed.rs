@@ -14,7 +14,7 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId};
 use tokio::sync::{broadcast, mpsc, oneshot};
 
 /// How long stopping waits for the event cache to keep what the sync brought.
-pub(crate) const WAIT: Duration = Duration::from_secs(5);
+const WAIT: Duration = Duration::from_secs(5);
 
 /// How often the cache is asked again while it has not kept an event yet.
 const POLL: Duration = Duration::from_millis(20);
@@ -37,15 +37,15 @@ impl Landed {
         Self { flush }
     }
 
-    /// Waits, up to `timeout`, until each room's event cache holds the last event the sync
-    /// brought it; call it once the sync is stopped. False when one is still missing then.
-    pub(crate) async fn kept(&self, client: &Client, timeout: Duration) -> bool {
+    /// Waits, up to `WAIT`, until each room's event cache holds the last event the sync
+    /// brought it; call it once the sync is stopped.
+    pub(crate) async fn kept(&self, client: &Client) {
         let (answer, seen) = oneshot::channel();
         if self.flush.send(answer).is_err() {
-            return true;
+            return;
         }
         let wait = async {
-            let Ok(last) = seen.await else { return true };
+            let Ok(last) = seen.await else { return };
             for (room, event) in last {
                 let Some(room) = client.get_room(&room) else { continue };
                 let Ok((cache, _drop)) = room.event_cache().await else { continue };
@@ -54,13 +54,10 @@ impl Landed {
                     tokio::time::sleep(POLL).await;
                 }
             }
-            true
         };
-        let kept = tokio::time::timeout(timeout, wait).await.unwrap_or(false);
-        if !kept {
+        if tokio::time::timeout(WAIT, wait).await.is_err() {
             tracing::warn!("the event cache had not kept all this run's sync brought");
         }
-        kept
     }
 }
 
